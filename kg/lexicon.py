@@ -1,0 +1,66 @@
+"""Word lists and patterns kept as data files under ``kg/data/``.
+
+A list file holds one entry a line; lines starting with ``#`` are comments (each file opens with
+one saying where the list comes from) and blank lines are ignored. A table file (``.tsv``) holds
+tab-separated columns. Files are read once per process and cached: worker processes each load
+their own copy, and nothing here is mutable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib import resources
+
+DATA_PACKAGE = "kg.data"
+
+
+def data_text(name: str) -> str:
+    """The text of the data file ``name`` (e.g. ``"posts.txt"``)."""
+    return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for raw in data_text(name).splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """Entries of a one-entry-a-line list, in file order, without duplicates."""
+    return tuple(dict.fromkeys(_lines(name)))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """Entries of a list as a set, for membership tests."""
+    return frozenset(word_list(name))
+
+
+@cache
+def table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated table (comment and blank lines skipped)."""
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(name))
+
+
+@cache
+def longest_first(name: str) -> tuple[str, ...]:
+    """Entries sorted longest first (then by text), for greedy longest-match scanning."""
+    return tuple(sorted(word_list(name), key=lambda w: (-len(w), w)))
+
+
+@cache
+def rules_fingerprint() -> str:
+    """A hash of every data file: changes whenever a word list or pattern changes, so caches of
+    extraction results keyed on it are invalidated by a changed rule set."""
+    h = hashlib.sha256()
+    root = resources.files(DATA_PACKAGE)
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and not entry.name.startswith((".", "__")):
+            h.update(entry.name.encode())
+            h.update(entry.read_bytes())
+    return h.hexdigest()
