@@ -1,0 +1,131 @@
+"""The article itself: series and number, headline, interviewee, reporters and correspondents.
+
+Bylines of the genre: ``全媒体记者彭新启 通讯员黄翠`` (interview series), ``本报讯（记者… 通讯员…）``
+(reports), ``…网讯（图/… 文/… 编辑/…）`` (web reprints). Role words are data
+(``byline_roles.tsv``); the names after a role run until the next role word. A name ending like a
+publicity office (``珠工宣``; ``collective_bylines.txt``) is a collective byline, not a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import cn2an
+
+from kg.extract.context import Context
+from kg.extract.people import find_posts
+from kg.lexicon import table, word_list
+from kg.normalize import line_patterns
+from kg.records import Evidence, Fact, Mention, Ref
+from kg.segment import Sentence
+
+
+@cache
+def _roles() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = table("byline_roles.tsv")
+    alt = "|".join(re.escape(r[0]) for r in sorted(rows, key=lambda r: (-len(r[0]), r[0])))
+    return re.compile(alt), {r[0]: r[1] for r in rows}
+
+
+def series_number(text: str) -> int | None:
+    """The number closing a series line: ⑭, 2, 十四."""
+    m = line_patterns()["series"].search(text)
+    if not m:
+        return None
+    token = re.sub(r"^(?:访谈|专访|系列报道|系列)\s*", "", m.group()).strip()
+    circled = {g: int(v) for g, v in table("series_numbers.tsv")}
+    if token in circled:
+        return circled[token]
+    if token.isdigit():
+        return int(token)
+    try:
+        return int(cn2an.cn2an(token, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+def is_collective(name: str) -> bool:
+    """A byline signed by an office (珠工宣), not a person. Decided by the ending only: a
+    reporter whose surname is rare (or OCR-damaged) is still a person."""
+    return any(name.endswith(s) for s in word_list("collective_bylines.txt"))
+
+
+def byline_names(text: str) -> list[tuple[str, str, int, int]]:
+    """(role, name, start, end) for each name in a byline (offsets into ``text``)."""
+    role_re, roles = _roles()
+    scope = text
+    m = re.search(r"讯[（(]([^）)]*)[）)]", text)
+    base = 0
+    if m:
+        scope, base = m.group(1), m.start(1)
+    out = []
+    hits = list(role_re.finditer(scope))
+    for i, hit in enumerate(hits):
+        end = hits[i + 1].start() if i + 1 < len(hits) else len(scope)
+        for nm in re.finditer(r"[\u4e00-\u9fff]{2,4}", scope[hit.end() : end]):
+            s = base + hit.end() + nm.start()
+            out.append((roles[hit.group()], nm.group(), s, s + len(nm.group())))
+        if not m and end == len(scope):
+            break
+    return out
+
+
+def extract_article(ctx: Context) -> Iterator[Mention | Fact]:
+    """One ``article`` fact per document, and the people of its bylines."""
+    seg = ctx.seg
+    args: list[tuple[str, object]] = []
+    evidence: list[Evidence] = []
+    first: dict[str, Sentence] = {}
+    for sent in seg.sentences:
+        first.setdefault(sent.kind, sent)
+    if "series" in first:
+        sent = first["series"]
+        number = series_number(sent.text)
+        if number is not None:
+            args.append(("series_no", number))
+            title = line_patterns()["series"].split(sent.text)[0]
+            args.append(
+                (
+                    "series",
+                    re.sub(r"(?:访谈|专访)?\s*$", "", title).rstrip("·，, ") + "访谈"
+                    if "访谈" in sent.text
+                    else title.strip(),
+                )
+            )
+            evidence.append(ctx.evidence(sent, sent.start, sent.end, "series_line"))
+    if "headline" in first:
+        sent = first["headline"]
+        args.append(("headline", sent.text.strip()))
+        evidence.append(ctx.evidence(sent, sent.start, sent.end, "headline"))
+    if "interviewee" in first:
+        sent = first["interviewee"]
+        posts = find_posts(sent.text, ctx, ctx.speakers)
+        if posts:
+            args.append(("interviewee", Ref("person", posts[-1].person)))
+            evidence.append(ctx.evidence(sent, sent.start, sent.end, "interviewee_line"))
+    for sent in seg.sentences:
+        if sent.kind != "byline" and not re.match(r"^.{0,12}讯[（(]", sent.text):
+            continue
+        for role, name, s, e in byline_names(sent.text):
+            kind = "agent" if is_collective(name) else "person"
+            ev = ctx.evidence(sent, sent.start + s, sent.start + e, "byline")
+            yield Mention(Ref(kind, name), name, ev, (("byline_role", role),))
+            args.append((role, Ref(kind, name)))
+            evidence.append(ev)
+    if ctx.city:
+        args.append(("city", Ref("place", ctx.city)))
+    args.append(("province", Ref("place", ctx.province)))
+    args.append(("source", ctx.doc.name))
+    yield Fact(
+        "article",
+        tuple(sorted(args, key=_arg_key)),
+        tuple(sorted(set(evidence), key=Evidence.sort_key)),
+        "stated",
+    )
+
+
+def _arg_key(arg: tuple[str, object]) -> tuple[str, str]:
+    role, value = arg
+    return (role, value.key if isinstance(value, Ref) else str(value))

@@ -1,0 +1,60 @@
+"""What every extractor of one document may read: the document, its segmentation, the article's
+city and province, and names the structure already vouches for (speakers, bylines)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.gazetteer import city_of, find_orgs, find_places, place_forms, province_of
+from kg.records import Document, Evidence
+from kg.segment import Segmented, Sentence
+
+DEFAULT_PROVINCE = "广东省"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    doc: Document
+    seg: Segmented
+    city: str | None
+    province: str
+    speakers: frozenset[str]
+
+    def evidence(self, sentence: Sentence, start: int, end: int, rule: str) -> Evidence:
+        """Evidence for normalized span ``[start, end)`` inside ``sentence``."""
+        norm = self.seg.norm
+        o_start, o_end = norm.to_original(start, end)
+        s_start, s_end = norm.to_original(sentence.start, sentence.end)
+        return Evidence(
+            self.doc.sha256, sentence.text.strip(), o_start, o_end, s_start, s_end, rule
+        )
+
+
+def build_context(doc: Document, seg: Segmented) -> Context:
+    """Infer the article's city (from the interviewee line or the first line naming a city's
+    organization, else the city named most often) and province."""
+    city = None
+    for para in seg.paragraphs:
+        if para.kind in ("interviewee", "headline", "byline", "caption", "body", "answer"):
+            for org in find_orgs(para.text, None, None):
+                c = city_of(org.place) or (
+                    org.place if org.place and org.place.endswith("市") else None
+                )
+                if c:
+                    city = c
+                    break
+        if city or para.kind == "interviewee":
+            break
+    counts = Counter(name for _, _, name in find_places(seg.norm.text))
+    if city is None:
+        cities = [(n, c) for c, n in counts.items() if city_of(c) == c]
+        if cities:
+            city = max(cities)[1]
+    province = province_of(city)
+    if province is None:
+        provinces = [(n, p) for p, n in counts.items() if province_of(p) == p]
+        province = max(provinces)[1] if provinces else DEFAULT_PROVINCE
+    speakers = frozenset(p.speaker for p in seg.paragraphs if p.kind == "answer" and p.speaker)
+    _ = place_forms  # loaded here once so worker processes warm the gazetteer with the context
+    return Context(doc, seg, city, province, speakers)

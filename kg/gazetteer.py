@@ -1,0 +1,164 @@
+"""Places and organizations: the gazetteer of Guangdong, China's provinces, and the matcher that
+finds organization names (``河源市总工会``, ``市总工会``, ``省委``, ``中华全国总工会``) in text.
+
+Canonical names: places keep their full written form with suffix (``河源市``, ``黄埔区``,
+``广东省``); an organization is its place's canonical name plus the canonical ending from
+``org_cores.tsv`` (``河源工会`` → ``河源市总工会``); the bare ``市``/``省`` of an article mean the
+article's own city and province, resolved by the caller through ``city``/``province``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lexicon import table
+
+_CJK = "\u4e00-\u9fff"
+_NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str  # canonical, with suffix
+    level: str  # province | city | district | county | county_city
+    parent: str | None
+
+
+@cache
+def places() -> dict[str, Place]:
+    """Every known place by canonical name."""
+    out: dict[str, Place] = {}
+    for name, _short in table("provinces.tsv"):
+        out[name] = Place(name, "province", None)
+    for name, level, parent in table("places_guangdong.tsv"):
+        out[name] = Place(name, level, parent)
+    return out
+
+
+@cache
+def place_forms() -> dict[str, str]:
+    """Written form -> canonical name: full names, province short names, and city names without
+    their 市 (河源 → 河源市). Short forms of county-level places are left out: too ambiguous."""
+    forms: dict[str, str] = {}
+    for name, short in table("provinces.tsv"):
+        forms[name] = name
+        forms[short] = name
+    for name, place in places().items():
+        forms.setdefault(name, name)
+        if place.level == "city" and len(name) >= 3:
+            forms.setdefault(name[:-1], name)
+    return forms
+
+
+def province_of(place: str | None) -> str | None:
+    """The province a known place lies in (a province is its own)."""
+    seen = set()
+    while place and place not in seen:
+        seen.add(place)
+        p = places().get(place)
+        if p is None:
+            return None
+        if p.level == "province":
+            return p.name
+        place = p.parent
+    return None
+
+
+def city_of(place: str | None) -> str | None:
+    """The prefecture-level city of a known place (a city is its own)."""
+    p = places().get(place or "")
+    if p is None:
+        return None
+    return p.name if p.level == "city" else (p.parent if p.level != "province" else None)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMatch:
+    start: int
+    end: int
+    text: str
+    name: str  # canonical organization name
+    kind: str
+    place: str | None  # canonical place the organization belongs to
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@cache
+def _org_regex() -> re.Pattern[str]:
+    cores = _alt(row[0] for row in table("org_cores.tsv"))
+    national = _alt(row[0] for row in table("national_orgs.tsv"))
+    forms = _alt(place_forms())
+    provinces = _alt(name for row in table("provinces.tsv") for name in row)
+    # a place the gazetteer lacks (another province's city): two characters and a suffix, at a
+    # word boundary, not starting with a function word (so 推动市总工会 is not a place)
+    generic = f"[^{_NOT_NAME}\\W\\d_a-zA-Z][{_CJK}](?:市|区|县)"
+    return re.compile(
+        f"(?P<national>{national})"
+        f"|(?P<place>{forms})(?P<core>{cores})"
+        f"|(?<![{_CJK}])(?:{provinces})?(?P<generic>{generic})(?P<gcore>{cores})"
+        f"|(?<![全城都超社街小园])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
+    )
+
+
+@cache
+def _cores() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in table("org_cores.tsv")}
+
+
+@cache
+def _nationals() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in table("national_orgs.tsv")}
+
+
+def find_orgs(text: str, city: str | None, province: str | None) -> list[OrgMatch]:
+    """Organization names in ``text``, left to right; ``city``/``province`` resolve 市/省."""
+    out: list[OrgMatch] = []
+    for m in _org_regex().finditer(text):
+        if m.group("national"):
+            canon, kind = _nationals()[m.group("national")]
+            if "{province}" in canon:
+                if not province:
+                    continue
+                canon = canon.replace("{province}", province)
+                place = province
+            else:
+                place = None
+            out.append(OrgMatch(m.start(), m.end(), m.group(), canon, kind, place))
+            continue
+        if m.group("place"):
+            place, core = place_forms()[m.group("place")], m.group("core")
+            if core in ("工会", "总工会") or m.group("place") == place:
+                pass
+            elif core not in ("工会",):
+                # a short city name (河源) only names a union (河源工会), not 河源委
+                continue
+        elif m.group("generic"):
+            place, core = m.group("generic"), m.group("gcore")
+        else:
+            bare, core = m.group("bare"), m.group("bcore")
+            place = {"省": province, "市": city}.get(bare)
+            if place is None:
+                continue
+        ending, kind = _cores()[core]
+        if ending == "委" and place.endswith("省"):
+            name = place + "委"
+        else:
+            name = place + ending
+        out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
+    return out
+
+
+@cache
+def _place_regex() -> re.Pattern[str]:
+    forms = [f for f in place_forms() if f not in ("中山",)]
+    return re.compile(f"(?<!全)(?:{_alt(forms)})")
+
+
+def find_places(text: str) -> list[tuple[int, int, str]]:
+    """Known places named in ``text``: (start, end, canonical name)."""
+    return [(m.start(), m.end(), place_forms()[m.group()]) for m in _place_regex().finditer(text)]

@@ -1,0 +1,46 @@
+"""Deterministic, valid IRIs for entities and facts.
+
+An entity's IRI is ``<base><kind>/<key>``: readable (Chinese characters stay as they are) and
+stable across runs and machines. Every character that is not an ASCII letter, digit or ``-._~``
+and not a CJK ideograph is percent-encoded as UTF-8, so names with spaces, quotes, ``<>``,
+``#``, emoji or control characters still give IRIs every Turtle parser accepts. Fact nodes
+(posts held, evidence) are named by a hash of what identifies them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+
+_SAFE_ASCII = "-._~"
+
+
+def _cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x20000 <= o <= 0x2FA1F
+        or 0xF900 <= o <= 0xFAFF
+    )
+
+
+def encode_segment(key: str) -> str:
+    """Percent-encode ``key`` for use as one IRI path segment (never empty)."""
+    out = []
+    for ch in key:
+        if (ch.isascii() and (ch.isalnum() or ch in _SAFE_ASCII)) or _cjk(ch):
+            out.append(ch)
+        else:
+            out.append(quote(ch, safe="", encoding="utf-8", errors="surrogatepass"))
+    return "".join(out) or "_"
+
+
+def entity_iri(base: str, kind: str, key: str) -> str:
+    return f"{base}{kind}/{encode_segment(key)}"
+
+
+def hashed_iri(base: str, kind: str, *parts: object) -> str:
+    """IRI for a node identified by ``parts`` (a fact's identity, an evidence's location)."""
+    digest = hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    return f"{base}{kind}/{digest}"

@@ -1,0 +1,142 @@
+"""Merge what the extractors found into entities and deduplicated facts.
+
+Within one article: a name that occurs only in the head lines (interviewee line, caption) and is
+one character away from a speaker's name is an OCR variant of that speaker (汀洪灿 → 江洪灿): its
+references are rewritten to the canonical name, and the written form stays on the mention, so
+it becomes an alias of the person rather than a second person.
+
+Across articles: the same key is the same entity (a city union, a program, a person named the
+same); facts with the same identity merge their evidence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from kg.extract.names import one_char_apart
+from kg.records import Document, Evidence, Extraction, Fact, Mention, Ref
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    ref: Ref
+    label: str
+    aliases: tuple[str, ...]
+    attrs: tuple[tuple[str, str], ...]
+    articles: tuple[str, ...]  # sha256 of every document that mentions it
+
+    def sort_key(self) -> tuple[str, str]:
+        return self.ref.sort_key()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    documents: tuple[Document, ...]
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+
+
+_HEAD_RULES = {"interviewee_line", "photo_caption"}
+
+
+def ocr_aliases(ex: Extraction) -> dict[str, str]:
+    """Person names of the head lines that are OCR variants of a speaker's name."""
+    speakers = {
+        m.ref.key
+        for m in ex.mentions
+        if m.ref.kind == "person" and m.evidence.rule == "speaker_turn"
+    }
+    rules: dict[str, set[str]] = defaultdict(set)
+    for m in ex.mentions:
+        if m.ref.kind == "person":
+            rules[m.ref.key].add(m.evidence.rule)
+    out = {}
+    for name, used in rules.items():
+        if name in speakers or not used <= _HEAD_RULES | {"name_title"}:
+            continue
+        close = sorted(s for s in speakers if one_char_apart(name, s))
+        if len(close) == 1:
+            out[name] = close[0]
+    return out
+
+
+def _rewrite(value: object, aliases: dict[str, str]) -> object:
+    if isinstance(value, Ref) and value.kind == "person" and value.key in aliases:
+        return Ref("person", aliases[value.key])
+    return value
+
+
+def resolve_document(ex: Extraction) -> Extraction:
+    """Apply in-article resolution (OCR variants of names) to one extraction."""
+    aliases = ocr_aliases(ex)
+    if not aliases:
+        return ex
+    mentions = tuple(
+        Mention(_rewrite(m.ref, aliases), m.text, m.evidence, m.attrs) for m in ex.mentions
+    )  # type: ignore[arg-type]
+    facts = tuple(
+        Fact(
+            f.kind,
+            tuple(sorted(((k, _rewrite(v, aliases)) for k, v in f.args), key=_arg_order)),
+            f.evidence,
+            f.modality,
+        )
+        for f in ex.facts
+    )
+    return Extraction(ex.doc, mentions, facts, ex.notes)
+
+
+def _arg_order(arg: tuple[str, object]) -> tuple[str, str]:
+    k, v = arg
+    return (k, v.key if isinstance(v, Ref) else str(v))
+
+
+def _relative(text: str) -> bool:
+    """Written forms like 市总工会 that name a different union in every article."""
+    return text[:1] in "省市区县" or text in ("全总",)
+
+
+def resolve(extractions: list[Extraction]) -> Resolved:
+    """Merge per-document extractions into one deduplicated, sorted whole."""
+    extractions = sorted((resolve_document(e) for e in extractions), key=lambda e: e.doc.sort_key())
+    labels: dict[Ref, set[str]] = defaultdict(set)
+    attrs: dict[Ref, dict[str, str]] = defaultdict(dict)
+    articles: dict[Ref, set[str]] = defaultdict(set)
+    facts: dict[tuple, tuple[Fact, set[Evidence]]] = {}
+    for ex in extractions:
+        for m in ex.mentions:
+            labels[m.ref].add(m.text)
+            articles[m.ref].add(ex.doc.sha256)
+            for k, v in m.attrs:
+                attrs[m.ref].setdefault(k, v)
+        for f in ex.facts:
+            ident = f.identity()
+            if ident in facts:
+                facts[ident][1].update(f.evidence)
+            else:
+                facts[ident] = (f, set(f.evidence))
+            for _, v in f.args:
+                if isinstance(v, Ref):
+                    labels.setdefault(v, set())
+                    articles[v].add(ex.doc.sha256)
+    entities = []
+    for ref in sorted(labels, key=Ref.sort_key):
+        if ref.kind == "article":
+            continue
+        aliases = sorted(t for t in labels[ref] if t != ref.key and not _relative(t))
+        entities.append(
+            Entity(
+                ref,
+                ref.key,
+                tuple(aliases),
+                tuple(sorted(attrs[ref].items())),
+                tuple(sorted(articles[ref])),
+            )
+        )
+    merged = [
+        Fact(f.kind, f.args, tuple(sorted(ev, key=Evidence.sort_key)), f.modality)
+        for f, ev in facts.values()
+    ]
+    merged.sort(key=Fact.sort_key)
+    return Resolved(tuple(e.doc for e in extractions), tuple(entities), tuple(merged))

@@ -1,0 +1,190 @@
+"""Split a normalized document into paragraphs, question/answer turns and sentences.
+
+The genre's structure carries facts: a series line, the interviewee line, a headline, bylines,
+photo captions, section heads, and question/answer turns in which what follows ``黄远程：`` is
+that official speaking until the next turn. Each :class:`Sentence` records the paragraph kind it
+sits in and the speaker of its turn, so extractors can use that context without re-parsing.
+
+jieba (with the domain dictionary in ``kg/data/jieba_user.txt``) is loaded lazily, once per
+process, into a private :class:`jieba.Tokenizer` so the global jieba state is left alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import jieba
+
+from kg.lexicon import data_text, word_set
+from kg.normalize import Normalized, line_kind
+
+_SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n")
+_SPEAKER = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[:：]")
+_HEAD_PARAS = 8  # the interviewee line and headline sit among the first few lines
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of normalized text; ``kind`` is a structural kind (``series``, ``byline``,
+    ``caption``, ``section``, ``question``, ``answer``, ``interviewee``, ``headline``,
+    ``footer``, ``junk``) or ``body``; ``speaker`` the name speaking in an answer turn."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (normalized offsets ``[start, end)``) with its paragraph's kind and speaker."""
+
+    start: int
+    end: int
+    text: str
+    para: int
+    kind: str
+    speaker: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Segmented:
+    norm: Normalized
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+
+    def paragraph_of(self, sentence: Sentence) -> Paragraph:
+        return self.paragraphs[sentence.para]
+
+
+@cache
+def tokenizer() -> jieba.Tokenizer:
+    """jieba with the domain dictionary; built once per process."""
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    for line in data_text("jieba_user.txt").splitlines():
+        parts = line.split()
+        if parts and not line.startswith("#"):
+            freq = int(parts[1]) if len(parts) > 1 else None
+            tok.add_word(parts[0], freq, parts[2] if len(parts) > 2 else None)
+    return tok
+
+
+def is_speaker_name(name: str) -> bool:
+    """A plausible person name before a colon: 2–4 Chinese characters starting with a surname,
+    and not the reporter."""
+    if name in ("记者", "主持人") or not 2 <= len(name) <= 4:
+        return False
+    surnames = word_set("surnames.txt")
+    return name[0] in surnames or name[:2] in surnames
+
+
+def _junk(text: str) -> bool:
+    """Navigation menus and page furniture saved with web articles."""
+    if "|" in text or "｜" in text:
+        return True
+    return (
+        bool(re.search(r"登录|注册|首页|返回顶部|扫一扫|分享到|版权所有|ICP备", text))
+        and len(text) < 60
+    )
+
+
+def _classify(index: int, text: str, seen_question: bool) -> str:
+    kind = line_kind(text)
+    if kind == "answer":
+        m = _SPEAKER.match(text)
+        if not (m and is_speaker_name(m.group(1))):
+            kind = None
+    if kind:
+        return kind
+    if _junk(text):
+        return "junk"
+    if (
+        not seen_question
+        and index < _HEAD_PARAS
+        and len(text) <= 60
+        and re.search(r"[\u4e00-\u9fff][:：.]$", text)
+        and not re.search(r"[，。；！？]", text[:-1])
+    ):
+        return "interviewee"
+    return "body"
+
+
+def segment(norm: Normalized) -> Segmented:
+    """Paragraphs (one per normalized line), their kinds and speakers, and sentences."""
+    paragraphs: list[Paragraph] = []
+    speaker: str | None = None
+    seen_question = False
+    pos = 0
+    lines = norm.text.split("\n")
+    for index, text in enumerate(lines):
+        start, end = pos, pos + len(text)
+        pos = end + 1
+        kind = _classify(index, text, seen_question)
+        if kind == "question":
+            seen_question, speaker = True, "记者"
+        elif kind == "answer":
+            m = _SPEAKER.match(text)
+            speaker = m.group(1) if m else None
+        elif kind in ("section", "series", "byline", "interviewee", "junk", "footer"):
+            speaker = None
+        paragraphs.append(
+            Paragraph(
+                index,
+                start,
+                end,
+                text,
+                kind,
+                speaker if kind in ("question", "answer", "body") else None,
+            )
+        )
+    paragraphs = _mark_headline(paragraphs)
+    sentences: list[Sentence] = []
+    for para in paragraphs:
+        s = 0
+        for m in _SENT_END.finditer(para.text):
+            _add_sentence(sentences, para, s, m.end())
+            s = m.end()
+        _add_sentence(sentences, para, s, len(para.text))
+    return Segmented(norm, tuple(paragraphs), tuple(sentences))
+
+
+def _add_sentence(out: list[Sentence], para: Paragraph, s: int, e: int) -> None:
+    text = para.text[s:e]
+    if text.strip():
+        out.append(
+            Sentence(para.start + s, para.start + e, text, para.index, para.kind, para.speaker)
+        )
+
+
+def _mark_headline(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The headline is the first short body line after the interviewee line, or, in a report,
+    the last short body line before the byline (skipping menus and junk)."""
+    head = paragraphs[:_HEAD_PARAS]
+    pick: int | None = None
+    anchor = next((p.index for p in head if p.kind == "interviewee"), None)
+    if anchor is not None:
+        pick = next((p.index for p in head if p.index > anchor and _title_like(p)), None)
+    else:
+        byline = next(
+            (p.index for p in head if p.kind == "byline" or re.match(r"^.{0,12}讯[（(]", p.text)),
+            None,
+        )
+        cands = [p.index for p in head if _title_like(p) and (byline is None or p.index < byline)]
+        if cands:
+            pick = cands[-1] if byline is not None else cands[0]
+    if pick is None:
+        return paragraphs
+    out = list(paragraphs)
+    p = out[pick]
+    out[pick] = Paragraph(p.index, p.start, p.end, p.text, "headline", None)
+    return out
+
+
+def _title_like(p: Paragraph) -> bool:
+    return p.kind == "body" and 4 <= len(p.text) <= 50 and not re.search(r"[。；]", p.text[:-1])
