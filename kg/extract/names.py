@@ -84,11 +84,11 @@ def _ocr_variant(run: str, known: frozenset[str]) -> str | None:
     the article but for one character. Returned as written; resolution makes it an alias."""
     for name in sorted(known, key=lambda n: (-len(n), n)):
         cand = run[: len(name)]
-        if len(cand) == len(name) and sum(a != b for a, b in zip(cand, name)) == 1:
+        if len(cand) == len(name) and sum(a != b for a, b in zip(cand, name, strict=False)) == 1:
             return cand
     return None
 
 
 def one_char_apart(a: str, b: str) -> bool:
     """Same length, exactly one character different: the signature of an OCR misread."""
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=False)) == 1
