@@ -151,8 +151,6 @@ class GraphBuilder:
         self.g.add((node, RDF.type, KG.Article))
         self.g.add((node, KG.sha256, Literal(sha)))
         self.g.add((node, KG.sourceFile, Literal(name)))
-        if (node, RDFS.label, None) not in self.g:
-            self.g.add((node, RDFS.label, Literal(name)))
 
     def add_post(self, f: Fact) -> None:
         g = self.g
@@ -179,4 +177,8 @@ def to_rdf(resolved: Resolved, base: str = DEFAULT_BASE) -> Graph:
         b.add_entity(e)
     for f in resolved.facts:
         b.add_fact(f)
+    for doc in resolved.documents:  # an article without a headline is labelled by its file
+        node = b.iri(Ref("article", doc.sha256))
+        if (node, RDFS.label, None) not in b.g:
+            b.g.add((node, RDFS.label, Literal(doc.name)))
     return b.g
