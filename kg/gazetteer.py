@@ -121,11 +121,11 @@ def find_orgs(text: str, city: str | None, province: str | None) -> list[OrgMatc
     for m in _org_regex().finditer(text):
         if m.group("national"):
             canon, kind = _nationals()[m.group("national")]
-            if "{province}" in canon:
-                if not province:
+            if "{province}" in canon or "{city}" in canon:
+                place = province if "{province}" in canon else city
+                if not place:
                     continue
-                canon = canon.replace("{province}", province)
-                place = province
+                canon = canon.replace("{province}", place).replace("{city}", place)
             else:
                 place = None
             out.append(OrgMatch(m.start(), m.end(), m.group(), canon, kind, place))

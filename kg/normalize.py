@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.lexicon import table
+from kg.lexicon import table, word_set
 
 _SENTENCE_END = set("。！？；：…”’」』）)!?;:")
 _TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -93,6 +93,10 @@ def _joins(prev: str, nxt: str) -> bool:
     if prev[-1] in _SENTENCE_END or (not is_cjk(nxt[0]) and not nxt[0].isalnum()):
         return False
     kind = line_kind(prev)
+    if kind == "answer" and prev[:1] not in word_set("surnames.txt") and prev[:2] not in word_set("surnames.txt"):
+        kind = None  # 当前位置： is page furniture, not a speaker's turn
+    if any(c in prev for c in "|｜>＞"):
+        return False  # menus and breadcrumbs
     body = len(prev) >= _MIN_BODY_LINE or kind in ("answer", "question")
     if not body or kind in ("series", "byline", "caption", "section", "footer"):
         return False
@@ -102,7 +106,12 @@ def _joins(prev: str, nxt: str) -> bool:
 def _paragraphs(text: str) -> list[list[tuple[int, str]]]:
     paras: list[list[tuple[int, str]]] = []
     for start, line in _lines(text):
-        if paras and _joins(paras[-1][-1][1], line):
+        # the first line of a file is its title (or page furniture), never a broken sentence
+        if len(paras) > 1 or (paras and len(paras[0]) > 1):
+            joinable = True
+        else:
+            joinable = False
+        if paras and joinable and _joins(paras[-1][-1][1], line):
             paras[-1].append((start, line))
         else:
             paras.append([(start, line)])

@@ -23,7 +23,11 @@ from kg.normalize import Normalized, line_kind
 
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n")
 _SPEAKER = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[:：]")
-_HEAD_PARAS = 8  # the interviewee line and headline sit among the first few lines
+_HEAD_PARAS = 8
+_JUNK = re.compile(
+    r"登录|注册|首页|返回顶部|扫一扫|分享到|版权所有|ICP备|当前位置|发布时间|浏览次数|【字体|【打印|上一篇|下一篇|来源[：:]"
+)
+DATELINE = re.compile(r"^.{0,20}?(?:讯|电)[（(]")  # the interviewee line and headline sit among the first few lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +176,7 @@ def _mark_headline(paragraphs: list[Paragraph]) -> list[Paragraph]:
         pick = next((p.index for p in head if p.index > anchor and _title_like(p)), None)
     else:
         byline = next(
-            (p.index for p in head if p.kind == "byline" or re.match(r"^.{0,12}讯[（(]", p.text)),
+            (p.index for p in head if p.kind == "byline" or DATELINE.match(p.text)),
             None,
         )
         cands = [p.index for p in head if _title_like(p) and (byline is None or p.index < byline)]

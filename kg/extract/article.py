@@ -19,6 +19,7 @@ from kg.extract.people import find_posts
 from kg.lexicon import table, word_list
 from kg.normalize import line_patterns
 from kg.records import Evidence, Fact, Mention, Ref
+from kg.segment import DATELINE as DATELINE_RE
 from kg.segment import Sentence
 
 
@@ -56,7 +57,7 @@ def byline_names(text: str) -> list[tuple[str, str, int, int]]:
     """(role, name, start, end) for each name in a byline (offsets into ``text``)."""
     role_re, roles = _roles()
     scope = text
-    m = re.search(r"讯[（(]([^）)]*)[）)]", text)
+    m = re.search(r"(?:讯|电)[（(]([^）)]*)[）)]", text)
     base = 0
     if m:
         scope, base = m.group(1), m.start(1)
@@ -106,7 +107,7 @@ def extract_article(ctx: Context) -> Iterator[Mention | Fact]:
             args.append(("interviewee", Ref("person", posts[-1].person)))
             evidence.append(ctx.evidence(sent, sent.start, sent.end, "interviewee_line"))
     for sent in seg.sentences:
-        if sent.kind != "byline" and not re.match(r"^.{0,12}讯[（(]", sent.text):
+        if sent.kind != "byline" and not DATELINE_RE.match(sent.text):
             continue
         for role, name, s, e in byline_names(sent.text):
             kind = "agent" if is_collective(name) else "person"

@@ -19,6 +19,7 @@ from kg.lexicon import longest_first, word_set
 from kg.segment import tokenizer
 
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
+_FUNCTION_CHARS = frozenset("等的在说为向对到也还就将")
 
 
 @cache
@@ -65,6 +66,9 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
         if run[:n] in known:
             return run[:n]
     followers = longest_first("name_followers.txt")
+    short = sl + 1
+    if short in lengths and run[short : short + 1] in _FUNCTION_CHARS and plausible_name(run[:short]):
+        return run[:short]  # 赵静等出席: a particle right after two characters ends the name
     for n in lengths:
         rest = run[n:]
         if any(rest.startswith(f) for f in followers) and plausible_name(run[:n]):

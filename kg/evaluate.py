@@ -1,0 +1,119 @@
+"""Precision and recall of a build against gold annotations written by reading the articles.
+
+Gold files (``tests/gold/*.json``) are keyed by file name; each entry lists ``posts`` as
+(person, title, organization) triples, ``people``, ``orgs``, ``places`` and ``article`` fields.
+Both sides are compared per article, as sets, after one naming convention is evened out
+(``X市政府`` and ``X市人民政府`` name the same body).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from kg.records import Ref
+from kg.resolve import Resolved
+
+KINDS = ("posts", "people", "orgs", "places", "article")
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _org(name: str) -> str:
+    return name.replace("人民政府", "政府")
+
+
+def predicted(resolved: Resolved) -> dict[str, dict[str, set]]:
+    """What the build says, per article file name, in the gold's shape."""
+    by_sha = {d.sha256: PurePosixPath(d.name).name for d in resolved.documents}
+    out: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for e in resolved.entities:
+        for sha in e.articles:
+            name = by_sha[sha]
+            if e.ref.kind == "person":
+                out[name]["people"].add(e.ref.key)
+            elif e.ref.kind == "org":
+                out[name]["orgs"].add(_org(e.ref.key))
+            elif e.ref.kind == "place":
+                out[name]["places"].add(e.ref.key)
+    for f in resolved.facts:
+        docs = {by_sha[ev.doc] for ev in f.evidence}
+        if f.kind == "holds_post":
+            p, r, o = (f.arg(k) for k in ("person", "role", "org"))
+            assert isinstance(p, Ref) and isinstance(r, Ref) and isinstance(o, Ref)
+            for name in docs:
+                out[name]["posts"].add((p.key, r.key, _org(o.key)))
+        elif f.kind == "article":
+            for name in docs:
+                for role, value in f.args:
+                    v = value.key if isinstance(value, Ref) else value
+                    if role in ("series_no", "headline", "interviewee", "city"):
+                        out[name]["article"].add((role, v))
+                    elif role in ("reporter", "correspondent"):
+                        out[name]["article"].add((role, v))
+    return out
+
+
+def gold_sets(entry: dict) -> dict[str, set]:
+    """The gold entry of one article in comparable sets."""
+    art = entry.get("article", {})
+    article = set()
+    for key in ("series_no", "headline", "interviewee", "city"):
+        if art.get(key) is not None:
+            article.add((key, art[key]))
+    for key, role in (("reporters", "reporter"), ("correspondents", "correspondent")):
+        article.update((role, n) for n in art.get(key) or [])
+    return {
+        "posts": {(p, t, _org(o)) for p, t, o in entry.get("posts", [])},
+        "people": set(entry.get("people", [])),
+        "orgs": {_org(o) for o in entry.get("orgs", [])},
+        "places": set(entry.get("places", [])),
+        "article": article,
+    }
+
+
+def evaluate(resolved: Resolved, gold: dict[str, dict]) -> tuple[dict[str, Score], dict[str, dict[str, tuple[set, set]]]]:
+    """Scores per kind over the articles in ``gold``, and per article the (missed, spurious) sets."""
+    pred = predicted(resolved)
+    totals = {k: [0, 0, 0] for k in KINDS}
+    errors: dict[str, dict[str, tuple[set, set]]] = {}
+    for name, entry in sorted(gold.items()):
+        if not isinstance(entry, dict) or name.startswith("_") or name == "conventions":
+            continue
+        g = gold_sets(entry)
+        errors[name] = {}
+        for k in KINDS:
+            p = pred.get(name, {}).get(k, set())
+            tp = len(p & g[k])
+            totals[k][0] += tp
+            totals[k][1] += len(p - g[k])
+            totals[k][2] += len(g[k] - p)
+            errors[name][k] = (g[k] - p, p - g[k])
+    return {k: Score(*v) for k, v in totals.items()}, errors
+
+
+def report(scores: dict[str, Score]) -> str:
+    """A small table: kind, precision, recall, F1, counts."""
+    lines = [f"{'kind':10} {'precision':>9} {'recall':>7} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+    for k, s in scores.items():
+        lines.append(f"{k:10} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
+    return "\n".join(lines)

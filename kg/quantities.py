@@ -1,0 +1,667 @@
+"""The number layer: quantities, periods and deadlines in normalized Chinese text.
+
+The extractors of targets and achievements need three things from a sentence: the figures it
+states (``共帮助119家企业`` → 119 家, ``超600万元`` → 6,000,000 元 with qualifier 超), the period
+they cover (``五年来``, ``截至目前``, ``自…开展以来``) and, for targets, the deadline
+(``力争到2029年``). This module finds all three and nothing else; deciding which figure is a target
+and which an achievement is the extractors' job.
+
+Why rules are shaped this way:
+
+- A number is a quantity only with a counting unit or a percent sign. Bare numbers in this genre
+  are hotlines (``12351``), program codes (``“1310”``), years and names, so they are never taken.
+- Units, qualifiers, set phrases and period words are data (``kg/data/quantity_units.tsv``,
+  ``quantity_qualifiers.tsv``, ``quantity_names.txt``, ``period_words.tsv``), compiled once per
+  process into one regex per task, so a text is scanned in a single pass (the builder runs this
+  over millions of sentences).
+- Values are computed with :class:`~decimal.Decimal` so that ``5156.03万元`` is exactly 51560300
+  and :func:`format_quantity` can give the canonical text back.
+- Chinese numerals go through ``cn2an`` (cached); a bare ``一`` (``一个``, ``一支宏大的队伍``) is an
+  article far more often than a count and is skipped, as are bare ``百/千/万`` (``千家万户``).
+
+Input is the normalizer's output: half-width digits, full-width Chinese punctuation (，。：；),
+``%``, ``.``, ``-``, ``~``, ``—``, ``至``, ``到`` as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
+
+import cn2an
+
+from kg.lexicon import table, word_list
+from kg.records import Quantity
+
+UNITS_FILE = "quantity_units.tsv"
+QUALIFIERS_FILE = "quantity_qualifiers.tsv"
+NAMES_FILE = "quantity_names.txt"
+PERIODS_FILE = "period_words.tsv"
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_POSITIONS = "十百千万亿"
+_CN_SET = frozenset(_CN_DIGITS + _CN_POSITIONS)
+_MULTIPLIERS: dict[str, Decimal] = {
+    "万亿": Decimal(10**12),
+    "千万": Decimal(10**7),
+    "百万": Decimal(10**6),
+    "亿": Decimal(10**8),
+    "万": Decimal(10**4),
+    "千": Decimal(10**3),
+    "百": Decimal(100),
+}
+# Multipliers format_quantity may use, largest first (万/亿 are how amounts are written).
+_FORMAT_MULTIPLIERS = (("亿", Decimal(10**8)), ("万", Decimal(10**4)))
+# Unit kinds whose large values are written with 万/亿.
+_SCALED_KINDS = frozenset({"count", "money", "measure"})
+
+_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+_CN_NUM = rf"[{_CN_DIGITS}{_CN_POSITIONS}]+(?:点[{_CN_DIGITS}]+)?"
+_NUM = rf"(?:{_ARABIC}|{_CN_NUM})"
+_MULT = "|".join(sorted(_MULTIPLIERS, key=lambda w: (-len(w), w)))
+_RANGE_SEP = "-|－|~|～|—|–|至|到"
+_ARABIC_RE = re.compile(_ARABIC)
+_LEADING_ZERO = re.compile(r"0[0-9]")
+_NUMBER_RE = re.compile(rf"(?P<n>{_NUM})(?:(?P<m>{_MULT}))?")
+# Characters that, right before an Arabic number, show it is part of a code, a version, a date
+# or a longer number rather than a count (A12, 1.5.3, 0762-12351).
+_CODE_BEFORE = frozenset("0123456789.,_#/:@+×*ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ORDINAL_BEFORE = "第"
+_CLAUSE_PUNCT = "，。；：！？、\n"
+
+
+# ----------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMatch:
+    """A quantity found in a text. ``start``/``end`` are offsets in the text given to
+    :func:`find_quantities` and cover qualifiers, number, multiplier and unit."""
+
+    start: int
+    end: int
+    quantity: Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMatch:
+    """A time frame stated in a text.
+
+    ``kind`` is ``since_years`` (五年来, 过去五年, 近年来), ``future_years`` (未来五年, 今后五年),
+    ``until_now`` (截至目前, 目前, 累计 at the start of a clause), ``since_event``
+    (自…开展以来, 2024年以来), ``year`` (2024年, 截至2024年底) or ``month`` (2024年9月).
+    ``years`` is N for since_years/future_years when the text gives it; ``year`` is the calendar
+    year of year/month (and of since_event when the event is a date)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    years: int | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineMatch:
+    """A deadline of a target: 到2029年, 力争到2029年, 至2027年底, 2029年前, 到二〇二九年."""
+
+    start: int
+    end: int
+    text: str
+    year: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    kind: str
+    needs_cue: bool
+    not_before: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Qualifier:
+    position: str
+    sense: str
+    licenses: bool
+    not_after: frozenset[str]
+
+
+# ----------------------------------------------------------------------------- data
+
+
+def _cell(row: tuple[str, ...], i: int) -> str:
+    """Column ``i`` of a table row, with ``-`` (the files' placeholder) read as empty."""
+    value = row[i] if i < len(row) else ""
+    return "" if value == "-" else value
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so the longest word wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@cache
+def _units() -> dict[str, _Unit]:
+    return {
+        row[0]: _Unit(_cell(row, 1), _cell(row, 2) == "cue", frozenset(_cell(row, 3)))
+        for row in table(UNITS_FILE)
+    }
+
+
+@cache
+def _qualifiers() -> dict[str, _Qualifier]:
+    return {
+        row[0]: _Qualifier(
+            _cell(row, 1), _cell(row, 2), _cell(row, 3) == "y", frozenset(_cell(row, 4))
+        )
+        for row in table(QUALIFIERS_FILE)
+    }
+
+
+def _words_at(position: str) -> tuple[str, ...]:
+    return tuple(w for w, q in _qualifiers().items() if q.position == position)
+
+
+@cache
+def _cues() -> tuple[str, ...]:
+    return _words_at("cue")
+
+
+@cache
+def _pre_token_re() -> re.Pattern[str]:
+    return re.compile(_alternation(_words_at("pre")))
+
+
+def _first_chars(*groups: Iterable[str]) -> str:
+    """A regex class of the characters a match can start with. Put in a lookahead before a
+    large alternation, it lets the scan skip most positions at once (Python's re does not do
+    this for alternations itself), which is most of the speed of a one-pass scan."""
+    chars: set[str] = set()
+    for group in groups:
+        chars.update(w[0] for w in group if w)
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+@cache
+def _quantity_re() -> re.Pattern[str]:
+    pre = _alternation(_words_at("pre"))
+    mid = _alternation(_words_at("mid"))
+    post = _alternation(_words_at("post"))
+    units = _alternation(_units())
+    first = _first_chars("0123456789百", _CN_DIGITS, _CN_POSITIONS, _words_at("pre"))
+    return re.compile(
+        rf"(?={first})"
+        rf"(?P<pre>(?:(?:{pre}) ?)*)"
+        rf"(?:百分之(?P<pn>{_NUM})"
+        rf"|(?P<n1>{_NUM})(?: ?(?P<m1>{_MULT}))?(?P<p1>%)?"
+        rf"(?: ?(?P<sep>{_RANGE_SEP}) ?(?P<n2>{_NUM})(?: ?(?P<m2>{_MULT}))?)?"
+        rf"(?P<mid1>{mid})?(?P<m3>{_MULT})?(?P<mid2>{mid})?"
+        rf" ?(?P<unit>{units}))"
+        rf"(?P<post>{post})?"
+    )
+
+
+@cache
+def _names_re() -> re.Pattern[str]:
+    return re.compile(_alternation(word_list(NAMES_FILE)))
+
+
+@cache
+def _period_words() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in table(PERIODS_FILE):
+        out.setdefault(row[0], []).append(_cell(row, 1))
+    return {role: tuple(words) for role, words in out.items()}
+
+
+def _pw(role: str) -> str:
+    return _alternation(_period_words()[role])
+
+
+_YEAR = r"(?:(?<![0-9])(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])|[〇零一二三四五六七八九]{4})"
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_PERIOD_NUM = r"(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
+
+
+@cache
+def _deadline_pattern() -> str:
+    lead = _pw("deadline_lead")
+    yearend = _pw("deadline_yearend")
+    before = _pw("deadline_before")
+    return (
+        rf"(?:(?:{lead})?(?<!截)(?:{_pw('deadline_open')})(?P<dy1>{_YEAR})年(?:{_MONTH}月)?"
+        rf"(?:{yearend})?(?:{before})?(?!后)"
+        rf"|(?:{lead})?(?P<dy2>{_YEAR})年(?:{_MONTH}月)?(?:{yearend})?(?:{before})"
+        rf"(?![0-9一二三四五六七八九十两几半季后]))"
+    )
+
+
+@cache
+def _deadline_re() -> re.Pattern[str]:
+    words = _period_words()
+    first = _first_chars("0123456789", _CN_DIGITS, words["deadline_lead"], words["deadline_open"])
+    return re.compile(rf"(?={first}){_deadline_pattern()}")
+
+
+@cache
+def _period_re() -> re.Pattern[str]:
+    not_clause = "[^，。；：！？\\n]"
+    words = _period_words()
+    first = _first_chars(
+        "0123456789党",
+        _CN_DIGITS,
+        *(
+            words[role]
+            for role in (
+                "since_prefix",
+                "since_vague",
+                "future_prefix",
+                "future_vague",
+                "until_now",
+                "since_open",
+                "asof_prefix",
+                "deadline_lead",
+                "deadline_open",
+            )
+        ),
+    )
+    return re.compile(
+        rf"(?={first}|(?<!{not_clause}))"
+        rf"(?:(?P<k_deadline>{_deadline_pattern()})"
+        rf"|(?P<k_year_since>(?P<sy>{_YEAR})年(?:{_MONTH}月)?(?:{_pw('since_close')}))"
+        rf"|(?P<k_since_open>(?<![来各独亲擅])(?:{_pw('since_open')})(?![己觉然主我身治动信律豪发愿])"
+        rf"{not_clause}{{1,60}}?(?:{_pw('since_close')}))"
+        rf"|(?P<k_since_clause>(?<!{not_clause})[^，。；：！？\n自]{{1,40}}?"
+        rf"(?:{_pw('since_verb')})(?:{_pw('since_close')}))"
+        rf"|(?P<k_since_congress>(?:党的)?[一二三四五六七八九十]+大(?:{_pw('since_close')}))"
+        rf"|(?P<k_asof>(?:{_pw('asof_prefix')})(?P<ay>{_YEAR})年(?:(?P<am>{_MONTH})月)?(?:底|末|初)?)"
+        rf"|(?P<k_month>(?P<my>{_YEAR})年(?P<mm>{_MONTH})月)"
+        rf"|(?P<k_year>(?P<yy>{_YEAR})年度?)"
+        rf"|(?P<k_future_vague>{_pw('future_vague')})"
+        rf"|(?P<k_future>(?:{_pw('future_prefix')})的?(?P<fn>{_PERIOD_NUM})年)"
+        rf"|(?P<k_since_vague>{_pw('since_vague')})"
+        rf"|(?P<k_since_pre>(?:{_pw('since_prefix')})的?(?P<sn>{_PERIOD_NUM})年"
+        rf"(?:{_pw('since_suffix')}|{_pw('since_tail')})?)"
+        rf"|(?P<k_since_suf>(?<![0-9.])(?P<sn2>{_PERIOD_NUM})年(?:{_pw('since_suffix')}))"
+        rf"|(?P<k_until>{_pw('until_now')})"
+        rf"|(?P<k_until_start>(?<!{not_clause})(?:{_pw('until_clause_start')})))"
+    )
+
+
+# ----------------------------------------------------------------------------- numbers
+
+
+@lru_cache(maxsize=65536)
+def _cn_value(s: str) -> Decimal | None:
+    """A Chinese numeral's value through cn2an, or None when cn2an cannot read it."""
+    try:
+        value = cn2an.cn2an(s, "smart")
+    except Exception:  # cn2an raises ValueError and others on malformed input
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _is_cn(s: str) -> bool:
+    return bool(s) and s[0] in _CN_SET
+
+
+def _decimal(s: str) -> Decimal | None:
+    """Value of one number token (Arabic with optional thousands commas, or Chinese)."""
+    if _is_cn(s):
+        return _cn_value(s)
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _to_float(d: Decimal) -> float:
+    return round(float(d), 6)
+
+
+def to_number(s: str) -> float | None:
+    """The value of a bare number: ``五`` → 5, ``十五`` → 15, ``两`` → 2, ``2.6万`` → 26000,
+    ``3.2亿`` → 320000000, ``1,500`` → 1500. None for anything else (no units, no qualifiers), so
+    callers can tell a number from text that merely contains one."""
+    m = _NUMBER_RE.fullmatch(s.strip())
+    if m is None:
+        return None
+    value = _decimal(m.group("n"))
+    if value is None:
+        return None
+    if m.group("m"):
+        value *= _MULTIPLIERS[m.group("m")]
+    return _to_float(value)
+
+
+def _cn_count(s: str, qualified: bool = False) -> tuple[Decimal, Decimal | None] | None:
+    """A Chinese numeral as a count: (value, upper) or None when it is not one.
+
+    Skipped: bare 一 (an article: 一个重要的) unless a qualifier stands with it (满一年), bare 二 (counting uses 两; 二次医保, 二期 are
+    ordinal or part of a name), numerals without a digit other than 十 (百家, 万家
+    are idioms), and runs of digits without positions (三四 is a range 3-4; 一二三 is not a count).
+    """
+    if (s == "一" and not qualified) or s == "二":
+        return None
+    if not any(c in _CN_DIGITS for c in s) and not s.startswith("十"):
+        return None
+    if "点" not in s and not any(c in _CN_POSITIONS for c in s) and len(s) > 1:
+        if len(s) == 2:
+            a, b = _cn_value(s[0]), _cn_value(s[1])
+            if a is not None and b is not None and b == a + 1:
+                return a, b
+        return None
+    value = _cn_value(s)
+    return None if value is None else (value, None)
+
+
+# ----------------------------------------------------------------------------- quantities
+
+
+def _name_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _names_re().finditer(text)]
+
+
+def _build(
+    text: str, m: re.Match[str], names: list[tuple[int, int]] | None
+) -> tuple[QuantityMatch | None, list[tuple[int, int]] | None]:
+    """Check one regex match against the rules and make the QuantityMatch (or None).
+
+    Returns the (lazily computed) spans of set phrases too, so they are found at most once per
+    text and only when a Chinese numeral needs them."""
+    units = _units()
+    quals = _qualifiers()
+    unit_word = m.group("unit") or "%"
+    unit = units.get(unit_word)
+    if unit is not None and unit.kind == "skip":
+        return None, names
+
+    # Prefix qualifiers; drop those that are the tail of another word (节约, 下达, 最近).
+    pre_start = m.start("pre")
+    tokens = [(t.group(), pre_start + t.start()) for t in _pre_token_re().finditer(m.group("pre"))]
+    while tokens and tokens[0][1] > 0 and text[tokens[0][1] - 1] in quals[tokens[0][0]].not_after:
+        tokens.pop(0)
+    number_group = "pn" if m.group("pn") is not None else "n1"
+    number_start = m.start(number_group) - (3 if number_group == "pn" else 0)
+    start = tokens[0][1] if tokens else number_start
+
+    n1 = m.group(number_group)
+    n2 = m.group("n2")
+    if not tokens and start > 0:
+        before = text[start - 1]
+        if before == _ORDINAL_BEFORE or (before == " " and text[max(0, start - 2)] == "第"):
+            return None, names
+        if number_group == "n1" and (
+            before in _CODE_BEFORE if not _is_cn(n1) else before in _CN_SET or before in "几数"
+        ):
+            return None, names
+
+    post = m.group("post")
+    end = m.end()
+    if not post and end < len(text) and unit is not None and text[end] in unit.not_before:
+        return None, names
+
+    mids = [x for x in (m.group("mid1"), m.group("mid2")) if x]
+    if len(mids) > 1 or (m.group("p1") and (unit_word != "%" or n2 is None)):
+        return None, names
+    if any(t and _LEADING_ZERO.match(t) for t in (n1, n2)):
+        return None, names  # 0762-8888888: a telephone number or a code, not a count
+    qualified = bool(tokens or mids or post)
+
+    # Values.
+    upper: Decimal | None = None
+    if number_group == "pn":
+        lo = _cn_count(n1, qualified) if _is_cn(n1) else (_decimal(n1), None)
+        if lo is None or lo[0] is None or lo[1] is not None:
+            return None, names
+        value = lo[0]
+    else:
+        if _is_cn(n1):
+            got = _cn_count(n1, qualified)
+            if got is None:
+                return None, names
+            value, upper = got
+            if upper is not None and n2 is not None:
+                return None, names
+        else:
+            value = _decimal(n1)
+            if value is None:
+                return None, names
+        hi = None
+        if n2 is not None:
+            if _is_cn(n2):
+                got2 = _cn_count(n2)
+                if got2 is None or got2[1] is not None:
+                    return None, names
+                hi = got2[0]
+            else:
+                hi = _decimal(n2)
+                if hi is None:
+                    return None, names
+        m1, m2, m3 = (m.group(g) for g in ("m1", "m2", "m3"))
+        if hi is None:
+            if m1 and m3:
+                return None, names
+            mult = _MULTIPLIERS[m1 or m3] if (m1 or m3) else Decimal(1)
+            value *= mult
+            if upper is not None:
+                upper *= mult
+        else:
+            if m2 and m3:
+                return None, names
+            hmult = _MULTIPLIERS[m2 or m3] if (m2 or m3) else Decimal(1)
+            lmult = Decimal(1)
+            if m1:
+                lmult = _MULTIPLIERS[m1]
+            elif m2 or m3:
+                lmult = hmult if value <= hi else Decimal(1)  # 1-2万元; not 500-1万元
+            elif _is_cn(n2) and n2[-1] in "万亿" and n2[-1] not in n1:
+                # 三至五万元: the 万 inside the upper numeral applies to the lower one too.
+                if value < hi / _MULTIPLIERS[n2[-1]]:
+                    lmult = _MULTIPLIERS[n2[-1]]
+            value *= lmult
+            upper = hi * hmult
+            if upper <= value:
+                return None, names
+
+    # Years and unlicensed cue units (五年 is a period, 二十届 part of a name).
+    if unit is not None and unit_word == "年":
+        for token in (n1, n2):
+            if token and not _is_cn(token) and _ARABIC_RE.fullmatch(token) and len(token) == 4:
+                return None, names
+    if unit is not None and unit.needs_cue:
+        licensed = (
+            any(quals[t].licenses for t, _ in tokens)
+            or any(quals[x].licenses for x in mids)
+            or (post is not None and quals[post].licenses)
+            or any(text.endswith(cue, 0, start) for cue in _cues())
+        )
+        if not licensed:
+            return None, names
+
+    # Set phrases and idioms (两个维护, 千家万户, 三番五次).
+    if _is_cn(n1) or (n2 is not None and _is_cn(n2)):
+        if names is None:
+            names = _name_spans(text)
+        if any(s < end and start < e for s, e in names):
+            return None, names
+
+    qualifier = "|".join([t for t, _ in tokens] + mids + ([post] if post else []))
+    quantity = Quantity(
+        value=_to_float(value),
+        unit=unit_word,
+        text=text[start:end],
+        upper=None if upper is None else _to_float(upper),
+        qualifier=qualifier,
+    )
+    return QuantityMatch(start, end, quantity), names
+
+
+def find_quantities(text: str) -> list[QuantityMatch]:
+    """Every quantity in ``text``, left to right, non-overlapping.
+
+    A quantity is a number with a counting unit (``119家``, ``48场次``, ``2.6万人次``), money
+    (``5156.03万元`` → 51560300 元), or a percentage (``108%``), with the qualifiers written right
+    against it (``近``, ``超``, ``约``, ``多``, ``左右`` …). Years, dates, ordinals (第十五次), anniversaries
+    (100周年), bare numbers (hotlines, codes) and set phrases (两个维护) are not quantities."""
+    out: list[QuantityMatch] = []
+    names: list[tuple[int, int]] | None = None
+    for m in _quantity_re().finditer(text):
+        found, names = _build(text, m, names)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def parse_quantity(s: str) -> Quantity | None:
+    """One quantity expression (``5156.03万元``, ``约390名``, ``5-7家``), or None when ``s`` is not
+    exactly one (surrounding words, two quantities, no unit). Whitespace around is ignored."""
+    s = s.strip()
+    found = find_quantities(s)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(s):
+        return found[0].quantity
+    return None
+
+
+def _plain(d: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 5156.03, 5000, 0.5."""
+    return format(d.normalize(), "f")
+
+
+def _decimals(d: Decimal) -> int:
+    exponent = d.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def format_quantity(q: Quantity) -> str:
+    """The canonical text of a quantity: ``5156.03万元``, ``500名左右``, ``超600万元``, ``5-7家``,
+    ``共300多件``, ``108%``.
+
+    Values of counts and money of 10,000 or more are written with 万/亿 when that takes at most
+    two decimals, as the genre writes them. :func:`parse_quantity` reads the result back to an
+    equal quantity (value, upper, unit, qualifier), so this is also the key for comparing figures
+    across articles."""
+    quals = _qualifiers()
+    words = [w for w in q.qualifier.split("|") if w] if q.qualifier else []
+    pre = [w for w in words if quals.get(w) is None or quals[w].position in ("pre", "cue")]
+    mid = [w for w in words if w in quals and quals[w].position == "mid"]
+    post = [w for w in words if w in quals and quals[w].position == "post"]
+
+    value = Decimal(repr(float(q.value)))
+    upper = None if q.upper is None else Decimal(repr(float(q.upper)))
+    unit = _units().get(q.unit)
+    mult_word, mult = "", Decimal(1)
+    if unit is not None and unit.kind in _SCALED_KINDS:
+        for word, size in _FORMAT_MULTIPLIERS:
+            values = [value] if upper is None else [value, upper]
+            if value >= size and all(_decimals(v / size) <= 2 for v in values):
+                mult_word, mult = word, size
+                break
+    number = _plain(value / mult)
+    if upper is not None:
+        number += "-" + _plain(upper / mult)
+    mid_text = "".join(mid)
+    if mult_word and mid_text and value / mult < 10:
+        body = number + mult_word + mid_text  # 1万多名
+    else:
+        body = number + mid_text + mult_word  # 5000多万元, 2000多件
+    return "".join(pre) + body + q.unit + "".join(post)
+
+
+def qualifier_senses(qualifier: str) -> tuple[str, ...]:
+    """The senses (approx, above, atleast, total …) of a ``Quantity.qualifier`` such as "共|多",
+    from the qualifier table, so target and achievement rules can reason on meaning ("at least")
+    rather than on the many words that say it."""
+    quals = _qualifiers()
+    return tuple(quals[w].sense for w in qualifier.split("|") if w in quals and quals[w].sense)
+
+
+# ----------------------------------------------------------------------------- periods
+
+
+def _year(s: str) -> int | None:
+    """A calendar year from 2024 or 二〇二四, within 1900-2100."""
+    value = _decimal(s) if not _is_cn(s) else _cn_value(s)
+    if value is None or value != value.to_integral_value():
+        return None
+    year = int(value)
+    return year if 1900 <= year <= 2100 else None
+
+
+def _small_int(s: str) -> int | None:
+    value = _decimal(s)
+    if value is None or value != value.to_integral_value():
+        return None
+    return int(value)
+
+
+def _year_in(s: str) -> int | None:
+    m = re.search(_YEAR, s)
+    return None if m is None else _year(m.group())
+
+
+def find_periods(text: str) -> list[PeriodMatch]:
+    """Every stated period in ``text``, left to right, non-overlapping.
+
+    Deadlines (到2029年, 2029年前) are not periods: they are left to :func:`find_deadlines`, and a
+    year inside one is not reported here, so a target's year is never read as the time an
+    achievement covers."""
+    out: list[PeriodMatch] = []
+    for m in _period_re().finditer(text):
+        g = m.group
+        start, end, span = m.start(), m.end(), m.group()
+        found: PeriodMatch | None = None
+        if g("k_deadline") is not None:
+            continue
+        if g("k_year_since") is not None:
+            found = PeriodMatch(start, end, span, "since_event", year=_year(g("sy")))
+        elif g("k_since_open") is not None or g("k_since_clause") is not None:
+            found = PeriodMatch(start, end, span, "since_event", year=_year_in(span))
+        elif g("k_since_congress") is not None:
+            found = PeriodMatch(start, end, span, "since_event")
+        elif g("k_asof") is not None:
+            year = _year(g("ay"))
+            if year is not None:
+                kind = "month" if g("am") else "year"
+                found = PeriodMatch(start, end, span, kind, year=year)
+        elif g("k_month") is not None:
+            year = _year(g("my"))
+            if year is not None:
+                found = PeriodMatch(start, end, span, "month", year=year)
+        elif g("k_year") is not None:
+            year = _year(g("yy"))
+            if year is not None:
+                found = PeriodMatch(start, end, span, "year", year=year)
+        elif g("k_future_vague") is not None:
+            found = PeriodMatch(start, end, span, "future_years")
+        elif g("k_future") is not None:
+            found = PeriodMatch(start, end, span, "future_years", years=_small_int(g("fn")))
+        elif g("k_since_vague") is not None:
+            found = PeriodMatch(start, end, span, "since_years")
+        elif g("k_since_pre") is not None:
+            found = PeriodMatch(start, end, span, "since_years", years=_small_int(g("sn")))
+        elif g("k_since_suf") is not None:
+            found = PeriodMatch(start, end, span, "since_years", years=_small_int(g("sn2")))
+        else:  # k_until, k_until_start
+            found = PeriodMatch(start, end, span, "until_now")
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def find_deadlines(text: str) -> list[DeadlineMatch]:
+    """Every deadline in ``text`` (到2029年, 力争到2029年, 至2027年底, 2029年前, 到二〇二九年),
+    left to right, with its calendar year. ``截至2024年`` is a cut-off of what was done, not a
+    deadline, and is a period instead."""
+    out: list[DeadlineMatch] = []
+    for m in _deadline_re().finditer(text):
+        year = _year(m.group("dy1") or m.group("dy2"))
+        if year is not None:
+            out.append(DeadlineMatch(m.start(), m.end(), m.group(), year))
+    return out
