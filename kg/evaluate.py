@@ -91,7 +91,9 @@ def gold_sets(entry: dict) -> dict[str, set]:
     }
 
 
-def evaluate(resolved: Resolved, gold: dict[str, dict]) -> tuple[dict[str, Score], dict[str, dict[str, tuple[set, set]]]]:
+def evaluate(
+    resolved: Resolved, gold: dict[str, dict]
+) -> tuple[dict[str, Score], dict[str, dict[str, tuple[set, set]]]]:
     """Scores per kind over the articles in ``gold``, and per article the (missed, spurious) sets."""
     pred = predicted(resolved)
     totals = {k: [0, 0, 0] for k in KINDS}
@@ -115,5 +117,7 @@ def report(scores: dict[str, Score]) -> str:
     """A small table: kind, precision, recall, F1, counts."""
     lines = [f"{'kind':10} {'precision':>9} {'recall':>7} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
     for k, s in scores.items():
-        lines.append(f"{k:10} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
+        lines.append(
+            f"{k:10} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}"
+        )
     return "\n".join(lines)

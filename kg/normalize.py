@@ -93,7 +93,11 @@ def _joins(prev: str, nxt: str) -> bool:
     if prev[-1] in _SENTENCE_END or (not is_cjk(nxt[0]) and not nxt[0].isalnum()):
         return False
     kind = line_kind(prev)
-    if kind == "answer" and prev[:1] not in word_set("surnames.txt") and prev[:2] not in word_set("surnames.txt"):
+    if (
+        kind == "answer"
+        and prev[:1] not in word_set("surnames.txt")
+        and prev[:2] not in word_set("surnames.txt")
+    ):
         kind = None  # 当前位置： is page furniture, not a speaker's turn
     if any(c in prev for c in "|｜>＞"):
         return False  # menus and breadcrumbs
@@ -106,11 +110,12 @@ def _joins(prev: str, nxt: str) -> bool:
 def _paragraphs(text: str) -> list[list[tuple[int, str]]]:
     paras: list[list[tuple[int, str]]] = []
     for start, line in _lines(text):
-        # the first line of a file is its title (or page furniture), never a broken sentence
-        if len(paras) > 1 or (paras and len(paras[0]) > 1):
-            joinable = True
-        else:
-            joinable = False
+        # the first line of a file is its title (or page furniture), not a broken sentence,
+        # unless it opens a question/answer turn
+        joinable = len(paras) > 1 or (
+            bool(paras)
+            and (len(paras[0]) > 1 or line_kind(paras[0][0][1]) in ("answer", "question"))
+        )
         if paras and joinable and _joins(paras[-1][-1][1], line):
             paras[-1].append((start, line))
         else:

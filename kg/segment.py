@@ -27,7 +27,9 @@ _HEAD_PARAS = 8
 _JUNK = re.compile(
     r"登录|注册|首页|返回顶部|扫一扫|分享到|版权所有|ICP备|当前位置|发布时间|浏览次数|【字体|【打印|上一篇|下一篇|来源[：:]"
 )
-DATELINE = re.compile(r"^.{0,20}?(?:讯|电)[（(]")  # the interviewee line and headline sit among the first few lines
+DATELINE = re.compile(
+    r"^.{0,20}?(?:讯|电)[（(]"
+)  # the interviewee line and headline sit among the first few lines
 
 
 @dataclass(frozen=True, slots=True)

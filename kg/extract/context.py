@@ -38,9 +38,9 @@ def build_context(doc: Document, seg: Segmented) -> Context:
     for para in seg.paragraphs:
         if para.kind in ("interviewee", "headline", "byline", "caption", "body", "answer"):
             for org in find_orgs(para.text, None, None):
-                c = city_of(org.place) or (
-                    org.place if org.place and org.place.endswith("市") else None
-                )
+                # the article's 市 is the first city named with an organization: a county-level
+                # city (台山市) counts, so 市总工会 in a 台山 report is 台山市总工会
+                c = org.place if org.place and org.place.endswith("市") else city_of(org.place)
                 if c:
                     city = c
                     break

@@ -1,0 +1,114 @@
+"""Extraction rules on small strings and on articles altered to other names, cities, numbers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.extract.names import name_at
+from kg.pipeline import build
+from kg.records import Ref
+from tests.conftest import GENRE, GOLD, SEEDS
+
+
+def _posts(result):
+    out = set()
+    for f in result.resolved.facts:
+        if f.kind == "holds_post":
+            out.add(tuple(f.arg(k).key for k in ("person", "role", "org")))
+    return out
+
+
+def _article(result):
+    return next(f for f in result.resolved.facts if f.kind == "article")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("黄坤明强调", "黄坤明"),
+        ("许莹。", "许莹"),
+        ("李某某等出席", "李某某"),
+        ("赵静等出席", "赵静"),
+        ("欧阳明华说", "欧阳明华"),
+        ("弘扬劳模", None),
+        ("智慧和力量", None),
+    ],
+)
+def test_name_boundaries(text, name):
+    assert name_at(text, 0) == name
+
+
+ALTERED = """学习贯彻落实广东省工会第十五次代表大会精神·工会主席访谈⑰
+
+韶关市人大常委会副主任、市总工会主席欧阳志强:
+
+让每一名职工都有出彩的机会
+
+■全媒体记者陈立新 通讯员韶工宣
+
+谈体会 守正创新
+
+记者:请谈谈您的学习体会。
+
+欧阳志强:省委书记黄某某强调，希望广大职工当好主力军。韶关市总工会将认真落实省总部署。
+
+■韶关市人大常委会副主任、市总工会主席欧阳志强。单位供图
+"""
+
+
+def test_altered_article_yields_the_altered_facts(tmp_path):
+    (tmp_path / "a.txt").write_text(ALTERED, encoding="utf-8")
+    r = build([str(tmp_path)])
+    assert _posts(r) == {
+        ("欧阳志强", "副主任", "韶关市人大常委会"),
+        ("欧阳志强", "主席", "韶关市总工会"),
+        ("黄某某", "书记", "广东省委"),
+    }
+    args = dict(_article(r).args)
+    assert args["series_no"] == 17
+    assert args["interviewee"] == Ref("person", "欧阳志强")
+    assert args["reporter"] == Ref("person", "陈立新")
+    assert args["correspondent"] == Ref("agent", "韶工宣")
+    assert args["city"] == Ref("place", "韶关市")
+
+
+def test_seed_altered_to_another_city_and_people(tmp_path):
+    text = (SEEDS / "000_cba2e6ab6a53fdd1.txt").read_text(encoding="utf-8")
+    text = (
+        text.replace("河源", "湛江")
+        .replace("黄远程", "蔡文博")
+        .replace("⑭", "⑲")
+        .replace("彭新启", "吴嘉明")
+    )
+    (tmp_path / "x.txt").write_text(text, encoding="utf-8")
+    r = build([str(tmp_path)])
+    assert _posts(r) == {
+        ("蔡文博", "党组书记", "湛江市总工会"),
+        ("蔡文博", "常务副主席", "湛江市总工会"),
+    }
+    args = dict(_article(r).args)
+    assert args["series_no"] == 19
+    assert args["reporter"] == Ref("person", "吴嘉明")
+
+
+def test_ocr_variant_of_a_name_becomes_an_alias(seed_build):
+    people = {e.ref.key: e for e in seed_build.resolved.entities if e.ref.kind == "person"}
+    assert "汀洪灿" not in people
+    assert "汀洪灿" in people["江洪灿"].aliases
+
+
+def test_pos_tagger_false_names_are_not_people(seed_build):
+    people = {e.ref.key for e in seed_build.resolved.entities if e.ref.kind == "person"}
+    gold = json.loads((GOLD / "people.json").read_text(encoding="utf-8"))
+    real = {p for entry in gold.values() for p in entry["people"]}
+    assert people <= real, people - real
+    assert not people & {"弘扬", "智慧", "高素质"}
+
+
+def test_other_province_union_is_not_guangdong():
+    r = build([str(GENRE / "d_other_province.txt")])
+    orgs = {p[2] for p in _posts(r)}
+    assert "湖南省总工会" in orgs
+    assert not any(o.startswith("广东") for o in orgs)

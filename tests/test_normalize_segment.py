@@ -1,0 +1,66 @@
+"""Normalization repairs OCR damage and keeps offsets; segmentation finds the genre's structure."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.normalize import normalize
+from kg.segment import segment
+from tests.conftest import SEEDS
+
+
+def test_joins_words_broken_across_lines_and_drops_stray_spaces():
+    text = "黄远程：要大力弘扬劳模精神、劳动精神、工匠精神，讲好劳模故事和劳\n\n动故事，同比增 长108%。\n"
+    n = normalize(text)
+    assert "劳动故事" in n.text
+    assert "同比增长108%" in n.text
+    assert "\n" not in n.text
+
+
+def test_keeps_spaces_between_names_in_bylines():
+    n = normalize("标题\n\n全媒体记者彭新启 通讯员黄翠\n")
+    assert "彭新启 通讯员黄翠" in n.text
+
+
+def test_punctuation_widths_unified():
+    n = normalize('记者:请谈谈"报告"(简称)的体会,好吗?')
+    assert n.text == "记者：请谈谈“报告”（简称）的体会，好吗？"
+
+
+def test_offsets_point_back_to_the_original_characters():
+    for path in sorted(SEEDS.glob("*.txt")):
+        original = path.read_text(encoding="utf-8")
+        n = normalize(original)
+        for i, ch in enumerate(n.text):
+            if ch in "\n“”":
+                continue
+            src = original[n.origin[i]]
+            assert src == ch or src in ',:;!?()"・%.' or ord(src) >= 0xFF00, (path.name, i, ch, src)
+
+
+@given(st.text())
+def test_normalize_never_raises_and_map_stays_inside(text):
+    n = normalize(text)
+    assert len(n.origin) == len(n.text) + 1
+    assert all(0 <= o <= len(text) for o in n.origin)
+    assert list(n.origin[:-1]) == sorted(n.origin[:-1])
+
+
+def test_segment_finds_turns_and_speakers():
+    seg = segment(normalize((SEEDS / "000_cba2e6ab6a53fdd1.txt").read_text(encoding="utf-8")))
+    kinds = {p.kind for p in seg.paragraphs}
+    assert {
+        "series",
+        "interviewee",
+        "headline",
+        "byline",
+        "section",
+        "question",
+        "answer",
+        "caption",
+    } <= kinds
+    speakers = {s.speaker for s in seg.sentences if s.kind == "answer"}
+    assert speakers == {"黄远程"}
+    # body paragraphs after an answer belong to the same speaker
+    assert any(s.kind == "body" and s.speaker == "黄远程" for s in seg.sentences)
