@@ -251,5 +251,29 @@ def stats(graph_file: str) -> None:
         click.echo(f"  {n:6d}  {name}")
 
 
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, type=str)
+def eval_cmd(gold: str, paths: tuple[str, ...]) -> None:
+    """Print precision, recall and F1 per fact kind against a gold file (default corpus seeds/).
+
+    \b
+    Example:
+      kg eval tests/gold/people.json seeds/
+    """
+    import json
+
+    from kg.evaluate import evaluate, report
+    from kg.pipeline import build as run_build
+
+    try:
+        data = json.loads(Path(gold).read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise click.ClickException(f"{gold}: not a JSON gold file ({exc})") from exc
+    result = run_build(list(paths) or ["seeds"])
+    scores, _ = evaluate(result.resolved, data)
+    click.echo(report(scores))
+
+
 def main() -> None:
     cli()

@@ -1,0 +1,176 @@
+"""The ``kg`` commands driven as a user would, through click's CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph
+
+from kg.cli import EXIT_SKIPPED, cli
+from tests.conftest import GOLD, ROOT, SEEDS
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    res = CliRunner().invoke(cli, ["build", str(SEEDS), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    return out, res.output
+
+
+def test_build_writes_graph_and_view_and_summary(built):
+    out, output = built
+    assert (out / "graph.ttl").stat().st_size > 1000
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert "黄远程" in html
+    assert "documents read: 5" in output
+    assert re.search(r"holds_post \d+", output)
+    Graph().parse(out / "graph.ttl", format="turtle")
+
+
+def test_build_custom_base(tmp_path):
+    res = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(SEEDS / "000_cba2e6ab6a53fdd1.txt"),
+            "-o",
+            str(tmp_path),
+            "--base",
+            "https://kg.example.net/x/",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    assert "https://kg.example.net/x/person/黄远程" in (tmp_path / "graph.ttl").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_build_reports_bad_files_and_still_writes(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_bytes((SEEDS / "000_cba2e6ab6a53fdd1.txt").read_bytes())
+    (src / "bad.txt").write_bytes(b"%PDF-1.7\n\x00\x01binary")
+    res = CliRunner().invoke(cli, ["build", str(src), "-o", str(tmp_path / "out")])
+    assert res.exit_code == EXIT_SKIPPED
+    assert "bad.txt" in res.output and "not text" in res.output
+    assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_build_missing_path_fails_clearly(tmp_path):
+    res = CliRunner().invoke(cli, ["build", str(tmp_path / "nope"), "-o", str(tmp_path)])
+    assert res.exit_code != 0
+    assert "nope" in res.output
+
+
+@pytest.mark.parametrize("query", sorted((ROOT / "queries").glob("*.rq")), ids=lambda p: p.name)
+def test_every_canned_query_returns_rows(built, query):
+    out, _ = built
+    text = query.read_text(encoding="utf-8")
+    assert text.startswith("#"), "each query opens with a comment stating its question"
+    args = ["query", str(query), "--graph", str(out / "graph.ttl"), "--format", "csv"]
+    if "--bind" in text:
+        args += ["--bind", "name=黄远程"]
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 0, res.output
+    rows = list(csv.reader(io.StringIO(res.output)))
+    assert len(rows) > 1, res.output
+
+
+def test_query_formats(built):
+    out, _ = built
+    g = str(out / "graph.ttl")
+    q = str(ROOT / "queries" / "officials.rq")
+    js = json.loads(CliRunner().invoke(cli, ["query", q, "--graph", g, "--format", "json"]).output)
+    assert js["head"]["vars"][0] == "person" and js["results"]["bindings"]
+    tsv = CliRunner().invoke(cli, ["query", q, "--graph", g, "--format", "tsv"]).output
+    assert tsv.splitlines()[0].startswith("?person\t")
+    table = CliRunner().invoke(cli, ["query", q, "--graph", g, "--format", "table"]).output
+    assert "黄远程" in table and "row(s)" in table
+
+
+def test_malformed_query_names_line_and_column(built):
+    out, _ = built
+    res = CliRunner().invoke(
+        cli, ["query", "SELECT ?s WHERE {\n ?s ?p }", "--graph", str(out / "graph.ttl")]
+    )
+    assert res.exit_code != 0
+    assert re.search(r"line \d+, column \d+", res.output)
+
+
+def test_update_is_refused(built):
+    out, _ = built
+    res = CliRunner().invoke(
+        cli, ["query", "DELETE WHERE { ?s ?p ?o }", "--graph", str(out / "graph.ttl")]
+    )
+    assert res.exit_code != 0 and "refused" in res.output
+    assert len(Graph().parse(out / "graph.ttl")) > 100
+
+
+def test_missing_graph_file(tmp_path):
+    for cmd in (
+        ["query", "SELECT * WHERE { ?s ?p ?o }"],
+        ["view"],
+        ["export", "--format", "nt"],
+        ["stats"],
+    ):
+        res = CliRunner().invoke(cli, [*cmd, "--graph", str(tmp_path / "missing.ttl")])
+        assert res.exit_code != 0, cmd
+        assert "missing.ttl" in res.output and "not found" in res.output
+
+
+def test_view_command(built, tmp_path):
+    out, _ = built
+    res = CliRunner().invoke(
+        cli, ["view", "--graph", str(out / "graph.ttl"), "-o", str(tmp_path / "v.html")]
+    )
+    assert res.exit_code == 0, res.output
+    assert "江洪灿" in (tmp_path / "v.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "trig", "jsonld", "graphml"])
+def test_export_formats(built, tmp_path, fmt):
+    out, _ = built
+    target = tmp_path / f"g.{fmt}"
+    res = CliRunner().invoke(
+        cli, ["export", "--format", fmt, "--graph", str(out / "graph.ttl"), "-o", str(target)]
+    )
+    assert res.exit_code == 0, res.output
+    if fmt == "graphml":
+        g = nx.read_graphml(target)
+        assert any(d.get("label") == "黄远程" for _, d in g.nodes(data=True))
+    else:
+        fmt_name = {"ttl": "turtle", "nt": "nt", "trig": "trig", "jsonld": "json-ld"}[fmt]
+        ds = Dataset()
+        ds.parse(target, format=fmt_name)
+        assert len(list(ds.quads((None, None, None, None)))) > 100
+
+
+def test_stats(built):
+    out, _ = built
+    res = CliRunner().invoke(cli, ["stats", "--graph", str(out / "graph.ttl")])
+    assert res.exit_code == 0
+    assert re.search(r"\d+\s+kg:PostHolding", res.output)
+    assert re.search(r"\d+\s+org:member", res.output)
+
+
+def test_eval_prints_scores():
+    res = CliRunner().invoke(cli, ["eval", str(GOLD / "people.json"), str(SEEDS)])
+    assert res.exit_code == 0, res.output
+    assert re.search(r"posts\s+1\.000\s+1\.000", res.output)
+
+
+def test_every_command_and_option_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, cmd in cli.commands.items():
+        assert f"kg {name}" in readme, name
+        for param in cmd.params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt not in ("--help",):
+                    assert opt in readme, f"kg {name} {opt}"
