@@ -148,3 +148,35 @@ def test_graph_renders_offline_and_safely(browser, tmp_path: Path) -> None:
         assert blocked == [], f"the page tried the network: {blocked}"
     finally:
         page.close()
+
+
+def test_seed_graph_view_draws_the_built_graph(browser, tmp_path: Path, seed_build) -> None:
+    """The view of the built seed graph, opened offline, draws every node graph_to_view gives:
+    the officials, their posts, unions, cities and articles."""
+    from kg.draw import graph_to_view, render_graph_html
+
+    nodes, edges = graph_to_view(seed_build.graph)
+    page_file = tmp_path / "graph.html"
+    page_file.write_text(render_graph_html(seed_build.graph), encoding="utf-8")
+    page = browser.new_page()
+    errors: list[str] = []
+    external: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def route(r):
+        if r.request.url.startswith("file:"):
+            r.continue_()
+        else:
+            external.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(page_file.as_uri())
+    page.wait_for_function("typeof network !== 'undefined'")
+    assert page.evaluate("network.body.data.nodes.length") == len(nodes)
+    assert page.evaluate("network.body.data.edges.length") == len(edges)
+    labels = set(page.evaluate("network.body.data.nodes.get().map(n => n.label)"))
+    assert {"黄远程", "江洪灿", "河源市总工会", "广东省", "党组书记"} <= labels
+    assert not errors and not external
+    page.close()
