@@ -12,10 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from kg.records import Ref
+from kg.records import Fact, Quantity, Ref
 from kg.resolve import Resolved
 
-KINDS = ("posts", "people", "orgs", "places", "article")
+KINDS = ("posts", "people", "orgs", "places", "article", "programs", "targets", "achievements")
+FACT_KINDS = ("programs", "targets", "achievements")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,8 @@ def predicted(resolved: Resolved) -> dict[str, dict[str, set]]:
                 out[name]["orgs"].add(_org(e.ref.key))
             elif e.ref.kind == "place":
                 out[name]["places"].add(e.ref.key)
+            elif e.ref.kind == "program":
+                out[name]["programs"].add((e.ref.key, *e.aliases))
     for f in resolved.facts:
         docs = {by_sha[ev.doc] for ev in f.evidence}
         if f.kind == "holds_post":
@@ -62,6 +65,12 @@ def predicted(resolved: Resolved) -> dict[str, dict[str, set]]:
             assert isinstance(p, Ref) and isinstance(r, Ref) and isinstance(o, Ref)
             for name in docs:
                 out[name]["posts"].add((p.key, r.key, _org(o.key)))
+        elif f.kind in ("target", "achievement"):
+            for name in docs:
+                for q in _figures(f):
+                    if f.kind == "target":
+                        q = (*q, f.arg("deadline"))
+                    out[name][f.kind + "s"].add((*q, _n(out[name][f.kind + "s"], q)))
         elif f.kind == "article":
             for name in docs:
                 for role, value in f.args:
@@ -73,6 +82,22 @@ def predicted(resolved: Resolved) -> dict[str, dict[str, set]]:
     return out
 
 
+def _figures(f: Fact) -> list[tuple[float, str]]:
+    """(value, unit) of a figure, and of its growth rate as a figure of its own."""
+    q = f.arg("quantity")
+    assert isinstance(q, Quantity)
+    out = [(round(q.value, 4), q.unit)]
+    g = f.arg("growth")
+    if isinstance(g, Quantity):
+        out.append((round(g.value, 4), g.unit))
+    return out
+
+
+def _n(existing: set, q: tuple) -> int:
+    """Occurrence number, so the same figure stated twice counts twice."""
+    return sum(1 for e in existing if e[: len(q)] == q)
+
+
 def gold_sets(entry: dict) -> dict[str, set]:
     """The gold entry of one article in comparable sets."""
     art = entry.get("article", {})
@@ -82,7 +107,16 @@ def gold_sets(entry: dict) -> dict[str, set]:
             article.add((key, art[key]))
     for key, role in (("reporters", "reporter"), ("correspondents", "correspondent")):
         article.update((role, n) for n in art.get(key) or [])
+    figures: dict[str, set] = {"targets": set(), "achievements": set()}
+    for kind in figures:
+        for item in entry.get(kind, []):
+            q = (round(float(item["value"]), 4), item["unit"])
+            if kind == "targets":  # a target must also have the right deadline
+                q = (*q, item.get("deadline"))
+            figures[kind].add((*q, _n(figures[kind], q)))
     return {
+        **figures,
+        "programs": {(p["name"], *p.get("variants", [])) for p in entry.get("programs", [])},
         "posts": {(p, t, _org(o)) for p, t, o in entry.get("posts", [])},
         "people": set(entry.get("people", [])),
         "orgs": {_org(o) for o in entry.get("orgs", [])},
@@ -104,13 +138,21 @@ def evaluate(
         g = gold_sets(entry)
         errors[name] = {}
         for k in KINDS:
+            if k not in entry:  # each gold file annotates some kinds only
+                continue
             p = pred.get(name, {}).get(k, set())
-            tp = len(p & g[k])
+            if k == "programs":
+                matched_gold = {x for x in g[k] if any(set(x) & set(y) for y in p)}
+                spurious = {y for y in p if not any(set(x) & set(y) for x in g[k])}
+                tp, missed = len(matched_gold), g[k] - matched_gold
+            else:
+                tp, missed, spurious = len(p & g[k]), g[k] - p, p - g[k]
             totals[k][0] += tp
-            totals[k][1] += len(p - g[k])
-            totals[k][2] += len(g[k] - p)
-            errors[name][k] = (g[k] - p, p - g[k])
-    return {k: Score(*v) for k, v in totals.items()}, errors
+            totals[k][1] += len(spurious)
+            totals[k][2] += len(missed)
+            errors[name][k] = (missed, spurious)
+    used = {k for e in errors.values() for k in e}
+    return {k: Score(*v) for k, v in totals.items() if k in used}, errors
 
 
 def report(scores: dict[str, Score]) -> str:

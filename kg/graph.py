@@ -15,12 +15,15 @@ bytes.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
 from kg.gazetteer import places
 from kg.iri import entity_iri, hashed_iri
 from kg.ontology import DEFAULT_BASE, KG, ORG, PROV, SDO
-from kg.records import Evidence, Fact, Ref
+from kg.quantities import format_quantity
+from kg.records import Evidence, Fact, Quantity, Ref
 from kg.resolve import Entity, Resolved
 
 _ORG_CLASS = {
@@ -88,6 +91,10 @@ class GraphBuilder:
                 self.add_place(place.key)
         elif kind == "place":
             self.add_place(e.ref.key)
+        elif kind == "program":
+            g.add((node, RDF.type, KG.Program))
+            if attrs.get("part_of"):
+                g.add((node, KG.editionOf, self.iri(Ref("program", attrs["part_of"]))))
 
     def add_place(self, name: str) -> None:
         """A place, typed by level, with the chain of places containing it (from the gazetteer)."""
@@ -124,6 +131,10 @@ class GraphBuilder:
             self.add_article(f)
         elif f.kind == "holds_post":
             self.add_post(f)
+        elif f.kind == "runs_program":
+            self.add_program_run(f)
+        elif f.kind in ("target", "achievement"):
+            self.add_figure(f)
 
     def add_article(self, f: Fact) -> None:
         g = self.g
@@ -166,6 +177,113 @@ class GraphBuilder:
         g.add((node, RDFS.label, Literal(f"{person.key} · {org.key}{role.key}", lang="zh")))
         for ev in f.evidence:
             self.add_evidence(node, ev)
+
+    def add_program_run(self, f: Fact) -> None:
+        g = self.g
+        org, program = f.arg("org"), f.arg("program")
+        assert isinstance(org, Ref) and isinstance(program, Ref)
+        node = URIRef(hashed_iri(self.base, "run", *f.identity()))
+        g.add((node, RDF.type, KG.ProgramRun))
+        g.add((node, KG.program, self.iri(program)))
+        g.add((node, KG.runBy, self.iri(org)))
+        g.add((self.iri(org), KG.runsProgram, self.iri(program)))
+        city = f.arg("city")
+        if isinstance(city, Ref):
+            g.add((node, KG.city, self.iri(city)))
+        g.add((node, KG.modality, Literal(f.modality)))
+        g.add(
+            (
+                node,
+                RDFS.label,
+                Literal(f"{org.key} · {program.key} · {_MODALITY_ZH[f.modality]}", lang="zh"),
+            )
+        )
+        for ev in f.evidence:
+            self.add_evidence(node, ev)
+
+    def add_figure(self, f: Fact) -> None:
+        """A target or an achievement: the quantity as typed literals a SPARQL filter can compare
+        (``schema:value`` xsd:decimal, ``kg:deadline`` xsd:gYear), its words kept apart."""
+        g = self.g
+        q = f.arg("quantity")
+        assert isinstance(q, Quantity)
+        target = f.kind == "target"
+        node = URIRef(hashed_iri(self.base, f.kind, *f.identity()))
+        g.add((node, RDF.type, KG.Target if target else KG.Achievement))
+        g.add((node, SDO.value, _decimal(q.value)))
+        if q.upper is not None:
+            g.add((node, SDO.minValue, _decimal(q.value)))
+            g.add((node, SDO.maxValue, _decimal(q.upper)))
+        g.add((node, SDO.unitText, Literal(q.unit)))
+        g.add((node, KG.quantityText, Literal(q.text, lang="zh")))
+        if q.qualifier:
+            g.add((node, KG.qualifier, Literal(q.qualifier, lang="zh")))
+        g.add((node, KG.modality, Literal(f.modality)))
+        links = {
+            "set_by": KG.setBy,
+            "scope": KG.scope,
+            "by": KG.achievedBy,
+            "city": KG.city,
+            "program": KG.program,
+        }
+        for role, value in f.args:
+            if role in links and isinstance(value, Ref):
+                g.add((node, links[role], self.iri(value)))
+        what = str(f.arg("what") or f.arg("measure") or "")
+        g.add((node, KG.what if target else KG.measure, Literal(what, lang="zh")))
+        deadline = f.arg("deadline")
+        if deadline is not None:
+            g.add((node, KG.deadline, Literal(f"{int(deadline):04d}", datatype=XSD.gYear)))  # type: ignore[call-overload]
+        period = f.arg("period")
+        if period:
+            g.add((node, KG.period, Literal(str(period), lang="zh")))
+        if f.arg("period_years") is not None:
+            g.add((node, KG.periodYears, Literal(int(f.arg("period_years")), datatype=XSD.integer)))  # type: ignore[call-overload]
+        if f.arg("period_year") is not None:
+            g.add(
+                (
+                    node,
+                    KG.periodYear,
+                    Literal(f"{int(f.arg('period_year')):04d}", datatype=XSD.gYear),
+                )
+            )  # type: ignore[call-overload]
+        growth = f.arg("growth")
+        if isinstance(growth, Quantity):
+            g.add((node, KG.growthRate, _decimal(growth.value)))
+        g.add((node, RDFS.label, Literal(figure_label(f), lang="zh")))
+        for ev in f.evidence:
+            self.add_evidence(node, ev)
+
+
+_MODALITY_ZH = {
+    "achieved": "已实施",
+    "ongoing": "实施中",
+    "planned": "计划",
+    "target": "目标",
+    "stated": "陈述",
+}
+
+
+def _decimal(value: float) -> Literal:
+    d = Decimal(repr(value)).normalize()
+    if d == d.to_integral():
+        d = d.quantize(Decimal(1))
+    return Literal(d, datatype=XSD.decimal)
+
+
+def figure_label(f: Fact) -> str:
+    """A target or achievement read like the sentence: ``南粤工匠 · 500名左右 · 2029年前``."""
+    q = f.arg("quantity")
+    assert isinstance(q, Quantity)
+    parts = [str(f.arg("what") or f.arg("measure") or ""), format_quantity(q)]
+    if f.arg("deadline") is not None:
+        parts.append(f"{f.arg('deadline')}年前")
+    elif f.arg("period"):
+        parts.append(str(f.arg("period")))
+    growth = f.arg("growth")
+    if isinstance(growth, Quantity):
+        parts.append(f"同比增长{format_quantity(growth)}")
+    return " · ".join(p for p in parts if p)
 
 
 def to_rdf(resolved: Resolved, base: str = DEFAULT_BASE) -> Graph:

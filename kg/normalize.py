@@ -171,13 +171,19 @@ def _emit(
             i = j
             continue
         if ch == '"':
-            ch = "”" if quote_open else "“"
-            quote_open = not quote_open
+            # alternate, but let the context overrule: after an opening punctuation mark or at
+            # the start a quote opens, so one stray quote does not invert every pair after it
+            prev = out[-1] if out and out[-1] != "\n" else ""
+            closing = quote_open and prev not in ("", "，", "。", "；", "：", "、", "（", "“", "”")
+            ch = "”" if closing else "“"
+            quote_open = not closing
         elif ch in _TO_FULL:
             prev = out[-1] if out and out[-1] != "\n" else ""
             nxt = next((c for _, c in chars[i + 1 :] if not c.isspace()), "")
             if (prev and is_cjk(prev)) or (nxt and is_cjk(nxt) and ch in ",:;!?("):
                 ch = _TO_FULL[ch]
+        if ch in "。！？":
+            quote_open = False  # quoted names do not run across sentences: re-pair from here
         out.append(ch)
         origin.append(pos)
         i += 1

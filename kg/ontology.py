@@ -50,6 +50,27 @@ class KG(DefinedNamespace):
     sentenceEnd: URIRef
     rule: URIRef
     modality: URIRef
+    Program: URIRef
+    ProgramRun: URIRef
+    Target: URIRef
+    Achievement: URIRef
+    program: URIRef
+    runBy: URIRef
+    runsProgram: URIRef
+    editionOf: URIRef
+    mentionedIn: URIRef
+    what: URIRef
+    measure: URIRef
+    qualifier: URIRef
+    quantityText: URIRef
+    deadline: URIRef
+    scope: URIRef
+    setBy: URIRef
+    achievedBy: URIRef
+    period: URIRef
+    periodYears: URIRef
+    periodYear: URIRef
+    growthRate: URIRef
 
 
 def ontology_graph() -> Graph:

@@ -97,9 +97,51 @@ def _relative(text: str) -> bool:
     return text[:1] in "省市区县" or text in ("全总",)
 
 
+_STRIP_TYPES = ("服务品牌", "平台", "品牌")
+
+
+def program_renames(keys: set[str]) -> dict[str, str]:
+    """Short and long forms of one program across the corpus: ``粤工惠平台`` becomes ``粤工惠``
+    when ``粤工惠`` is named elsewhere (or an edition ``粤工惠·河源号`` is)."""
+    prefixes = {k.split("·", 1)[0] for k in keys if "·" in k}
+    out = {}
+    for k in keys:
+        for suffix in _STRIP_TYPES:
+            stem = k[: -len(suffix)]
+            if k.endswith(suffix) and len(stem) >= 2 and (stem in keys or stem in prefixes):
+                out[k] = stem
+                break
+    return out
+
+
+def _rename_programs(ex: Extraction, renames: dict[str, str]) -> Extraction:
+    if not renames:
+        return ex
+    table = {Ref("program", a): Ref("program", b) for a, b in renames.items()}
+
+    def sub(v: object) -> object:
+        return table.get(v, v) if isinstance(v, Ref) else v
+
+    mentions = tuple(Mention(sub(m.ref), m.text, m.evidence, m.attrs) for m in ex.mentions)  # type: ignore[arg-type]
+    facts = tuple(
+        Fact(
+            f.kind,
+            tuple(sorted(((k, sub(v)) for k, v in f.args), key=_arg_order)),
+            f.evidence,
+            f.modality,
+        )
+        for f in ex.facts
+    )
+    return Extraction(ex.doc, mentions, facts, ex.notes)
+
+
 def resolve(extractions: list[Extraction]) -> Resolved:
     """Merge per-document extractions into one deduplicated, sorted whole."""
     extractions = sorted((resolve_document(e) for e in extractions), key=lambda e: e.doc.sort_key())
+    keys = {m.ref.key for e in extractions for m in e.mentions if m.ref.kind == "program"}
+    renames = program_renames(keys)
+    extractions = [_rename_programs(e, renames) for e in extractions]
+    keys = {renames.get(k, k) for k in keys}
     labels: dict[Ref, set[str]] = defaultdict(set)
     attrs: dict[Ref, dict[str, str]] = defaultdict(dict)
     articles: dict[Ref, set[str]] = defaultdict(set)
@@ -125,6 +167,10 @@ def resolve(extractions: list[Extraction]) -> Resolved:
         if ref.kind == "article":
             continue
         aliases = sorted(t for t in labels[ref] if t != ref.key and not _relative(t))
+        if ref.kind == "program":
+            parent = attrs[ref].pop("edition_of", None)
+            if parent and parent in keys and parent != ref.key:
+                attrs[ref]["part_of"] = parent
         entities.append(
             Entity(
                 ref,

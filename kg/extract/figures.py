@@ -1,0 +1,204 @@
+"""Targets and achievements: the numbers officials give, with what they count, when, and whose.
+
+Every quantity the number layer finds (:mod:`kg.quantities`) in a sentence becomes one of:
+
+* a **target** when a deadline stands before it in the sentence (``力争到2029年，培养…500名左右
+  南粤工匠``), when a plan word does (``将``, ``力争``, ``计划``; ``kg/data/program_types.tsv``) with no
+  achievement word after it, or when its paragraph opens with a plan (``下一步``, ``接下来``);
+* otherwise an **achievement**, with the period the sentence (or an earlier sentence of the
+  paragraph) gives (``五年来``, ``2024年``, ``截至目前``, ``自…开展以来``).
+
+A percentage after 增长/同比/提高 is a growth rate: it qualifies the figure before it instead of
+standing alone. What a figure counts is read around it: the verb before and the noun after
+(``共帮助119家企业`` → 帮助企业; ``建设5-7家以企业为载体的工匠学院`` → 工匠学院).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract.context import Context
+from kg.extract.programs import find_programs
+from kg.extract.subjects import province_union, subject_org, words
+from kg.gazetteer import find_orgs
+from kg.quantities import PeriodMatch, QuantityMatch, find_deadlines, find_periods, find_quantities
+from kg.records import Fact, Ref
+from kg.segment import Sentence
+
+_DELIM = "，。；、：！？"
+_DURATION_UNITS = frozenset({"年", "个月", "月", "天", "日", "小时", "分钟", "周", "星期"})
+_GROWTH = re.compile(r"(?:同比)?(?:增长|增加|提高|提升|上升|下降|减少)了?$")
+_PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后)")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_LEAD = re.compile(
+    r"^(?:而|且|要|共|累计|已经|已|先后|分别|共计|总共|合计|再|新|还|并|又|均|全部|为|对|向|给|其中|我们|全市|全省)+"
+)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in _DELIM) + 1
+
+
+def _what_after(text: str, end: int) -> str:
+    """The noun a figure counts, after its unit: up to the next delimiter, after the last 的."""
+    stop = min(
+        (i for i in (text.find(c, end) for c in _DELIM + "（(") if i >= 0), default=len(text)
+    )
+    phrase = text[end:stop]
+    phrase = phrase.rsplit("的", 1)[-1]
+    m = _CJK_RUN.match(phrase)
+    return m.group()[:12] if m else ""
+
+
+def _verb_before(text: str, start: int, quantity_text_start: int) -> str:
+    """The words of the clause before a figure (``帮助``, ``开展技能培训``, ``产生经济效益``)."""
+    head = text[_clause_start(text, quantity_text_start) : quantity_text_start]
+    head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
+    head = re.sub(
+        r"(?:往后|今后|未来|过去)?(?:五|\d+|[一二三四六七八九十]+)年来?|近年来|截至目前|目前",
+        "",
+        head,
+    )
+    return _LEAD.sub("", head)[-10:]
+
+
+def _is_target(ctx: Context, sent: Sentence, q: QuantityMatch, deadline_before: bool) -> bool:
+    if deadline_before:
+        return True
+    head = sent.text[: q.start]
+    plan = max((_plan_at(head, w) for w in words("plan")), default=-1)
+    done = max((head.rfind(w) for w in words("done")), default=-1)
+    if plan >= 0 and plan > done:
+        return True
+    if done >= 0:
+        return False
+    para = ctx.seg.paragraph_of(sent)
+    body = re.sub(r"^[\u4e00-\u9fff]{2,4}：", "", para.text)
+    return bool(_PLAN_PARAGRAPH.match(body))
+
+
+def _plan_at(head: str, word: str) -> int:
+    """Last position of a plan word; 将 counts only after a subject (工会将, 我们将, 今年将), since
+    it is also the preposition 把 (将劳模工匠的资源清单与…对接)."""
+    at = head.rfind(word)
+    if word == "将":
+        while at > 0 and head[at - 1] not in "会们市年我也还并区县省":
+            at = head.rfind(word, 0, at)
+        if at == 0:
+            return -1
+    return at
+
+
+def _earlier_deadline(ctx: Context, sent: Sentence):
+    for other in reversed(
+        [s for s in ctx.seg.sentences if s.para == sent.para and s.end <= sent.start]
+    ):
+        found = find_deadlines(other.text)
+        if found:
+            return found[-1]
+    return None
+
+
+def _countable(text: str, q: QuantityMatch) -> bool:
+    """Durations (用时9年, 四小时) and 个方面 are not figures of work done or planned."""
+    if q.quantity.unit in _DURATION_UNITS:
+        return False
+    return not text.startswith("方面", q.end)
+
+
+def _period(
+    ctx: Context, sent: Sentence, q: QuantityMatch, periods: list[PeriodMatch]
+) -> PeriodMatch | None:
+    before = [p for p in periods if p.end <= q.start and p.kind != "future_years"]
+    if before:
+        return before[-1]
+    for other in reversed(
+        [s for s in ctx.seg.sentences if s.para == sent.para and s.end <= sent.start]
+    ):
+        found = [p for p in find_periods(other.text) if p.kind != "future_years"]
+        if found:
+            return found[-1]
+    return None
+
+
+def extract_figures(ctx: Context) -> Iterator[Fact]:
+    """Targets and achievements of every sentence."""
+    for sent in ctx.seg.sentences:
+        if sent.kind in ("junk", "footer", "byline", "series", "headline", "question", "caption"):
+            continue
+        found = find_quantities(sent.text)
+        if not found:
+            continue
+        deadlines = find_deadlines(sent.text)
+        periods = find_periods(sent.text)
+        programs = find_programs(sent.text)
+        orgs = find_orgs(sent.text, ctx.city, ctx.province)
+        last_figure: Fact | None = None
+        pending: list[Fact] = []
+        for q in found:
+            if not _countable(sent.text, q):
+                continue
+            qty = q.quantity
+            if qty.unit == "%" and _GROWTH.search(
+                sent.text[_clause_start(sent.text, q.start) : q.start]
+            ):
+                if last_figure is not None and last_figure.kind == "achievement":
+                    idx = pending.index(last_figure)
+                    args = dict(last_figure.args)
+                    args["growth"] = qty
+                    pending[idx] = last_figure = Fact(
+                        "achievement", tuple(sorted(args.items())), last_figure.evidence, "achieved"
+                    )
+                    continue
+            ev = ctx.evidence(sent, sent.start + q.start, sent.start + q.end, "figure")
+            program = next(
+                (Ref("program", n) for s, e, n, _ in reversed(programs) if e <= q.start), None
+            )
+            by = subject_org(ctx, sent.text, q.start, orgs)
+            deadline = next((d for d in reversed(deadlines) if d.start < q.start), None)
+            if deadline is None and any(
+                p.kind == "future_years" and p.end <= q.start for p in periods
+            ):
+                deadline = _earlier_deadline(
+                    ctx, sent
+                )  # 往后5年要增加约390名: the paragraph's horizon
+            if _is_target(ctx, sent, q, deadline is not None):
+                what = _what_after(sent.text, q.end) or _verb_before(sent.text, q.start, q.start)
+                args: dict[str, object] = {"what": what, "quantity": qty}
+                if deadline is not None:
+                    args["deadline"] = deadline.year
+                if by is not None:
+                    args["set_by"] = by
+                    args["scope"] = Ref(
+                        "place",
+                        ctx.province if by == province_union(ctx) else (ctx.city or ctx.province),
+                    )
+                if program is not None:
+                    args["program"] = program
+                fact = Fact("target", tuple(sorted(args.items())), (ev,), "target")
+            else:
+                measure = (
+                    _verb_before(sent.text, q.start, q.start) + _what_after(sent.text, q.end)[:6]
+                ) or qty.unit
+                args = {"measure": measure, "quantity": qty}
+                period = _period(ctx, sent, q, periods)
+                if period is not None:
+                    args["period"] = period.text
+                    if period.years:
+                        args["period_years"] = period.years
+                    if period.year:
+                        args["period_year"] = period.year
+                    since = re.search(r"“([^”]+)”", period.text)
+                    if since and program is None:
+                        program = Ref("program", since.group(1))
+                if by is not None:
+                    args["by"] = by
+                if ctx.city and (by is None or by != province_union(ctx)):
+                    args["city"] = Ref("place", ctx.city)
+                if program is not None:
+                    args["program"] = program
+                fact = Fact("achievement", tuple(sorted(args.items())), (ev,), "achieved")
+            pending.append(fact)
+            last_figure = fact
+        yield from pending

@@ -1,0 +1,230 @@
+"""Programs: named campaigns, projects, brands, platforms, hotlines and systems.
+
+Three shapes, all from the genre's naming conventions (``kg/data/program_types.tsv``):
+
+* a quoted name, made a program by a type word after it (``“劳模工匠助企行”专项行动``), a
+  program ending inside it (``“珠海工匠日”``), a few words ending in a program suffix after it
+  (``“南粤工匠”人才培育工程``), a verb that introduces programs before it (``擦亮“工会二次医保”``), or
+  ``等`` + a type word after a list of quoted names (``“书香揭阳”“书香企业”文化品牌``);
+* an unquoted name ending in a program suffix after an introducing verb (``开展集体协商邀约行动``,
+  ``依托粤工惠平台``), and the items of a list that continues it (``、劳模工匠本科班``);
+* a hotline named by its number (``12351职工服务热线`` → ``12351热线``).
+
+Each mention yields a ``runs_program`` fact: the organization behind it (see
+:mod:`kg.extract.subjects`), the program, and the modality of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from kg.extract.context import Context
+from kg.extract.subjects import modality, subject_org, words
+from kg.gazetteer import find_orgs
+from kg.records import Fact, Mention, Ref
+from kg.segment import Sentence
+
+_CJK = "\u4e00-\u9fff"
+_WEAK_TYPES = ("服务", "建设", "试点")  # type words only when the phrase ends there (“四送”服务，)
+_QUOTE = re.compile(r"“([^“”，。；：！？]{1,20})”")
+_HOTLINE = re.compile(r"(?<!\d)(\d{5,6})[\u4e00-\u9fff]{0,8}?热线")
+_PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后|我们将|.{0,8}将)")
+
+
+def _alt(role: str) -> str:
+    return "|".join(re.escape(w) for w in words(role))
+
+
+@cache
+def _unquoted_re() -> re.Pattern[str]:
+    return re.compile(
+        f"(?:{_alt('cue')})((?:[{_CJK}·]){{2,20}}?(?:{_alt('suffix')}))(?![{_CJK}]*?(?:{_alt('suffix')}))"
+    )
+
+
+@cache
+def _list_re() -> re.Pattern[str]:
+    """A 、-list the article itself calls programs: ``…、…等“工”字号服务品牌`` / ``…等活动``."""
+    item = f"[{_CJK}□]{{2,14}}"
+    return re.compile(
+        f"(?:{_alt('cue')})({item}(?:、{item})+)等([{_CJK}“”□]{{0,10}}?(?:{_alt('list_type')}|活动))(?![{_CJK}])"
+    )
+
+
+@cache
+def _item_re() -> re.Pattern[str]:
+    return re.compile(f"[{_CJK}·]{{2,14}}?(?:{_alt('suffix')})(?=、|等|，|。|$)")
+
+
+@cache
+def _section_re() -> re.Pattern[str]:
+    return re.compile(f"(?:^|[，；。：])([{_CJK}]{{2,12}}?(?:行动|工程|计划))方面")
+
+
+def _bad_name(name: str) -> bool:
+    """Descriptions, not names: a 的-phrase, a bare type word, a determiner or quantity in front
+    (一批…, 各级…), a period (云浮30年), or a dangling symbol (工会+)."""
+    return (
+        "的" in name
+        or name in words("type")
+        or name in words("suffix")
+        or bool(re.match(r"^(?:一[批系个支项些种套条]|各|该|这|那|本)", name))
+        or bool(re.search(r"\d+年", name))
+        or not re.search(f"[{_CJK}]$", name)
+    )
+
+
+def find_programs(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, written form) of each program named in a sentence."""
+    out: list[tuple[int, int, str, str]] = []
+    types = words("type")
+    suffixes = words("suffix")
+    qsuffixes = words("quoted_suffix")
+    cues = words("cue")
+    quotes = list(_QUOTE.finditer(text))
+    for i, m in enumerate(quotes):
+        name = m.group(1).strip()
+        if len(name) < 2:
+            continue
+        after = text[m.end() : m.end() + 24]
+        # the end of a run of adjacent quotes (“A”“B”、“C”) carries the run's type word
+        j = i
+        while j + 1 < len(quotes) and text[quotes[j].end() : quotes[j + 1].start()] in ("", "、"):
+            j += 1
+        run_after = text[quotes[j].end() : quotes[j].end() + 24]
+        run_before = text[max(0, quotes[i].start() - 6) : quotes[i].start()]
+        k = i
+        while k > 0 and text[quotes[k - 1].end() : quotes[k].start()] in ("", "、"):
+            k -= 1
+        run_before = text[max(0, quotes[k].start() - 6) : quotes[k].start()]
+        if re.fullmatch(r"[\d+]+", name):
+            if after.startswith(("热线", "职工服务热线", "工会服务职工热线", "服务热线")):
+                out.append((m.start(), m.end(), f"{name}热线", f"{name}{after[:2]}"))
+            continue
+        if not re.search(f"[{_CJK}]", name):
+            continue
+        written = m.group()
+        typ = next((t for t in types if run_after.startswith(t)), None)
+        if typ in _WEAK_TYPES and re.match(f"[{_CJK}]", run_after[len(typ) : len(typ) + 1]):
+            typ = None
+        metaphor = run_before.endswith("的")  # 作为…的“必修课”: a figure of speech
+        ext = re.match(f"([{_CJK}]{{1,6}}?(?:{'|'.join(map(re.escape, suffixes))}))", after)
+        listed = re.match(f"等[{_CJK}“”]{{0,8}}?(?:{_alt('list_type')})", run_after)
+        if typ and j == i:
+            written = m.group() + typ
+        elif ext and j == i and not typ:
+            name, written = name + ext.group(1), m.group() + ext.group(1)
+        elif (
+            typ
+            or listed
+            or (not metaphor and (name.endswith(qsuffixes) or run_before.endswith(cues)))
+        ):
+            tail = re.match(f"([{_CJK}]{{2,6}})(?=[（(，。；、]|建设)", after) if j == i else None
+            if (
+                tail
+                and not typ
+                and not listed
+                and run_before.endswith(cues)
+                and not tail.group(1).endswith("模式")
+            ):
+                name, written = (
+                    name + tail.group(1),
+                    m.group() + tail.group(1),
+                )  # 推进“家门口”就业第一站（…）
+        else:
+            continue
+        if not _bad_name(name):
+            out.append((m.start(), m.end() + (len(written) - len(m.group())), name, written))
+    masked = _QUOTE.sub(lambda q: "□" * len(q.group()), text)
+    for m in _HOTLINE.finditer(masked):
+        out.append((m.start(), m.end(), f"{m.group(1)}热线", m.group()))
+    for m in _unquoted_re().finditer(masked):
+        name = m.group(1)
+        if "的" in name and len(name.rsplit("的", 1)[1]) >= 6:
+            name = name.rsplit("的", 1)[1]  # 打造具有地域特色的最美系列劳动竞赛品牌
+        if _bad_name(name) or name.startswith(("“", "□")):
+            continue
+        out.append((m.end(1) - len(name), m.end(1), name, name))
+    prefixes = words("name_prefix")
+    for m in _list_re().finditer(masked):  # 送温暖、送清凉、金秋助学等服务品牌
+        brands = not m.group(2).endswith("活动") or m.group(2) in words("list_type")
+        pos = m.start(1)
+        items = m.group(1).split("、")
+        for n, item in enumerate(items):
+            start = 0
+            if n == 0:  # the list starts after the last introducing verb: 依托…平台开展送温暖
+                for c in (c for c in words("cue") if len(c) >= 2):
+                    at = item.rfind(c)
+                    if at >= 0 and at + len(c) > start and len(item) - at - len(c) >= 2:
+                        start = at + len(c)
+            name = item[start:]
+            ok = brands or name.startswith(prefixes)
+            if ok and 2 <= len(name) <= 12 and not _bad_name(name) and "□" not in name:
+                out.append((pos + start, pos + len(item), name, name))
+            pos += len(item) + 1
+    for _, end, _, _ in list(out):  # a list continues a program: 、劳模工匠本科班、产业工人大培训
+        pos = end
+        while pos < len(masked) and masked[pos] == "、":
+            item = _item_re().match(masked, pos + 1)
+            if not item:
+                break
+            if not _bad_name(item.group()):
+                out.append((item.start(), item.end(), item.group(), item.group()))
+            pos = item.end()
+    for m in _section_re().finditer(masked):
+        if not _bad_name(m.group(1)):
+            out.append((m.start(1), m.end(1), m.group(1), m.group(1)))
+    seen: set[tuple[int, str]] = set()
+    result = []
+    for start, end, name, written in sorted(out):
+        if (start, name) in seen or any(
+            s <= start and end <= e and (s, e) != (start, end) and n == name for s, e, n, _ in out
+        ):
+            continue
+        seen.add((start, name))
+        result.append((start, end, name, written))
+    return result
+
+
+def extract_programs(ctx: Context) -> Iterator[Mention | Fact]:
+    """Program mentions and who runs or plans each one."""
+    for sent in ctx.seg.sentences:
+        if sent.kind in ("junk", "footer", "byline", "series"):
+            continue
+        found = find_programs(sent.text)
+        if not found:
+            continue
+        orgs = find_orgs(sent.text, ctx.city, ctx.province)
+        para = ctx.seg.paragraph_of(sent)
+        default = (
+            "planned"
+            if _PLAN_PARAGRAPH.match(re.sub(r"^[\u4e00-\u9fff]{2,4}：", "", para.text))
+            else "ongoing"
+        )
+        for start, end, name, written in found:
+            yield from _records(ctx, sent, start, end, name, written, orgs, default)
+
+
+def _records(
+    ctx: Context, sent: Sentence, start: int, end: int, name: str, written: str, orgs, default
+) -> Iterator[Mention | Fact]:
+    ev = ctx.evidence(sent, sent.start + start, sent.start + end, "program_name")
+    attrs: tuple[tuple[str, str], ...] = ()
+    if "·" in name:
+        attrs = (("edition_of", name.split("·", 1)[0]),)
+    ref = Ref("program", name)
+    yield Mention(ref, re.sub(r"[“”]", "", written), ev, attrs)
+    org = subject_org(ctx, sent.text, start, orgs)
+    if org is None:
+        return
+    args = [("org", org), ("program", ref)]
+    if ctx.city:
+        args.append(("city", Ref("place", ctx.city)))
+    yield Fact(
+        "runs_program",
+        tuple(sorted(args, key=lambda a: a[0])),
+        (ev,),
+        modality(sent.text, start, default),
+    )

@@ -1,0 +1,67 @@
+"""Who a statement is about: the organization that runs a program, set a target or achieved a
+figure.
+
+In order: the nearest organization named before the position in the same sentence (市总工会,
+省总, 河源工会); a word for the provincial level (全省, 广东, 报告 — the article quotes the
+provincial union's report); otherwise the speaker's own union (我们, 市总 …), i.e. the union of
+the article's city. Modality follows the words before the position in the sentence and the
+paragraph's plan/achievement cues (``kg/data/program_types.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.extract.context import Context
+from kg.gazetteer import OrgMatch, find_orgs
+from kg.lexicon import table
+from kg.records import Modality, Ref
+
+_PROVINCE_WORDS = re.compile(r"全省|广东(?!省总工会)|报告|省总工会|省总")
+
+
+@cache
+def _words(role: str) -> tuple[str, ...]:
+    return tuple(
+        sorted((w for r, w in table("program_types.tsv") if r == role), key=lambda w: (-len(w), w))
+    )
+
+
+def city_union(ctx: Context) -> Ref | None:
+    return Ref("org", ctx.city + "总工会") if ctx.city else None
+
+
+def province_union(ctx: Context) -> Ref:
+    return Ref("org", ctx.province + "总工会")
+
+
+def subject_org(
+    ctx: Context, text: str, pos: int, orgs: list[OrgMatch] | None = None
+) -> Ref | None:
+    """The organization behind the statement at ``text[pos]`` (a sentence's text)."""
+    orgs = orgs if orgs is not None else find_orgs(text, ctx.city, ctx.province)
+    before = [o for o in orgs if o.end <= pos and o.kind == "union"]
+    if before:
+        return Ref("org", before[-1].name)
+    clause_start = max(text.rfind(c, 0, pos) for c in "。；")
+    if _PROVINCE_WORDS.search(text, clause_start + 1, pos) or _PROVINCE_WORDS.search(text[:pos]):
+        if not re.search(r"我们|我市|全市|市总", text[:pos]):
+            return province_union(ctx)
+    return city_union(ctx)
+
+
+def modality(text: str, pos: int, default: Modality = "ongoing") -> Modality:
+    """``planned`` when a plan word stands before ``pos`` in the clause, ``achieved`` when a
+    done word does, else ``default``."""
+    head = text[:pos]
+    plan = max((head.rfind(w) for w in _words("plan")), default=-1)
+    done = max((head.rfind(w) for w in _words("done")), default=-1)
+    if plan < 0 and done < 0:
+        return default
+    return "planned" if plan > done else "achieved"
+
+
+def words(role: str) -> tuple[str, ...]:
+    """Words of a role in ``program_types.tsv``, longest first."""
+    return _words(role)
