@@ -1,11 +1,18 @@
 """Outputs stay whole: a file is either the old version or the new one, never half written.
 
-A build that is interrupted (Ctrl-C, a full disk, a crash in a serializer) must not leave a
-truncated ``graph.ttl`` that a SPARQL server or a browser then loads without complaint. Every
-output is therefore written to a temporary file in the target's own directory (so the final
-rename stays on one file system and is atomic), flushed to disk, and renamed over the target
-with :func:`os.replace`. On failure the temporary file is removed and the old target is left as
-it was.
+A build that is interrupted (Ctrl-C, SIGKILL, a full disk, a crash in a serializer) must not
+leave a truncated ``graph.ttl`` that a SPARQL server or a browser then loads without complaint.
+Every output is therefore written to a temporary file in the target's own directory (so the
+final rename stays on one file system and is atomic), flushed to disk, and renamed over the
+target with :func:`os.replace`. On failure the temporary file is removed and the old target is
+left as it was.
+
+A process killed outright (SIGKILL, power loss) cannot remove its temporary file. Temporary
+files are hidden (``.graph.ttl.<random>.tmp``) and locked (``flock``) by the process writing
+them; the next write of the same target removes those no live process holds, so leftovers of
+a killed build disappear with the next build. :func:`write_atomic_many` writes several outputs
+(``graph.ttl`` and ``graph.html``) so that all of them are complete on disk before the first is
+renamed, which keeps the moment where one is new and the other old as short as two renames.
 """
 
 from __future__ import annotations
@@ -14,10 +21,23 @@ import contextlib
 import functools
 import os
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import IO
 
-__all__ = ["atomic_path", "write_atomic"]
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; stale temporary files are removed by age only
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["atomic_path", "remove_stale_temps", "write_atomic", "write_atomic_many"]
+
+STALE_AFTER = 1.0
+"""Seconds since its last change before an unlocked temporary file counts as abandoned (covers
+the instant between a writer creating its file and locking it)."""
+STALE_AFTER_UNLOCKABLE = 24 * 3600.0
+"""Same, where files cannot be locked (no ``fcntl``): only clearly abandoned files go."""
 
 
 def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -> None:
@@ -26,23 +46,43 @@ def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -
     Text is encoded with ``encoding`` and written in binary, so line endings are exactly as
     given (``\\n`` on every platform: output bytes must not depend on where a build ran).
     """
-    payload = data.encode(encoding) if isinstance(data, str) else bytes(data)
-    target = _target(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(  # closed below; kept on success
-        dir=target.parent, delete=False, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    tmp = Path(handle.name)
+    write_atomic_many({path: data}, encoding)
+
+
+def write_atomic_many(files: Mapping[Path | str, str | bytes], encoding: str = "utf-8") -> None:
+    """Write several files atomically: every temporary file is written and flushed to disk
+    first, then they are renamed into place one after the other. If anything fails before the
+    renames (encoding, a full disk), no target changes."""
+    payloads = [
+        (_target(path), data.encode(encoding) if isinstance(data, str) else bytes(data))
+        for path, data in files.items()
+    ]
+    staged: list[tuple[Path, Path, IO[bytes]]] = []
     try:
-        with handle:
+        for target, payload in payloads:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            remove_stale_temps(target)
+            handle = tempfile.NamedTemporaryFile(  # closed below; kept on success
+                dir=target.parent, delete=False, prefix=_prefix(target), suffix=".tmp"
+            )
+            staged.append((Path(handle.name), target, handle))
+            _lock(handle.fileno())
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        _commit(tmp, target)
+        for tmp, target, handle in staged:
+            if fcntl is None:
+                handle.close()  # Windows cannot rename an open file
+            _commit(tmp, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        for tmp, _, _ in staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
         raise
+    finally:
+        for _, _, handle in staged:  # closing releases the lock, after the rename
+            with contextlib.suppress(OSError):
+                handle.close()
 
 
 @contextlib.contextmanager
@@ -55,17 +95,74 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     """
     target = _target(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
+    remove_stale_temps(target)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=_prefix(target), suffix=".tmp")
     tmp = Path(name)
     try:
+        _lock(fd)
         yield tmp
         _fsync_file(tmp)
+        if fcntl is None:
+            os.close(fd)
+            fd = -1
         _commit(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    finally:
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def _prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+def _lock(fd: int) -> None:
+    """Mark a temporary file as in use: the lock lives as long as this process holds the file
+    open, and the kernel drops it when the process dies, however it dies."""
+    if fcntl is not None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def remove_stale_temps(path: Path | str) -> list[Path]:
+    """Remove temporary files that an interrupted write of ``path`` left behind; return them.
+
+    A temporary file is stale when no process holds its lock (its writer died) and it has not
+    changed for :data:`STALE_AFTER` seconds. Other files are never touched."""
+    target = _target(path)
+    removed: list[Path] = []
+    try:
+        candidates = sorted(target.parent.glob(f"{_glob_escape(_prefix(target))}*.tmp"))
+    except OSError:
+        return removed
+    now = time.time()
+    for tmp in candidates:
+        with contextlib.suppress(OSError):
+            if fcntl is None:
+                if now - tmp.stat().st_mtime > STALE_AFTER_UNLOCKABLE:
+                    tmp.unlink()
+                    removed.append(tmp)
+                continue
+            fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    continue  # a live writer holds it
+                if now - os.fstat(fd).st_mtime > STALE_AFTER:
+                    tmp.unlink()
+                    removed.append(tmp)
+            finally:
+                os.close(fd)
+    return removed
+
+
+def _glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
 
 
 def _target(path: Path | str) -> Path:

@@ -275,5 +275,30 @@ def eval_cmd(gold: str, paths: tuple[str, ...]) -> None:
     click.echo(report(scores))
 
 
+@cli.command()
+@click.option("--graph", "graph_file", default="output/graph.ttl", show_default=True)
+def validate(graph_file: str) -> None:
+    """Check a graph against the SHACL shapes (kg/data/shapes.ttl): every fact has an article and
+    evidence, a target a quantity, an achievement a number and a unit. Exits 1 on violations.
+
+    \b
+    Example:
+      kg validate --graph output/graph.ttl
+    """
+    from kg.query import load_graph
+    from kg.validate import validate as run_validate
+
+    try:
+        graph = load_graph(graph_file)
+    except KgError as exc:
+        raise _fail(exc) from exc
+    violations = run_validate(graph)
+    for v in violations:
+        click.echo(str(v))
+    if violations:
+        raise click.ClickException(f"{graph_file}: {len(violations)} SHACL violation(s)")
+    click.echo(f"{graph_file}: conforms to the shapes ({len(graph)} triples)")
+
+
 def main() -> None:
     cli()

@@ -28,6 +28,7 @@ SELECT DISTINCT ?n ?label ?group WHERE {
   UNION { ?n a schema:City . BIND("place" AS ?group) }
   UNION { ?n a schema:AdministrativeArea . BIND("place" AS ?group) }
   UNION { ?n a kg:Article . BIND("article" AS ?group) }
+  UNION { ?n a kg:Program . BIND("program" AS ?group) }
   ?n rdfs:label ?label .
 }
 """
@@ -43,6 +44,18 @@ SELECT ?h ?p ?o ?role ?sentence ?file ?start ?end WHERE {
 }
 """
 
+_FIGURES = """
+PREFIX kg: <http://example.org/union-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?f ?group ?label ?who ?program ?sentence ?file ?start ?end WHERE {
+  { ?f a kg:Target . BIND("target" AS ?group) OPTIONAL { ?f kg:setBy ?who } }
+  UNION { ?f a kg:Achievement . BIND("achievement" AS ?group) OPTIONAL { ?f kg:achievedBy ?who } }
+  ?f rdfs:label ?label ; kg:evidence ?ev .
+  OPTIONAL { ?f kg:program ?program }
+  ?ev kg:sentence ?sentence ; kg:inArticle/kg:sourceFile ?file ; kg:start ?start ; kg:end ?end .
+}
+"""
+
 _LINKS = {
     KG.interviewee: "受访者",
     KG.reporter: "记者",
@@ -51,6 +64,8 @@ _LINKS = {
     KG.editor: "编辑",
     KG.city: "城市",
     KG.locatedIn: "位于",
+    KG.runsProgram: "实施",
+    KG.editionOf: "版本",
 }
 
 
@@ -86,6 +101,28 @@ def graph_to_view(graph: Graph) -> tuple[list[ViewNode], list[ViewEdge]]:
         nodes[h] = ViewNode(h, role, "post", tuple(details))
         edges.add(ViewEdge(p, h, "担任"))
         edges.add(ViewEdge(h, o, "任职于"))
+    figures: dict[str, dict] = {}
+    for f, group, label, who, program, sentence, file, start, end in graph.query(_FIGURES):
+        item = figures.setdefault(
+            str(f),
+            {"group": str(group), "label": str(label), "who": who, "program": program, "ev": []},
+        )
+        item["ev"].append((str(file), str(sentence), int(start), int(end)))
+    for f, item in figures.items():
+        parts = item["label"].split(" · ")
+        details = [
+            ("类型", "目标 target" if item["group"] == "target" else "成绩 achievement"),
+            ("内容", item["label"]),
+        ]
+        for file, sentence, start, end in sorted(item["ev"])[:3]:
+            details += [("句子", sentence), ("文章", f"{file} [{start}:{end}]")]
+        nodes[f] = ViewNode(f, " ".join(parts[:2]), item["group"], tuple(details))
+        if item["who"] is not None and str(item["who"]) in nodes:
+            edges.add(
+                ViewEdge(str(item["who"]), f, "目标" if item["group"] == "target" else "成绩")
+            )
+        if item["program"] is not None and str(item["program"]) in nodes:
+            edges.add(ViewEdge(f, str(item["program"]), "项目"))
     for pred, label in _LINKS.items():
         for s, o in graph.subject_objects(pred):
             if str(s) in nodes and str(o) in nodes:

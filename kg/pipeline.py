@@ -17,7 +17,8 @@ from kg.extract.context import build_context
 from kg.graph import to_rdf
 from kg.normalize import normalize
 from kg.ontology import DEFAULT_BASE
-from kg.read import read_paths
+from kg.iri import check_base
+from kg.read import ReadError, read_paths
 from kg.records import Document, Extraction, Fact, Mention, Problem
 from kg.resolve import Resolved, resolve
 from kg.segment import segment
@@ -55,13 +56,31 @@ def build(
     paths: Sequence[str | Path],
     base: str = DEFAULT_BASE,
     on_progress: Callable[[int, int], None] | None = None,
+    strict: bool = False,
 ) -> BuildResult:
-    """Build the knowledge graph of the articles under ``paths`` (files, folders, globs)."""
-    docs, problems = read_paths(paths)
+    """Build the knowledge graph of the articles under ``paths`` (files, folders, globs).
+
+    Files that cannot be read are left out and reported in ``problems``; so is a document on
+    which an extractor fails (a bug, reported with the exception), so that one article never
+    stops a build of a thousand. With ``strict``, the first such file raises
+    :class:`~kg.read.ReadError` (a :class:`~kg.errors.KgError`) naming it instead.
+    Raises :class:`~kg.errors.KgError` for a ``base`` that would make invalid IRIs.
+    """
+    check_base(base)
+    docs, problems = read_paths(paths, strict=strict)
     extractions = []
     for i, doc in enumerate(docs, 1):
-        extractions.append(extract_document(doc))
+        try:
+            extractions.append(extract_document(doc))
+        except Exception as exc:  # a bug in a rule set: report the file, keep the others
+            problem = Problem(
+                doc.name, f"extraction failed ({type(exc).__name__}: {exc}); please report this"
+            )
+            if strict:
+                raise ReadError(problem) from exc
+            problems.append(problem)
         if on_progress:
             on_progress(i, len(docs))
+    problems.sort(key=Problem.sort_key)
     resolved = resolve(extractions)
     return BuildResult(to_rdf(resolved, base), resolved, tuple(problems))

@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Literal
 
+from kg.errors import KgError
 from kg.records import Document, Problem
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "ReadError",
     "decode",
     "expand_paths",
+    "printable_name",
     "read_bytes",
     "read_file",
     "read_paths",
@@ -85,7 +87,7 @@ _MAX_UNCOMMON_SHARE = 0.2  # bad or uncommon, among non-ASCII non-space characte
 _SAMPLE = 100_000  # characters per slice scored (start, middle, end): bounded work on 50 MB
 
 
-class ReadError(Exception):
+class ReadError(KgError):
     """A file that cannot become a Document; ``problem`` says which file and why.
 
     The Problem is the only constructor argument so the exception pickles (worker processes
@@ -131,12 +133,27 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     return text, encoding
 
 
+# What codecs say when the bytes stop in the middle of a character.
+_TRUNCATED = frozenset({"unexpected end of data", "incomplete multibyte sequence", "truncated data"})
+
+
+def _decode_cut(data: bytes, codec: str) -> str:
+    """Strict decoding that forgives one character cut off at the very end (a download or a copy
+    that stopped mid-character): the incomplete bytes are dropped. Any other error raises."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as err:
+        if err.end == len(data) and len(data) - err.start <= 3 and err.reason in _TRUNCATED:
+            return data[: err.start].decode(codec)
+        raise
+
+
 def _decode_raw(data: bytes, name: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             label = "utf-8" if encoding == "utf-8-sig" else encoding
             try:
-                text = data[len(bom) :].decode(encoding.removesuffix("-sig"))
+                text = _decode_cut(data[len(bom) :], encoding.removesuffix("-sig"))
             except UnicodeDecodeError as err:
                 reason = f"not valid {label} text (after a {label} byte-order mark)"
                 raise _fail(name, reason) from err
@@ -152,7 +169,7 @@ def _decode_raw(data: bytes, name: str) -> tuple[str, str]:
         raise _fail(name, "not text (binary data: contains NUL bytes)")
 
     try:
-        text = data.decode("utf-8")
+        text = _decode_cut(data, "utf-8")
     except UnicodeDecodeError:
         pass
     else:
@@ -166,7 +183,7 @@ def _decode_raw(data: bytes, name: str) -> tuple[str, str]:
     best: tuple[float, str, str] | None = None
     for codec, label in (("gb18030", "gb18030"), ("cp950", "big5")):
         try:
-            text = data.decode(codec)
+            text = _decode_cut(data, codec)
         except UnicodeDecodeError:
             continue
         score = _suspicion(text)
@@ -346,7 +363,7 @@ def _os_reason(err: OSError) -> str:
 def read_file(path: Path | str, display_name: str | None = None) -> Document:
     """Read and decode one file; every failure is a :class:`ReadError` naming ``display_name``
     (default: ``path`` with POSIX separators)."""
-    name = display_name if display_name is not None else PurePath(path).as_posix()
+    name = display_name if display_name is not None else printable_name(PurePath(path).as_posix())
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -363,8 +380,35 @@ def read_file(path: Path | str, display_name: str | None = None) -> Document:
     return read_bytes(data, name)
 
 
+# Characters of file names that must not reach a terminal, a log line or the graph as they are:
+# control characters (a newline would forge a message line, ESC a terminal command), line and
+# paragraph separators, and bidirectional overrides (which make ``txt.exe`` look like ``exe.txt``).
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable_name(name: str) -> str:
+    """``name`` with what cannot be shown safely written as backslash escapes.
+
+    Bytes of a file name that are not UTF-8 (a GBK name unpacked from a Windows zip) arrive as
+    lone surrogates (``surrogateescape``) and become ``\\xb9``; control characters become
+    ``\\x0a``, separators and bidirectional controls ``\\u202e``. Names without such characters
+    are returned unchanged."""
+    out = []
+    for ch in name:
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:  # an undecodable byte of the name
+            out.append(f"\\x{o - 0xDC00:02x}")
+        elif o < 0x20 or 0x7F <= o < 0xA0:
+            out.append(f"\\x{o:02x}")
+        elif 0xD800 <= o <= 0xDFFF or ch in _BIDI or ch in "\u2028\u2029":
+            out.append(f"\\u{o:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def _display(base: str | Path, *parts: str) -> str:
-    return PurePosixPath(PurePath(base).as_posix(), *parts).as_posix()
+    return printable_name(PurePosixPath(PurePath(base).as_posix(), *parts).as_posix())
 
 
 def _stat_problem(path: str, display: str) -> tuple[os.stat_result | None, Problem | None]:
@@ -480,6 +524,7 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[tuple[Path, str]], l
 def read_paths(
     paths: Sequence[str | Path],
     on_progress: Callable[[int, int], None] | None = None,
+    strict: bool = False,
 ) -> tuple[list[Document], list[Problem]]:
     """Read every file the arguments name; bad files become Problems and the rest goes on.
 
@@ -487,21 +532,32 @@ def read_paths(
     first by display name is kept, the others are reported as warnings. ``on_progress(done,
     total)`` is called after each file. Output order is fixed (``sort_key``), whatever order the
     arguments came in.
+
+    ``strict``: raise :class:`ReadError` for the first path or file that would be skipped
+    (error or warning), in the same fixed order: problems with the arguments themselves (a
+    missing path, an unreadable directory) first, then files by display name.
     """
     pairs, problems = expand_paths(paths)
+    if strict and problems:
+        raise ReadError(problems[0])
     documents: list[Document] = []
     first_by_hash: dict[str, str] = {}
     for done, (path, shown) in enumerate(pairs, start=1):
         try:
             doc = read_file(path, shown)
         except ReadError as err:
+            if strict:
+                raise
             problems.append(err.problem)
         else:
             original = first_by_hash.setdefault(doc.sha256, shown)
             if original == shown:
                 documents.append(doc)
             else:
-                problems.append(Problem(shown, f"same content as {original} (skipped)", "warning"))
+                duplicate = Problem(shown, f"same content as {original} (skipped)", "warning")
+                if strict:
+                    raise ReadError(duplicate)
+                problems.append(duplicate)
         if on_progress is not None:
             on_progress(done, len(pairs))
     documents.sort(key=Document.sort_key)

@@ -75,8 +75,8 @@ def test_every_canned_query_returns_rows(built, query):
     text = query.read_text(encoding="utf-8")
     assert text.startswith("#"), "each query opens with a comment stating its question"
     args = ["query", str(query), "--graph", str(out / "graph.ttl"), "--format", "csv"]
-    if "--bind" in text:
-        args += ["--bind", "name=黄远程"]
+    # bind what the query's own example line binds (# Example: kg query … --bind name=黄远程)
+    args += [a for b in re.findall(r"--bind (\S+)", text.split("\n\n")[0]) for a in ("--bind", b)]
     res = CliRunner().invoke(cli, args)
     assert res.exit_code == 0, res.output
     rows = list(csv.reader(io.StringIO(res.output)))

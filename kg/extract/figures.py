@@ -48,7 +48,7 @@ def _what_after(text: str, end: int) -> str:
     phrase = text[end:stop]
     phrase = phrase.rsplit("的", 1)[-1]
     m = _CJK_RUN.match(phrase)
-    return m.group()[:12] if m else ""
+    return m.group()[:16] if m else ""
 
 
 def _verb_before(text: str, start: int, quantity_text_start: int) -> str:
