@@ -16,7 +16,7 @@ from functools import cache
 from kg.lexicon import table
 
 _CJK = "\u4e00-\u9fff"
-_NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或"
+_NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或每个"
 
 
 @dataclass(frozen=True, slots=True)
