@@ -142,12 +142,15 @@ def remove_stale_temps(path: Path | str) -> list[Path]:
     now = time.time()
     for tmp in candidates:
         with contextlib.suppress(OSError):
+            if not tmp.is_file() or tmp.is_symlink():
+                continue  # only regular files are ever ours
             if fcntl is None:
                 if now - tmp.stat().st_mtime > STALE_AFTER_UNLOCKABLE:
                     tmp.unlink()
                     removed.append(tmp)
                 continue
-            fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+            fd = os.open(tmp, flags)
             try:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

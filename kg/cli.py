@@ -11,9 +11,13 @@ from pathlib import Path
 import click
 
 from kg.errors import KgError
+from kg.read import ReadError
 
 EXIT_SKIPPED = 3
-"""``kg build`` exit status when the graph was built but some input files were skipped."""
+"""``kg build`` exit status when the graph was built but some input files were skipped with an
+error (files skipped with only a warning, empty or duplicate ones, do not change the status)."""
+EXIT_TIMEOUT = 124
+"""``kg query --timeout`` exit status when the query was stopped at its deadline (as timeout(1))."""
 
 
 def _fail(exc: KgError) -> click.ClickException:
@@ -49,47 +53,99 @@ def cli() -> None:
     default=None,
     help="Base IRI for the graph's entities (default http://example.org/union-kg/id/).",
 )
-def build(paths: tuple[str, ...], out_dir: str, base: str | None) -> None:
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop at the first file that would be skipped (exit 1, outputs left as they were).",
+)
+def build(paths: tuple[str, ...], out_dir: str, base: str | None, strict: bool) -> None:
     """Build the graph from articles (files, folders or globs; default seeds/).
 
     Writes OUT/graph.ttl (Turtle) and OUT/graph.html (the offline view), then prints a
     summary: documents read, entities per type, facts per kind, and every skipped file with its
-    reason. Exits with status 3 when the graph was built but some inputs were skipped.
+    reason. Both files are replaced atomically: an interrupted build leaves the previous ones.
+
+    \b
+    Exit status:
+      0  every input was used (empty or duplicate files, skipped with a warning, allowed)
+      1  nothing was built: no readable article, a bad --base, outputs not writable,
+         or with --strict the first file that would be skipped
+      3  the graph was built, but some files were skipped with an error (listed at the end)
 
     \b
     Examples:
       kg build
       kg build articles/ more/*.txt -o out --base https://example.org/kg/
+      kg build articles/ --strict      # all or nothing
     """
-    from kg.atomic import write_atomic
     from kg.draw import render_graph_html
+    from kg.iri import check_base
     from kg.ontology import DEFAULT_BASE
     from kg.pipeline import build as run_build
 
     progress = _progress()
     try:
+        base = check_base(base or DEFAULT_BASE)
         with progress as p:
             task = p.add_task("extracting", total=None) if p else None
             cb = (lambda i, n: p.update(task, completed=i, total=n)) if p else None
-            result = run_build(list(paths) or ["seeds"], base=base or DEFAULT_BASE, on_progress=cb)
+            result = run_build(list(paths) or ["seeds"], base=base, on_progress=cb, strict=strict)
     except KgError as exc:
+        if strict and isinstance(exc, ReadError):
+            raise click.ClickException(
+                f"{exc}\n--strict: stopped at the first file that cannot be used; "
+                "no output was written"
+            ) from exc
         raise _fail(exc) from exc
     if not result.documents:
-        for problem in result.problems:
-            click.echo(f"skipped {problem}", err=True)
-        raise click.ClickException("no readable articles: nothing to build")
+        _list_problems(result.problems, 1)
+        raise click.ClickException(
+            "no readable articles: nothing to build; outputs left as they were"
+        )
     out = Path(out_dir)
     ttl = out / "graph.ttl"
     html = out / "graph.html"
-    write_atomic(ttl, result.graph.serialize(format="turtle"))
-    write_atomic(html, render_graph_html(result.graph))
+    # Both payloads are made before either file is touched; then both are replaced together.
+    _write_outputs(
+        {
+            ttl: result.graph.serialize(format="turtle"),
+            html: render_graph_html(result.graph),
+        }
+    )
     _summary(result)
     click.echo(f"wrote {ttl} ({len(result.graph)} triples) and {html}")
-    errors = [p for p in result.problems if p.severity == "error"]
-    for problem in result.problems:
+    _report_shapes(result.graph)
+    status = EXIT_SKIPPED if any(p.severity == "error" for p in result.problems) else 0
+    _list_problems(result.problems, status)
+    if status:
+        sys.exit(status)
+
+
+def _list_problems(problems, status: int) -> None:
+    """Every skipped input with its reason, then a count and the exit status, on stderr (after
+    the summary, so the list is the last thing a user sees)."""
+    if not problems:
+        return
+    for problem in problems:
         click.echo(f"skipped ({problem.severity}) {problem}", err=True)
-    if errors:
-        sys.exit(EXIT_SKIPPED)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    click.echo(f"{len(problems)} input(s) skipped ({counts}); exit status {status}", err=True)
+
+
+def _write_outputs(files: dict[Path, str]) -> None:
+    """Write output files atomically; an OS error (read-only folder, full disk) becomes a
+    one-line message naming the file, and the previous outputs stay as they were."""
+    from kg.atomic import write_atomic_many
+
+    try:
+        write_atomic_many(files)
+    except OSError as exc:
+        name = exc.filename or ", ".join(str(f) for f in files)
+        raise click.ClickException(
+            f"cannot write {name}: {exc.strerror or exc}; previous outputs left as they were"
+        ) from exc
 
 
 class _NoProgress:
@@ -113,6 +169,19 @@ def _progress():
         TimeElapsedColumn(),
         transient=True,
     )
+
+
+def _report_shapes(graph) -> None:
+    """Check the graph against the SHACL shapes and say how it went (details: kg validate)."""
+    from kg.validate import validate as run_validate
+
+    violations = run_validate(graph)
+    if violations:
+        click.echo(
+            f"SHACL: {len(violations)} violation(s); run `kg validate` for the list", err=True
+        )
+    else:
+        click.echo("SHACL: the graph conforms to kg/data/shapes.ttl")
 
 
 def _summary(result) -> None:
@@ -146,28 +215,98 @@ def _summary(result) -> None:
     metavar="NAME=VALUE",
     help="Bind a query variable (repeatable).",
 )
-def query(query: str, graph_file: str, fmt: str | None, binds: tuple[str, ...]) -> None:
+@click.option(
+    "--allow-update",
+    is_flag=True,
+    help="Run an update (INSERT, DELETE, LOAD, CLEAR, DROP …) and write the graph file back.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Stop the query after SECONDS (exit 124); default: no limit.",
+)
+def query(
+    query: str,
+    graph_file: str,
+    fmt: str | None,
+    binds: tuple[str, ...],
+    allow_update: bool,
+    timeout: float | None,
+) -> None:
     """Run a SPARQL query (a .rq file or a query string) on a built graph.
 
-    csv, tsv and json follow the W3C SPARQL 1.1 results formats. Update operations are refused.
+    csv, tsv and json follow the W3C SPARQL 1.1 results formats. Update operations are refused
+    unless --allow-update is given; then the update runs on the graph in memory, the graph file
+    is replaced atomically, and the number of triples added and removed is printed.
+
+    \b
+    Exit status: 0 done; 1 a syntax error (with line and column), a refused update, a missing
+    or unreadable graph or query file; 124 stopped by --timeout.
 
     \b
     Examples:
       kg query queries/officials.rq
       kg query queries/entity.rq --bind name=黄远程
-      kg query 'SELECT ?s WHERE { ?s a kg:Article }' --format json
+      kg query 'SELECT ?s WHERE { ?s a kg:Article }' --format json --timeout 30
+      kg query 'DELETE WHERE { ?s kg:rule ?r }' --allow-update
     """
-    from kg.query import format_result, load_graph, parse_binding, read_query, run_query
+    from functools import partial
 
+    from kg.query import (
+        QueryTimeout,
+        call_with_timeout,
+        load_graph,
+        parse_binding,
+        parse_sparql,
+        read_query,
+    )
+
+    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
     try:
         text = read_query(query)
         bindings = dict(parse_binding(b) for b in binds)
+        kind, prepared = parse_sparql(text, allow_update=allow_update)
         graph = load_graph(graph_file)
-        result = run_query(graph, text, bindings)
+        if kind == "update":
+            work = partial(_update_and_serialize, graph, prepared, bindings, graph_file)
+        else:
+            work = partial(_query_and_format, graph, prepared, bindings, fmt)
+        output = call_with_timeout(work, timeout, kind) if timeout else work()
+    except QueryTimeout as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(EXIT_TIMEOUT)
     except KgError as exc:
         raise _fail(exc) from exc
-    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
-    click.echo(format_result(result, fmt), nl=False)
+    if kind == "update":
+        payload, added, removed, total = output
+        _write_outputs({Path(graph_file): payload})
+        click.echo(
+            f"updated {graph_file}: {added} triple(s) added, {removed} removed "
+            f"({total} now); run `kg view` to redraw the HTML view"
+        )
+        return
+    click.echo(output, nl=False)
+
+
+def _query_and_format(graph, prepared, bindings: dict, fmt: str) -> str:
+    from kg.query import format_result, run_query
+
+    return format_result(run_query(graph, prepared, bindings), fmt)
+
+
+def _update_and_serialize(graph, prepared, bindings: dict, graph_file: str):
+    """Run the update on the in-memory graph and serialize it in the graph file's own format
+    (by suffix, as it was read); the caller writes it. Returns (payload, added, removed, total)."""
+    from kg.export import serialize
+    from kg.query import run_update
+
+    added, removed = run_update(graph, prepared, bindings)
+    fmt = {".nt": "nt", ".trig": "trig", ".jsonld": "jsonld", ".json": "jsonld"}.get(
+        Path(graph_file).suffix, "ttl"
+    )
+    return serialize(graph, fmt), added, removed, len(graph)
 
 
 @cli.command()

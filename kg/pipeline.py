@@ -15,9 +15,9 @@ from rdflib import Graph
 from kg.extract import EXTRACTORS
 from kg.extract.context import build_context
 from kg.graph import to_rdf
+from kg.iri import check_base
 from kg.normalize import normalize
 from kg.ontology import DEFAULT_BASE
-from kg.iri import check_base
 from kg.read import ReadError, read_paths
 from kg.records import Document, Extraction, Fact, Mention, Problem
 from kg.resolve import Resolved, resolve

@@ -2,8 +2,15 @@
 
 ``--format csv`` follows *SPARQL 1.1 Query Results CSV and TSV Formats* (CSV: plain values,
 CRLF line ends; TSV: values in Turtle syntax, ``?var`` headers), ``json`` the *SPARQL 1.1 Query
-Results JSON Format*. Update operations are refused: a query must not change the graph a user
-is reading.
+Results JSON Format*.
+
+Update operations (INSERT, DELETE, LOAD, CLEAR, DROP …) are refused unless asked for: a query
+must not change the graph a user is reading. :func:`run_update` runs one on an in-memory graph
+and reports how many triples it added and removed; the CLI writes the graph back atomically.
+
+rdflib evaluates SPARQL in pure Python and cannot be interrupted from inside, so a deadline is
+enforced from outside: :func:`call_with_timeout` runs the work in a forked child process and
+kills it when the time is up. Without a deadline everything runs in-process, unchanged.
 """
 
 from __future__ import annotations
@@ -11,16 +18,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import re
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pyparsing import ParseException
 from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.plugins.sparql.processor import prepareUpdate
 
-from kg.errors import GraphFileError, QueryError
+from kg.errors import GraphFileError, KgError, QueryError
 from kg.ontology import KG, ORG, PROV, SDO
 
 PREFIXES = {"kg": str(KG), "schema": str(SDO), "org": str(ORG), "prov": str(PROV)}
@@ -85,28 +95,143 @@ class QueryResult:
     graph: Graph | None = None
 
 
-def _check(query: str) -> object:
+class QueryTimeout(QueryError):
+    """A query (or update) that did not finish before its deadline; it was stopped."""
+
+
+_UPDATE_WORDS = re.compile(
+    r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
+    r"(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.I,
+)
+
+
+def _strip_comments(text: str) -> str:
+    """The query without ``#`` comments that start a line or follow whitespace (a ``#`` inside
+    an IRI such as ``<…/ontology#>`` follows other characters and stays): near enough to find
+    the first keyword."""
+    return re.sub(r"(?m)(^|\s)#.*$", r"\1", text)
+
+
+def _syntax_error(exc: ParseException) -> QueryError:
+    return QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}")
+
+
+UPDATE_REFUSED = (
+    "update operations (INSERT, DELETE, LOAD, CLEAR, DROP …) are refused: queries only read the "
+    "graph (pass --allow-update to change the graph file)"
+)
+
+
+def parse_sparql(text: str, allow_update: bool = False) -> tuple[str, object]:
+    """``("query", prepared)`` or, with ``allow_update``, ``("update", prepared)``; an update
+    without it is refused. A syntax error names its line and column (of the query parser, or of
+    the update parser when the text starts like an update)."""
     try:
-        return prepareQuery(query, initNs=PREFIXES)
+        return "query", prepareQuery(text, initNs=PREFIXES)
     except ParseException as exc:
-        try:
-            parseUpdate(query)
-        except ParseException:
-            pass
-        else:
-            raise QueryError(
-                "update operations (INSERT, DELETE, LOAD, CLEAR, DROP …) are refused: queries only read the graph"
-            ) from exc
-        raise QueryError(
-            f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}"
-        ) from exc
+        query_error = exc
     except Exception as exc:
         raise QueryError(f"SPARQL error: {exc}") from exc
+    bare = _strip_comments(text)
+    if not bare.strip():
+        raise QueryError("empty query: nothing but whitespace and comments")
+    looks_like_update = bool(_UPDATE_WORDS.match(bare))
+    try:
+        prepared = prepareUpdate(text, initNs=PREFIXES)
+    except ParseException as exc:
+        raise _syntax_error(exc if looks_like_update else query_error) from None
+    except Exception as exc:
+        if looks_like_update:
+            raise QueryError(f"SPARQL error: {exc}") from exc
+        raise _syntax_error(query_error) from None
+    if not allow_update:
+        raise QueryError(UPDATE_REFUSED)
+    return "update", prepared
 
 
-def run_query(graph: Graph, query: str, bindings: dict[str, object] | None = None) -> QueryResult:
-    """Run a read-only SPARQL query; common prefixes (kg, schema, org, prov) are predeclared."""
-    prepared = _check(query)
+def _check(query: str) -> object:
+    return parse_sparql(query)[1]
+
+
+def run_update(
+    graph: Graph, update: str | object, bindings: dict[str, object] | None = None
+) -> tuple[int, int]:
+    """Run a SPARQL update on ``graph`` in place; return ``(added, removed)`` triple counts."""
+    prepared = update
+    if isinstance(update, str):
+        kind, prepared = parse_sparql(update, allow_update=True)
+        if kind != "update":
+            raise QueryError("not an update: use run_query for SELECT, ASK, CONSTRUCT, DESCRIBE")
+    before = set(graph)
+    try:
+        graph.update(prepared, initBindings=bindings or {})
+    except Exception as exc:
+        raise QueryError(f"SPARQL update failed: {exc}") from exc
+    after = set(graph)
+    return len(after - before), len(before - after)
+
+
+def _child(send, work: Callable[[], object]) -> None:
+    try:
+        result = ("ok", work())
+    except KgError as exc:
+        result = ("error", str(exc))
+    except BaseException:
+        result = ("crash", traceback.format_exc())
+    try:
+        send.send(result)
+    finally:
+        send.close()
+
+
+def call_with_timeout(work: Callable[[], object], seconds: float, what: str = "query") -> object:
+    """Return ``work()``, computed in a forked child process that is killed after ``seconds``.
+
+    ``work`` is not pickled (the child is a fork and inherits it, with the graph already
+    loaded); its result is, so it should be plain data (a string, counts). A
+    :class:`~kg.errors.KgError` in the child is raised again here as a :class:`QueryError`;
+    at the deadline the child is killed and :class:`QueryTimeout` raised."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        raise QueryError("--timeout needs the 'fork' start method, which this platform lacks")
+    ctx = multiprocessing.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(send, work), daemon=True)
+    proc.start()
+    send.close()
+    try:
+        if not recv.poll(seconds):
+            raise QueryTimeout(
+                f"{what} stopped after {seconds:g} s (--timeout {seconds:g}): it did not finish "
+                "in time; add a LIMIT, make its patterns more specific, or allow more time"
+            )
+        try:
+            status, payload = recv.recv()
+        except EOFError:
+            proc.join(5)
+            raise QueryError(
+                f"{what} process ended without a result (exit status {proc.exitcode}; "
+                "out of memory?)"
+            ) from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        recv.close()
+        proc.close()
+    if status == "error":
+        raise QueryError(str(payload))
+    if status == "crash":
+        raise RuntimeError(f"{what} failed in its worker process:\n{payload}")
+    return payload
+
+
+def run_query(
+    graph: Graph, query: str | object, bindings: dict[str, object] | None = None
+) -> QueryResult:
+    """Run a read-only SPARQL query (text, or prepared by :func:`parse_sparql`); common prefixes
+    (kg, schema, org, prov) are predeclared. Updates are refused."""
+    prepared = _check(query) if isinstance(query, str) else query
     try:
         result = graph.query(prepared, initBindings=bindings or {})
     except Exception as exc:

@@ -134,7 +134,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
 
 # What codecs say when the bytes stop in the middle of a character.
-_TRUNCATED = frozenset({"unexpected end of data", "incomplete multibyte sequence", "truncated data"})
+_TRUNCATED = frozenset(
+    {"unexpected end of data", "incomplete multibyte sequence", "truncated data"}
+)
 
 
 def _decode_cut(data: bytes, codec: str) -> str:
@@ -202,7 +204,7 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """UTF-16 without BOM: ASCII characters put their zero byte on one side (odd positions for
     little-endian), while binary data scatters zeros evenly. Chinese characters are rarely
     zero in either byte (一 U+4E00 is), so demand a clear majority, then a plausible decode."""
-    if len(data) % 2:
+    if len(data) % 2 or len(data) < 16:  # too short to tell UTF-16 from text with a NUL
         return None
     zeros_even = data[0::2].count(0)
     zeros_odd = data[1::2].count(0)

@@ -24,3 +24,73 @@ def seed_graph_file(tmp_path_factory, seed_build) -> Path:
     out = tmp_path_factory.mktemp("graph") / "graph.ttl"
     out.write_text(seed_build.graph.serialize(format="turtle"), encoding="utf-8")
     return out
+
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the session (a missing binary fails, never skips: the
+    view's offline guarantee is only proven in a real browser)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests need Debian's chromium "
+            "(run: apt-get install -y chromium)",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+class OfflinePage:
+    """A page whose every non-file request is aborted and recorded (``blocked``), with console
+    errors and uncaught exceptions collected (``errors``): both must stay empty for a view that
+    works from file:// with no network."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.errors: list[str] = []
+        self.blocked: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        page.route("**/*", self._route)
+
+    def _route(self, route) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def open(self, path: Path) -> OfflinePage:
+        """Load ``path`` and wait until vis-network has its data."""
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function("() => window.network && network.body && network.body.data")
+        return self
+
+
+@pytest.fixture
+def offline_page(browser):
+    """Factory of offline pages on the session browser; pages are closed after the test."""
+    pages: list[OfflinePage] = []
+
+    def make(**kwargs) -> OfflinePage:
+        pages.append(OfflinePage(browser.new_page(**kwargs)))
+        return pages[-1]
+
+    yield make
+    for p in pages:
+        p.page.close()

@@ -10,16 +10,6 @@ from kg.view import GROUP_STYLES, ViewEdge, ViewNode, render_html
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
 EX = "http://example.org/kg/"
 HOSTILE_ID = EX + "person/hostile"
 IMG = '<img src=x onerror="window.__pwned=1">'
@@ -62,95 +52,61 @@ def _graph() -> tuple[list[ViewNode], list[ViewEdge]]:
     return nodes, edges
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: the browser tests need Debian's chromium "
-            "(run: apt-get install -y chromium)",
-            pytrace=False,
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
-
-
-def test_graph_renders_offline_and_safely(browser, tmp_path: Path) -> None:
+def test_graph_renders_offline_and_safely(offline_page, tmp_path: Path) -> None:
     nodes, edges = _graph()
     page_file = tmp_path / "graph.html"
     page_file.write_text(render_html(nodes, edges, title="工会知识图谱"), encoding="utf-8")
 
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    blocked: list[str] = []
-    errors: list[str] = []
+    view = offline_page(viewport={"width": 1280, "height": 800}).open(page_file)
+    page, errors, blocked = view.page, view.errors, view.blocked
+    assert page.evaluate("network.body.data.nodes.length") == len(nodes)
+    assert page.evaluate("network.body.data.edges.length") == len(edges)
+    assert page.title() == "工会知识图谱"
+    assert page.locator("#kg-counts").inner_text() == "12 个节点 nodes · 11 条边 edges"
 
-    def route(r) -> None:
-        if r.request.url.startswith("file:"):
-            r.continue_()
-        else:
-            blocked.append(r.request.url)
-            r.abort()
+    legend = page.locator("#kg-legend")
+    assert legend.is_visible()
+    for group in {n.group for n in nodes}:
+        style = GROUP_STYLES[group]
+        assert f"{style.zh} {style.en}" in legend.inner_text()
 
-    page.route("**/*", route)
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-    try:
-        page.goto(page_file.as_uri())
-        page.wait_for_function("() => window.network && network.body && network.body.data")
+    # Hover the hostile node: its tooltip must show the markup as text.
+    page.evaluate("network.stopSimulation()")
+    box = page.locator("#mynetwork canvas").bounding_box()
+    assert box
+    pos = page.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", HOSTILE_ID)
+    x, y = box["x"] + pos["x"], box["y"] + pos["y"]
+    page.mouse.move(x - 3, y - 3)
+    page.mouse.move(x, y)
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5000)
+    text = tooltip.inner_text()
+    assert text.splitlines()[0] == "<b>王五</b>"
+    assert SCRIPT in text
+    assert IMG in text
+    assert '"引号" & 符号' in text
+    # innerText turns "\n" into <br>; nothing else may become an element
+    tags = page.evaluate(
+        "[...document.querySelector('div.vis-tooltip').children].map(c => c.tagName)"
+    )
+    assert set(tags) <= {"BR"}
+    assert page.evaluate("document.querySelectorAll('img, b').length") == 0
+    assert page.evaluate("window.__pwned === undefined")
 
-        assert page.evaluate("network.body.data.nodes.length") == len(nodes)
-        assert page.evaluate("network.body.data.edges.length") == len(edges)
-        assert page.title() == "工会知识图谱"
-        assert page.locator("#kg-counts").inner_text() == "12 个节点 nodes · 11 条边 edges"
+    # The search box focuses and selects a node by its label.
+    page.fill("#kg-search", "广东省总")
+    page.press("#kg-search", "Enter")
+    assert page.evaluate("network.getSelectedNodes()") == [EX + "org/gd"]
 
-        legend = page.locator("#kg-legend")
-        assert legend.is_visible()
-        for group in {n.group for n in nodes}:
-            style = GROUP_STYLES[group]
-            assert f"{style.zh} {style.en}" in legend.inner_text()
+    shot = tmp_path / "graph.png"
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
 
-        # Hover the hostile node: its tooltip must show the markup as text.
-        page.evaluate("network.stopSimulation()")
-        box = page.locator("#mynetwork canvas").bounding_box()
-        assert box
-        pos = page.evaluate("id => network.canvasToDOM(network.getPositions([id])[id])", HOSTILE_ID)
-        x, y = box["x"] + pos["x"], box["y"] + pos["y"]
-        page.mouse.move(x - 3, y - 3)
-        page.mouse.move(x, y)
-        tooltip = page.locator("div.vis-tooltip")
-        tooltip.wait_for(state="visible", timeout=5000)
-        text = tooltip.inner_text()
-        assert text.splitlines()[0] == "<b>王五</b>"
-        assert SCRIPT in text
-        assert IMG in text
-        assert '"引号" & 符号' in text
-        # innerText turns "\n" into <br>; nothing else may become an element
-        tags = page.evaluate(
-            "[...document.querySelector('div.vis-tooltip').children].map(c => c.tagName)"
-        )
-        assert set(tags) <= {"BR"}
-        assert page.evaluate("document.querySelectorAll('img, b').length") == 0
-        assert page.evaluate("window.__pwned === undefined")
-
-        # The search box focuses and selects a node by its label.
-        page.fill("#kg-search", "广东省总")
-        page.press("#kg-search", "Enter")
-        assert page.evaluate("network.getSelectedNodes()") == [EX + "org/gd"]
-
-        shot = tmp_path / "graph.png"
-        page.screenshot(path=str(shot))
-        assert shot.stat().st_size > 10_000
-
-        assert errors == []
-        assert blocked == [], f"the page tried the network: {blocked}"
-    finally:
-        page.close()
+    assert errors == []
+    assert blocked == [], f"the page tried the network: {blocked}"
 
 
-def test_seed_graph_view_draws_the_built_graph(browser, tmp_path: Path, seed_build) -> None:
+def test_seed_graph_view_draws_the_built_graph(offline_page, tmp_path: Path, seed_build) -> None:
     """The view of the built seed graph, opened offline, draws every node graph_to_view gives:
     the officials, their posts, unions, cities and articles."""
     from kg.draw import graph_to_view, render_graph_html
@@ -158,25 +114,10 @@ def test_seed_graph_view_draws_the_built_graph(browser, tmp_path: Path, seed_bui
     nodes, edges = graph_to_view(seed_build.graph)
     page_file = tmp_path / "graph.html"
     page_file.write_text(render_graph_html(seed_build.graph), encoding="utf-8")
-    page = browser.new_page()
-    errors: list[str] = []
-    external: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-
-    def route(r):
-        if r.request.url.startswith("file:"):
-            r.continue_()
-        else:
-            external.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
-    page.goto(page_file.as_uri())
-    page.wait_for_function("typeof network !== 'undefined'")
+    view = offline_page().open(page_file)
+    page = view.page
     assert page.evaluate("network.body.data.nodes.length") == len(nodes)
     assert page.evaluate("network.body.data.edges.length") == len(edges)
     labels = set(page.evaluate("network.body.data.nodes.get().map(n => n.label)"))
     assert {"黄远程", "江洪灿", "河源市总工会", "广东省", "党组书记"} <= labels
-    assert not errors and not external
-    page.close()
+    assert not view.errors and not view.blocked

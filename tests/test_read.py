@@ -205,8 +205,11 @@ def test_any_bytes_give_a_document_or_a_read_error(data: bytes) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text())
+@given(st.text(alphabet=st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",))))
 def test_utf8_text_round_trips_up_to_newlines(text: str) -> None:
+    """Text round-trips. NUL is left out: bytes with NULs are binary data or BOM-less UTF-16
+    (b"000\x00" is both valid UTF-8 and the UTF-16-LE of 〰0), and the reader may take them
+    either way."""
     data = text.encode("utf-8")
     try:
         doc = read_bytes(data, "x.txt")
