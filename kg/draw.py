@@ -8,53 +8,20 @@ graph through SPARQL means the view works on any graph file, not only a fresh bu
 
 from __future__ import annotations
 
-from collections import defaultdict
+from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
-from rdflib import SKOS, Graph
-
-from kg.ontology import KG, SDO
+from kg.ontology import KG, ORG, SDO
 from kg.view import ViewEdge, ViewNode, render_html
 
-_NODES = """
-PREFIX kg: <http://example.org/union-kg/ontology#>
-PREFIX schema: <https://schema.org/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?n ?label ?group WHERE {
-  { ?n a schema:Person . BIND("person" AS ?group) }
-  UNION { ?n a org:Organization . BIND("org" AS ?group) }
-  UNION { ?n a kg:CollectiveByline . BIND("org" AS ?group) }
-  UNION { ?n a schema:City . BIND("place" AS ?group) }
-  UNION { ?n a schema:AdministrativeArea . BIND("place" AS ?group) }
-  UNION { ?n a kg:Article . BIND("article" AS ?group) }
-  UNION { ?n a kg:Program . BIND("program" AS ?group) }
-  ?n rdfs:label ?label .
-}
-"""
-
-_POSTS = """
-PREFIX kg: <http://example.org/union-kg/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?h ?p ?o ?role ?sentence ?file ?start ?end WHERE {
-  ?h a kg:PostHolding ; org:member ?p ; org:organization ?o ; org:role/rdfs:label ?role ;
-     kg:evidence ?ev .
-  ?ev kg:sentence ?sentence ; kg:inArticle/kg:sourceFile ?file ; kg:start ?start ; kg:end ?end .
-}
-"""
-
-_FIGURES = """
-PREFIX kg: <http://example.org/union-kg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?f ?group ?label ?who ?program ?sentence ?file ?start ?end WHERE {
-  { ?f a kg:Target . BIND("target" AS ?group) OPTIONAL { ?f kg:setBy ?who } }
-  UNION { ?f a kg:Achievement . BIND("achievement" AS ?group) OPTIONAL { ?f kg:achievedBy ?who } }
-  ?f rdfs:label ?label ; kg:evidence ?ev .
-  OPTIONAL { ?f kg:program ?program }
-  ?ev kg:sentence ?sentence ; kg:inArticle/kg:sourceFile ?file ; kg:start ?start ; kg:end ?end .
-}
-"""
+_GROUPS = (
+    (SDO.Person, "person"),
+    (ORG.Organization, "org"),
+    (KG.CollectiveByline, "org"),
+    (SDO.City, "place"),
+    (SDO.AdministrativeArea, "place"),
+    (KG.Article, "article"),
+    (KG.Program, "program"),
+)
 
 _LINKS = {
     KG.interviewee: "受访者",
@@ -69,60 +36,86 @@ _LINKS = {
 }
 
 
-def graph_to_view(graph: Graph) -> tuple[list[ViewNode], list[ViewEdge]]:
-    """The nodes and edges to draw for ``graph``."""
-    nodes: dict[str, ViewNode] = {}
-    group_of: dict[str, str] = {}
-    for row in graph.query(_NODES):
-        n, label, group = (str(x) for x in row)
-        if n in group_of:
-            continue
-        aliases = "、".join(sorted(str(a) for a in graph.objects(row[0], SKOS.altLabel)))
-        details = [("类型", group), ("IRI", n)]
-        if aliases:
-            details.append(("别名", aliases))
-        if group == "article":
-            file = graph.value(row[0], KG.sourceFile)
-            details.append(("文件", str(file)))
-        group_of[n] = group
-        nodes[n] = ViewNode(n, label, group, tuple(details))
-    evidence: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
-    posts: dict[str, tuple[str, str, str]] = {}
-    for h, p, o, role, sentence, file, start, end in graph.query(_POSTS):
-        posts[str(h)] = (str(p), str(o), str(role))
-        evidence[str(h)].append((str(file), str(sentence), int(start), int(end)))
-    edges: set[ViewEdge] = set()
-    for h, (p, o, role) in posts.items():
-        if p not in nodes or o not in nodes:
-            continue
-        details = [("人物", nodes[p].label), ("职务", role), ("组织", nodes[o].label)]
-        for file, sentence, start, end in sorted(evidence[h])[:5]:
-            details += [("句子", sentence), ("文章", f"{file} [{start}:{end}]")]
-        nodes[h] = ViewNode(h, role, "post", tuple(details))
-        edges.add(ViewEdge(p, h, "担任"))
-        edges.add(ViewEdge(h, o, "任职于"))
-    figures: dict[str, dict] = {}
-    for f, group, label, who, program, sentence, file, start, end in graph.query(_FIGURES):
-        item = figures.setdefault(
-            str(f),
-            {"group": str(group), "label": str(label), "who": who, "program": program, "ev": []},
-        )
-        item["ev"].append((str(file), str(sentence), int(start), int(end)))
-    for f, item in figures.items():
-        parts = item["label"].split(" · ")
-        details = [
-            ("类型", "目标 target" if item["group"] == "target" else "成绩 achievement"),
-            ("内容", item["label"]),
-        ]
-        for file, sentence, start, end in sorted(item["ev"])[:3]:
-            details += [("句子", sentence), ("文章", f"{file} [{start}:{end}]")]
-        nodes[f] = ViewNode(f, " ".join(parts[:2]), item["group"], tuple(details))
-        if item["who"] is not None and str(item["who"]) in nodes:
-            edges.add(
-                ViewEdge(str(item["who"]), f, "目标" if item["group"] == "target" else "成绩")
+def _evidence(graph: Graph, fact: URIRef, limit: int) -> list[tuple[str, str]]:
+    """Tooltip lines for a fact's first evidence sentences (sorted, so the page is stable)."""
+    items = []
+    for ev in graph.objects(fact, KG.evidence):
+        article = graph.value(ev, KG.inArticle)
+        file = graph.value(article, KG.sourceFile) if article is not None else None
+        items.append(
+            (
+                str(file),
+                int(graph.value(ev, KG.start) or 0),
+                int(graph.value(ev, KG.end) or 0),
+                str(graph.value(ev, KG.sentence)),
             )
-        if item["program"] is not None and str(item["program"]) in nodes:
-            edges.add(ViewEdge(f, str(item["program"]), "项目"))
+        )
+    lines: list[tuple[str, str]] = []
+    for file, start, end, sentence in sorted(items)[:limit]:
+        lines += [("句子", sentence), ("文章", f"{file} [{start}:{end}]")]
+    return lines
+
+
+def graph_to_view(graph: Graph) -> tuple[list[ViewNode], list[ViewEdge]]:
+    """The nodes and edges to draw for ``graph``. Walks the graph by index lookups (linear in
+    its size); a SPARQL join of facts with their evidence grows much faster in rdflib."""
+    nodes: dict[str, ViewNode] = {}
+    for cls, group in _GROUPS:
+        for n in graph.subjects(RDF.type, cls):
+            key = str(n)
+            if key in nodes or not isinstance(n, URIRef):
+                continue
+            label = graph.value(n, RDFS.label)
+            details = [("类型", group), ("IRI", key)]
+            aliases = "、".join(sorted(str(a) for a in graph.objects(n, SKOS.altLabel)))
+            if aliases:
+                details.append(("别名", aliases))
+            if group == "article":
+                details.append(("文件", str(graph.value(n, KG.sourceFile))))
+            nodes[key] = ViewNode(
+                key, str(label if label is not None else key), group, tuple(details)
+            )
+    edges: set[ViewEdge] = set()
+    for h in graph.subjects(RDF.type, KG.PostHolding):
+        p, o, role = (
+            graph.value(h, ORG.member),
+            graph.value(h, ORG.organization),
+            graph.value(h, ORG.role),
+        )
+        if p is None or o is None or str(p) not in nodes or str(o) not in nodes:
+            continue
+        role_label = str(graph.value(role, RDFS.label) or "") if role is not None else ""
+        details = [
+            ("人物", nodes[str(p)].label),
+            ("职务", role_label),
+            ("组织", nodes[str(o)].label),
+        ]
+        nodes[str(h)] = ViewNode(
+            str(h), role_label, "post", tuple(details + _evidence(graph, h, 5))
+        )
+        edges.add(ViewEdge(str(p), str(h), "担任"))
+        edges.add(ViewEdge(str(h), str(o), "任职于"))
+    for cls, group, who_pred, edge_label in (
+        (KG.Target, "target", KG.setBy, "目标"),
+        (KG.Achievement, "achievement", KG.achievedBy, "成绩"),
+    ):
+        for f in graph.subjects(RDF.type, cls):
+            label = str(graph.value(f, RDFS.label) or "")
+            details = [
+                ("类型", "目标 target" if group == "target" else "成绩 achievement"),
+                ("内容", label),
+            ]
+            nodes[str(f)] = ViewNode(
+                str(f),
+                " ".join(label.split(" · ")[:2]),
+                group,
+                tuple(details + _evidence(graph, f, 3)),
+            )
+            who, program = graph.value(f, who_pred), graph.value(f, KG.program)
+            if who is not None and str(who) in nodes:
+                edges.add(ViewEdge(str(who), str(f), edge_label))
+            if program is not None and str(program) in nodes:
+                edges.add(ViewEdge(str(f), str(program), "项目"))
     for pred, label in _LINKS.items():
         for s, o in graph.subject_objects(pred):
             if str(s) in nodes and str(o) in nodes:
