@@ -321,7 +321,6 @@ def view(graph_file: str, output: str) -> None:
     Example:
       kg view --graph output/graph.ttl -o output/graph.html
     """
-    from kg.atomic import write_atomic
     from kg.draw import render_graph_html
     from kg.query import load_graph
 
@@ -329,7 +328,7 @@ def view(graph_file: str, output: str) -> None:
         graph = load_graph(graph_file)
     except KgError as exc:
         raise _fail(exc) from exc
-    write_atomic(output, render_graph_html(graph))
+    _write_outputs({Path(output): render_graph_html(graph)})
     click.echo(f"wrote {output}; open it in a browser (no network needed)")
 
 
@@ -347,7 +346,6 @@ def export(fmt: str, graph_file: str, output: str | None) -> None:
       kg export --format graphml -o output/graph.graphml
       kg export --format jsonld > graph.jsonld
     """
-    from kg.atomic import write_atomic
     from kg.export import serialize
     from kg.query import load_graph
 
@@ -356,7 +354,7 @@ def export(fmt: str, graph_file: str, output: str | None) -> None:
     except KgError as exc:
         raise _fail(exc) from exc
     if output:
-        write_atomic(output, text)
+        _write_outputs({Path(output): text})
         click.echo(f"wrote {output}")
     else:
         click.echo(text, nl=False)

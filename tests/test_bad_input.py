@@ -331,6 +331,19 @@ def test_unwritable_output_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     assert res.exception is None or isinstance(res.exception, SystemExit)
 
 
+@pytest.mark.parametrize("command", [["view"], ["export", "--format", "nt"]])
+def test_view_and_export_to_unwritable_path_fail_clearly(
+    command: list[str], tmp_path: Path, seed_graph_file: Path
+) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    target = blocker / "x"
+    res = CliRunner().invoke(cli, [*command, "--graph", str(seed_graph_file), "-o", str(target)])
+    assert res.exit_code == 1
+    assert f"cannot write {blocker}" in res.output  # the path in the way, with the reason
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+
+
 def test_hostile_article_gives_valid_output(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["build", str(FUZZ / "hostile.txt"), "-o", str(tmp_path)])
     assert res.exit_code == 0, res.output
