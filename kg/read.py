@@ -25,7 +25,7 @@ import os
 import stat
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Literal
 
@@ -309,6 +309,27 @@ def _opencc(conversion: str):  # -> opencc.OpenCC; imported lazily: most inputs 
     return OpenCC(conversion)
 
 
+_CHANGES: dict[str, tuple[bool, bool]] = {}
+
+
+def _changes(chars: Iterable[str]) -> dict[str, tuple[bool, bool]]:
+    """For each character, whether t2s changes it and whether s2t changes it. Answers are kept
+    per process: a corpus reuses a few thousand characters, so OpenCC runs on each only once
+    instead of on every article's character set (it was most of the reading time)."""
+    missing = sorted(c for c in chars if c not in _CHANGES)
+    if missing:
+        joined = "\n".join(missing)  # OpenCC splits on whitespace: each character on its own
+        as_simplified = _opencc("t2s").convert(joined).split("\n")
+        as_traditional = _opencc("s2t").convert(joined).split("\n")
+        if len(as_simplified) == len(as_traditional) == len(missing):
+            for c, s, t in zip(missing, as_simplified, as_traditional, strict=True):
+                _CHANGES[c] = (s != c, t != c)
+        else:  # a table mapped one character to several: treat those as unchanged
+            for c in missing:
+                _CHANGES[c] = (_opencc("t2s").convert(c) != c, _opencc("s2t").convert(c) != c)
+    return _CHANGES
+
+
 def _to_simplified(text: str) -> str | None:
     """The simplified form of ``text`` if it is mostly traditional, else ``None``.
 
@@ -320,14 +341,9 @@ def _to_simplified(text: str) -> str | None:
     counts = Counter(ch for ch in _sample(text) if "\u4e00" <= ch <= "\u9fff")
     if not counts:
         return None
-    distinct = sorted(counts)
-    joined = "\n".join(distinct)  # OpenCC splits on whitespace: each character on its own
-    as_simplified = _opencc("t2s").convert(joined).split("\n")
-    as_traditional = _opencc("s2t").convert(joined).split("\n")
-    if len(as_simplified) != len(distinct) or len(as_traditional) != len(distinct):
-        return None
-    traditional = sum(counts[c] for c, s in zip(distinct, as_simplified, strict=True) if s != c)
-    simplified = sum(counts[c] for c, t in zip(distinct, as_traditional, strict=True) if t != c)
+    changes = _changes(counts)
+    traditional = sum(n for c, n in counts.items() if changes[c][0])
+    simplified = sum(n for c, n in counts.items() if changes[c][1])
     if traditional < 2 * simplified or traditional < 0.05 * counts.total() or not traditional:
         return None
     converted = _opencc("t2s").convert(text)
