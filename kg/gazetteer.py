@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from kg.lexicon import table
+from kg.lexicon import alternation, table
 
 _CJK = "\u4e00-\u9fff"
 _NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或每个"
@@ -85,7 +85,7 @@ class OrgMatch:
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return alternation(words)
 
 
 @cache
@@ -117,6 +117,13 @@ def _nationals() -> dict[str, tuple[str, str]]:
 
 def find_orgs(text: str, city: str | None, province: str | None) -> list[OrgMatch]:
     """Organization names in ``text``, left to right; ``city``/``province`` resolve 市/省."""
+    return list(_find_orgs(text, city, province))
+
+
+@lru_cache(maxsize=2048)
+def _find_orgs(text: str, city: str | None, province: str | None) -> tuple[OrgMatch, ...]:
+    """Several extractors look for organizations in the same sentence: each sentence is
+    scanned once (the matches are immutable)."""
     out: list[OrgMatch] = []
     for m in _org_regex().finditer(text):
         if m.group("national"):
@@ -150,7 +157,7 @@ def find_orgs(text: str, city: str | None, province: str | None) -> list[OrgMatc
         else:
             name = place + ending
         out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
-    return out
+    return tuple(out)
 
 
 @cache

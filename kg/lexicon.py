@@ -9,6 +9,8 @@ their own copy, and nothing here is mutable.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -64,3 +66,33 @@ def rules_fingerprint() -> str:
             h.update(entry.name.encode())
             h.update(entry.read_bytes())
     return h.hexdigest()
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, longest first, written as a trie (``河(?:源|北)…``).
+
+    Python's ``re`` tries the branches of ``a|b|c…`` one by one at every position, so a plain
+    alternation of a gazetteer's few hundred names costs a few hundred tries per character; a
+    trie shares prefixes, so most positions fail at the first character. Same matches as the
+    longest-first plain alternation: at each node, longer continuations are tried before the
+    word ending there."""
+    trie: dict = {}
+    for w in set(words):
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) if trie else "(?!)"
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+    return body

@@ -23,6 +23,7 @@ from functools import cache
 from kg.extract.context import Context
 from kg.extract.subjects import modality, subject_org, words
 from kg.gazetteer import find_orgs
+from kg.lexicon import alternation
 from kg.records import Fact, Mention, Ref
 from kg.segment import Sentence
 
@@ -33,8 +34,11 @@ _HOTLINE = re.compile(r"(?<!\d)(\d{5,6})[\u4e00-\u9fff]{0,8}?热线")
 _PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后|我们将|.{0,8}将)")
 
 
+@cache
 def _alt(role: str) -> str:
-    return "|".join(re.escape(w) for w in words(role))
+    """The words of one role as a regex alternation (built once: find_programs runs per
+    sentence)."""
+    return alternation(words(role))
 
 
 @cache
@@ -80,7 +84,6 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, written form) of each program named in a sentence."""
     out: list[tuple[int, int, str, str]] = []
     types = words("type")
-    suffixes = words("suffix")
     qsuffixes = words("quoted_suffix")
     cues = words("cue")
     quotes = list(_QUOTE.finditer(text))
@@ -110,7 +113,7 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
         if typ in _WEAK_TYPES and re.match(f"[{_CJK}]", run_after[len(typ) : len(typ) + 1]):
             typ = None
         metaphor = run_before.endswith("的")  # 作为…的“必修课”: a figure of speech
-        ext = re.match(f"([{_CJK}]{{1,6}}?(?:{'|'.join(map(re.escape, suffixes))}))", after)
+        ext = re.match(f"([{_CJK}]{{1,6}}?(?:{_alt('suffix')}))", after)
         listed = re.match(f"等[{_CJK}“”]{{0,8}}?(?:{_alt('list_type')})", run_after)
         if typ and j == i:
             written = m.group() + typ
