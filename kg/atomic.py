@@ -22,7 +22,7 @@ import functools
 import os
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -49,12 +49,24 @@ def write_atomic(path: Path | str, data: str | bytes, encoding: str = "utf-8") -
     write_atomic_many({path: data}, encoding)
 
 
-def write_atomic_many(files: Mapping[Path | str, str | bytes], encoding: str = "utf-8") -> None:
+Writer = Callable[[IO[bytes]], object]
+"""Streams a payload into an open binary file (for outputs too big to hold as one string)."""
+
+
+def write_atomic_many(
+    files: Mapping[Path | str, str | bytes | Writer], encoding: str = "utf-8"
+) -> None:
     """Write several files atomically: every temporary file is written and flushed to disk
     first, then they are renamed into place one after the other. If anything fails before the
-    renames (encoding, a full disk), no target changes."""
+    renames (encoding, a full disk, a writer's exception), no target changes. A payload is a
+    string, bytes, or a :data:`Writer` called with the temporary file, in the given order."""
     payloads = [
-        (_target(path), data.encode(encoding) if isinstance(data, str) else bytes(data))
+        (
+            _target(path),
+            data
+            if callable(data)
+            else (data.encode(encoding) if isinstance(data, str) else bytes(data)),
+        )
         for path, data in files.items()
     ]
     staged: list[tuple[Path, Path, IO[bytes]]] = []
@@ -67,7 +79,10 @@ def write_atomic_many(files: Mapping[Path | str, str | bytes], encoding: str = "
             )
             staged.append((Path(handle.name), target, handle))
             _lock(handle.fileno())
-            handle.write(payload)
+            if callable(payload):
+                payload(handle)
+            else:
+                handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         for tmp, target, handle in staged:

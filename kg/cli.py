@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -58,7 +59,43 @@ def cli() -> None:
     is_flag=True,
     help="Stop at the first file that would be skipped (exit 1, outputs left as they were).",
 )
-def build(paths: tuple[str, ...], out_dir: str, base: str | None, strict: bool) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes for the per-document stages (0: one per core).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="tcp://HOST:PORT",
+    help="Run the per-document stages on this Dask distributed scheduler instead.",
+)
+@click.option(
+    "--cache-dir",
+    default=None,
+    type=click.Path(file_okay=False),
+    help="Where extractions of articles are kept for the next build, keyed by content hash and "
+    "rule set [default: $KG_CACHE_DIR, else $XDG_CACHE_HOME/union-kg, else ~/.cache/union-kg].",
+)
+@click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="Reuse the extractions of unchanged articles (a rebuild extracts only what changed).",
+)
+def build(
+    paths: tuple[str, ...],
+    out_dir: str,
+    base: str | None,
+    strict: bool,
+    jobs: int,
+    scheduler: str | None,
+    cache_dir: str | None,
+    cache: bool,
+) -> None:
     """Build the graph from articles (files, folders or globs; default seeds/).
 
     Writes OUT/graph.ttl (Turtle) and OUT/graph.html (the offline view), then prints a
@@ -78,18 +115,28 @@ def build(paths: tuple[str, ...], out_dir: str, base: str | None, strict: bool) 
       kg build articles/ more/*.txt -o out --base https://example.org/kg/
       kg build articles/ --strict      # all or nothing
     """
-    from kg.draw import render_graph_html
+    from kg.cache import default_cache_dir
     from kg.iri import check_base
     from kg.ontology import DEFAULT_BASE
+    from kg.parallel import default_jobs
     from kg.pipeline import build as run_build
 
     progress = _progress()
+    out = Path(out_dir)
     try:
         base = check_base(base or DEFAULT_BASE)
         with progress as p:
             task = p.add_task("extracting", total=None) if p else None
             cb = (lambda i, n: p.update(task, completed=i, total=n)) if p else None
-            result = run_build(list(paths) or ["seeds"], base=base, on_progress=cb, strict=strict)
+            result = run_build(
+                list(paths) or ["seeds"],
+                base=base,
+                on_progress=cb,
+                strict=strict,
+                jobs=jobs or default_jobs(),
+                scheduler=scheduler,
+                cache_dir=(cache_dir or default_cache_dir()) if cache else None,
+            )
     except KgError as exc:
         if strict and isinstance(exc, ReadError):
             raise click.ClickException(
@@ -102,23 +149,58 @@ def build(paths: tuple[str, ...], out_dir: str, base: str | None, strict: bool) 
         raise click.ClickException(
             "no readable articles: nothing to build; outputs left as they were"
         )
-    out = Path(out_dir)
     ttl = out / "graph.ttl"
     html = out / "graph.html"
-    # Both payloads are made before either file is touched; then both are replaced together.
-    _write_outputs(
-        {
-            ttl: result.graph.serialize(format="turtle"),
-            html: render_graph_html(result.graph),
-        }
-    )
+    written = _write_build_outputs(result, ttl, html)
     _summary(result)
-    click.echo(f"wrote {ttl} ({len(result.graph)} triples) and {html}")
-    _report_shapes(result.graph)
+    click.echo(f"wrote {ttl} ({written.triples} triples) and {html}")
+    if written.small:
+        _report_shapes(result.graph)
+    else:
+        click.echo(
+            f"SHACL: not checked during a build of {written.triples} triples "
+            "(pyshacl holds the graph in memory); run `kg validate` to check"
+        )
     status = EXIT_SKIPPED if any(p.severity == "error" for p in result.problems) else 0
     _list_problems(result.problems, status)
     if status:
         sys.exit(status)
+
+
+IN_MEMORY_TRIPLES = 300_000
+"""Up to about this many triples (estimated from the records), a build also makes the rdflib
+graph: the view draws all of it and SHACL checks it. Beyond, everything streams."""
+
+
+@dataclass
+class _Written:
+    triples: int = 0
+    small: bool = True
+
+
+def _estimated_triples(result) -> int:
+    """About how many triples the records make (measured: ~12 per record and evidence)."""
+    r = result.resolved
+    return 12 * (len(r.entities) + sum(1 + len(f.evidence) for f in r.facts))
+
+
+def _write_build_outputs(result, ttl: Path, html: Path) -> _Written:
+    """graph.ttl streamed from the records (Oxigraph's Turtle writer, bounded memory), and
+    graph.html: the whole graph when it is small, else drawn from a store filled from the
+    same stream. Both are staged before either replaces the previous file."""
+    from kg.draw import render_graph_html
+    from kg.output import stream_quads, write_turtle
+
+    written = _Written(small=_estimated_triples(result) <= IN_MEMORY_TRIPLES)
+
+    def turtle(fh) -> None:
+        written.triples = write_turtle(stream_quads(result.resolved, result.base), fh, result.base)
+
+    def view(fh) -> None:
+        fh.write(render_graph_html(result.graph).encode("utf-8"))
+
+    _write_outputs({ttl: turtle, html: view})
+    return written
 
 
 def _list_problems(problems, status: int) -> None:
@@ -134,7 +216,7 @@ def _list_problems(problems, status: int) -> None:
     click.echo(f"{len(problems)} input(s) skipped ({counts}); exit status {status}", err=True)
 
 
-def _write_outputs(files: dict[Path, str]) -> None:
+def _write_outputs(files: dict) -> None:
     """Write output files atomically; an OS error (read-only folder, full disk) becomes a
     one-line message naming the file, and the previous outputs stay as they were."""
     from kg.atomic import write_atomic_many
@@ -202,6 +284,19 @@ def _summary(result) -> None:
     help="Graph file to query.",
 )
 @click.option(
+    "--store",
+    default=None,
+    metavar="oxigraph:DIR",
+    help="Query a persistent Oxigraph store (written by kg build --store) instead of a file.",
+)
+@click.option(
+    "--endpoint",
+    default=None,
+    metavar="URL",
+    help="Query a SPARQL 1.1 server: its root (Oxigraph-style, e.g. http://127.0.0.1:7878) "
+    "or query=URL for any server.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "tsv", "json"]),
@@ -230,6 +325,8 @@ def _summary(result) -> None:
 def query(
     query: str,
     graph_file: str,
+    store: str | None,
+    endpoint: str | None,
     fmt: str | None,
     binds: tuple[str, ...],
     allow_update: bool,
@@ -241,9 +338,12 @@ def query(
     unless --allow-update is given; then the update runs on the graph in memory, the graph file
     is replaced atomically, and the number of triples added and removed is printed.
 
+    --store and --endpoint read an Oxigraph store or a SPARQL server instead of the graph file,
+    with the union of their named graphs as the default graph; they take no updates.
+
     \b
     Exit status: 0 done; 1 a syntax error (with line and column), a refused update, a missing
-    or unreadable graph or query file; 124 stopped by --timeout.
+    or unreadable graph, store or query file, an unreachable server; 124 stopped by --timeout.
 
     \b
     Examples:
@@ -251,6 +351,8 @@ def query(
       kg query queries/entity.rq --bind name=黄远程
       kg query 'SELECT ?s WHERE { ?s a kg:Article }' --format json --timeout 30
       kg query 'DELETE WHERE { ?s kg:rule ?r }' --allow-update
+      kg query queries/officials.rq --store oxigraph:output/store
+      kg query queries/targets.rq --endpoint http://127.0.0.1:7878 --bind year=2029
     """
     from functools import partial
 
@@ -268,11 +370,14 @@ def query(
         text = read_query(query)
         bindings = dict(parse_binding(b) for b in binds)
         kind, prepared = parse_sparql(text, allow_update=allow_update)
-        graph = load_graph(graph_file)
-        if kind == "update":
-            work = partial(_update_and_serialize, graph, prepared, bindings, graph_file)
+        if _other_source(store, endpoint, allow_update):
+            work = partial(_source_query_and_format, store, endpoint, text, bindings, fmt)
         else:
-            work = partial(_query_and_format, graph, prepared, bindings, fmt)
+            graph = load_graph(graph_file)
+            if kind == "update":
+                work = partial(_update_and_serialize, graph, prepared, bindings, graph_file)
+            else:
+                work = partial(_query_and_format, graph, prepared, bindings, fmt)
         output = call_with_timeout(work, timeout, kind) if timeout else work()
     except QueryTimeout as exc:
         click.echo(f"Error: {exc}", err=True)
@@ -288,6 +393,44 @@ def query(
         )
         return
     click.echo(output, nl=False)
+
+
+def _other_source(store: str | None, endpoint: str | None, allow_update: bool) -> bool:
+    """True when ``kg query`` reads a store or a server rather than the graph file; refuses
+    giving two sources, or updates on a store or server."""
+    given = [
+        name
+        for name, value in (
+            ("--graph", _given("graph_file")),
+            ("--store", store),
+            ("--endpoint", endpoint),
+        )
+        if value
+    ]
+    if len(given) > 1:
+        raise click.UsageError(f"give one of --graph, --store, --endpoint (not {' and '.join(given)})")
+    if given and given[0] != "--graph" and allow_update:
+        raise KgError(
+            f"--allow-update changes a graph file (--graph) only: a store is rewritten by "
+            f"`kg build`, and a server takes updates at its own update service ({given[0]})"
+        )
+    return bool(store or endpoint)
+
+
+def _given(param: str) -> bool:
+    """Whether the user gave option ``param`` (rather than leaving its default)."""
+    from click.core import ParameterSource
+
+    ctx = click.get_current_context()
+    return ctx.get_parameter_source(param) not in (None, ParameterSource.DEFAULT)
+
+
+def _source_query_and_format(store, endpoint, text: str, bindings: dict, fmt: str) -> str:
+    """Open the store or server and run the query there (inside the --timeout child)."""
+    from kg.query import format_result
+    from kg.source import open_source
+
+    return format_result(open_source(store=store, endpoint=endpoint).query(text, bindings), fmt)
 
 
 def _query_and_format(graph, prepared, bindings: dict, fmt: str) -> str:

@@ -15,7 +15,10 @@ bytes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
+from typing import Any
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
@@ -45,11 +48,17 @@ _ARTICLE_LINKS = {
 
 
 class GraphBuilder:
-    """Writes resolved records into an rdflib graph under one base IRI."""
+    """Writes resolved records into a sink under one base IRI: an rdflib graph (the default,
+    for a notebook and small corpora) or a :class:`kg.output.QuadSink` that streams quads, each
+    in its article's named graph (see :meth:`article_scope`), to Turtle and a store."""
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, base: str = DEFAULT_BASE, sink: Any = None) -> None:
         self.base = base if base.endswith(("/", "#")) else base + "/"
-        self.g = Graph()
+        self.g = Graph() if sink is None else sink
+        # Keys of triples already written that records can state again (a place reached from
+        # many organizations, an evidence sentence shared by two facts): a streaming sink has
+        # no set semantics, so repeats are dropped here.
+        self._done: set[tuple[str, ...]] = set()
         for prefix, ns in (
             ("kg", str(KG)),
             ("schema", str(SDO)),
@@ -60,6 +69,26 @@ class GraphBuilder:
         ):
             self.g.bind(prefix, ns)
 
+    def _once(self, *key: str) -> bool:
+        """True if ``key`` was seen before; remembers it otherwise."""
+        if key in self._done:
+            return True
+        self._done.add(key)
+        return False
+
+    @contextmanager
+    def article_scope(self, sha: str) -> Iterator[None]:
+        """Triples added inside belong to article ``sha``'s named graph (what the article
+        alone states: its metadata, its evidence, the links from facts to that evidence); the
+        rest (entities, places, the facts themselves) to the shared graph. An rdflib sink has
+        no named graphs and ignores this."""
+        scope = getattr(self.g, "scope", None)
+        if scope is None:
+            yield
+            return
+        with scope(sha):
+            yield
+
     def iri(self, ref: Ref) -> URIRef:
         key = ref.key[:16] if ref.kind == "article" else ref.key
         return URIRef(entity_iri(self.base, ref.kind, key))
@@ -67,12 +96,14 @@ class GraphBuilder:
     def add_entity(self, e: Entity) -> None:
         node = self.iri(e.ref)
         g = self.g
-        g.add((node, RDFS.label, Literal(e.label, lang="zh")))
-        g.add((node, SDO.name, Literal(e.label, lang="zh")))
+        if e.ref.kind != "place" or e.label != e.ref.key:  # add_place labels places
+            g.add((node, RDFS.label, Literal(e.label, lang="zh")))
+            g.add((node, SDO.name, Literal(e.label, lang="zh")))
         for alias in e.aliases:
             g.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
         for sha in e.articles:
-            g.add((self.iri(Ref("article", sha)), SDO.mentions, node))
+            with self.article_scope(sha):
+                g.add((self.iri(Ref("article", sha)), SDO.mentions, node))
         attrs = dict(e.attrs)
         kind = e.ref.kind
         if kind == "person":
@@ -98,6 +129,8 @@ class GraphBuilder:
 
     def add_place(self, name: str) -> None:
         """A place, typed by level, with the chain of places containing it (from the gazetteer)."""
+        if self._once("place", name):
+            return
         node = self.iri(Ref("place", name))
         g = self.g
         g.add((node, RDFS.label, Literal(name, lang="zh")))
@@ -115,8 +148,17 @@ class GraphBuilder:
             hashed_iri(self.base, "evidence", ev.doc, ev.start, ev.end, ev.rule, ev.sent_start)
         )
         article = self.iri(Ref("article", ev.doc))
+        with self.article_scope(ev.doc):
+            self._add_evidence_node(g, owner, node, article, ev)
+
+    def _add_evidence_node(
+        self, g: Any, owner: URIRef, node: URIRef, article: URIRef, ev: Evidence
+    ) -> None:
         g.add((owner, KG.evidence, node))
-        g.add((owner, PROV.wasDerivedFrom, article))
+        if not self._once("derived", owner, article):
+            g.add((owner, PROV.wasDerivedFrom, article))
+        if self._once("evidence", node):
+            return
         g.add((node, RDF.type, KG.Evidence))
         g.add((node, KG.inArticle, article))
         g.add((node, KG.sentence, Literal(ev.sentence, lang="zh")))
@@ -141,7 +183,11 @@ class GraphBuilder:
         sha = next(ev.doc for ev in f.evidence) if f.evidence else None
         if sha is None:
             return
-        node = self.iri(Ref("article", sha))
+        with self.article_scope(sha):
+            self._add_article_fields(g, self.iri(Ref("article", sha)), f)
+
+    def _add_article_fields(self, g: Any, node: URIRef, f: Fact) -> None:
+        """The article fact's fields (its ``source``, the file name, is add_document's)."""
         for role, value in f.args:
             if role == "headline":
                 g.add((node, SDO.headline, Literal(str(value), lang="zh")))
@@ -150,8 +196,6 @@ class GraphBuilder:
                 g.add((node, KG.seriesNumber, Literal(int(value), datatype=XSD.integer)))  # type: ignore[arg-type]
             elif role == "series":
                 g.add((node, KG.seriesTitle, Literal(str(value), lang="zh")))
-            elif role == "source":
-                g.add((node, KG.sourceFile, Literal(str(value))))
             elif role in _ARTICLE_LINKS and isinstance(value, Ref):
                 g.add((node, _ARTICLE_LINKS[role], self.iri(value)))
         for ev in f.evidence:
@@ -159,9 +203,10 @@ class GraphBuilder:
 
     def add_document(self, sha: str, name: str) -> None:
         node = self.iri(Ref("article", sha))
-        self.g.add((node, RDF.type, KG.Article))
-        self.g.add((node, KG.sha256, Literal(sha)))
-        self.g.add((node, KG.sourceFile, Literal(name)))
+        with self.article_scope(sha):
+            self.g.add((node, RDF.type, KG.Article))
+            self.g.add((node, KG.sha256, Literal(sha)))
+            self.g.add((node, KG.sourceFile, Literal(name)))
 
     def add_post(self, f: Fact) -> None:
         g = self.g
@@ -186,7 +231,8 @@ class GraphBuilder:
         g.add((node, RDF.type, KG.ProgramRun))
         g.add((node, KG.program, self.iri(program)))
         g.add((node, KG.runBy, self.iri(org)))
-        g.add((self.iri(org), KG.runsProgram, self.iri(program)))
+        if not self._once("runs", org.key, program.key):
+            g.add((self.iri(org), KG.runsProgram, self.iri(program)))
         city = f.arg("city")
         if isinstance(city, Ref):
             g.add((node, KG.city, self.iri(city)))
@@ -286,17 +332,32 @@ def figure_label(f: Fact) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def to_rdf(resolved: Resolved, base: str = DEFAULT_BASE) -> Graph:
-    """The RDF graph of a resolved corpus."""
-    b = GraphBuilder(base)
+def emit_steps(b: GraphBuilder, resolved: Resolved) -> Iterator[None]:
+    """Write every document, entity and fact of ``resolved`` into ``b``, in the records' own
+    (sorted) order, so the triples come out in the same order for the same input. Yields after
+    each record, so that a streaming sink can pass on what it holds."""
     for doc in resolved.documents:
         b.add_document(doc.sha256, doc.name)
+    yield
     for e in resolved.entities:
         b.add_entity(e)
+        yield
+    headlined = set()
     for f in resolved.facts:
         b.add_fact(f)
+        if f.kind == "article" and f.arg("headline") and f.evidence:
+            headlined.add(f.evidence[0].doc)
+        yield
     for doc in resolved.documents:  # an article without a headline is labelled by its file
-        node = b.iri(Ref("article", doc.sha256))
-        if (node, RDFS.label, None) not in b.g:
-            b.g.add((node, RDFS.label, Literal(doc.name)))
+        if doc.sha256 not in headlined:
+            with b.article_scope(doc.sha256):
+                b.g.add((b.iri(Ref("article", doc.sha256)), RDFS.label, Literal(doc.name)))
+    yield
+
+
+def to_rdf(resolved: Resolved, base: str = DEFAULT_BASE) -> Graph:
+    """The RDF graph of a resolved corpus, in memory (rdflib)."""
+    b = GraphBuilder(base)
+    for _ in emit_steps(b, resolved):
+        pass
     return b.g

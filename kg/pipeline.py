@@ -7,17 +7,20 @@ state) so it can run in worker processes; :func:`build` is what the CLI and a no
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph
 
+from kg.cache import ExtractionCache
 from kg.extract import EXTRACTORS
 from kg.extract.context import build_context
 from kg.graph import to_rdf
 from kg.iri import check_base
 from kg.normalize import normalize
 from kg.ontology import DEFAULT_BASE
+from kg.parallel import run_dask, run_processes
 from kg.read import ReadError, read_paths
 from kg.records import Document, Extraction, Fact, Mention, Problem
 from kg.resolve import Resolved, resolve
@@ -38,14 +41,35 @@ def extract_document(doc: Document) -> Extraction:
     return Extraction(doc, tuple(mentions), tuple(facts))
 
 
-@dataclass(frozen=True)
-class BuildResult:
-    """What a build produced: the graph, the resolved records it came from, and the inputs that
-    could not be used (with reasons)."""
+def extract_safely(doc: Document) -> Extraction | Problem:
+    """:func:`extract_document` for a worker: a failing rule set becomes a :class:`Problem`
+    naming the file (an exception must not cross a process boundary and stop a whole build),
+    and the result drops the document's text, which nothing after extraction reads: it would
+    otherwise be pickled back from every worker and held for the whole corpus."""
+    try:
+        ex = extract_document(doc)
+    except Exception as exc:  # a bug in a rule set: report the file, keep the others
+        return Problem(
+            doc.name, f"extraction failed ({type(exc).__name__}: {exc}); please report this"
+        )
+    return Extraction(replace(doc, text=""), ex.mentions, ex.facts, ex.notes)
 
-    graph: Graph
+
+@dataclass
+class BuildResult:
+    """What a build produced: the resolved records, the inputs that could not be used (with
+    reasons), and the graph of the records. ``graph`` (rdflib, in memory) is made on first use:
+    a large build writes its outputs from the records by streaming (:mod:`kg.output`) and
+    never needs it."""
+
     resolved: Resolved
     problems: tuple[Problem, ...]
+    base: str = DEFAULT_BASE
+    cache_hits: int = 0
+
+    @cached_property
+    def graph(self) -> Graph:
+        return to_rdf(self.resolved, self.base)
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -57,6 +81,9 @@ def build(
     base: str = DEFAULT_BASE,
     on_progress: Callable[[int, int], None] | None = None,
     strict: bool = False,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    cache_dir: str | Path | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths`` (files, folders, globs).
 
@@ -65,22 +92,42 @@ def build(
     stops a build of a thousand. With ``strict``, the first such file raises
     :class:`~kg.read.ReadError` (a :class:`~kg.errors.KgError`) naming it instead.
     Raises :class:`~kg.errors.KgError` for a ``base`` that would make invalid IRIs.
+
+    The per-document stages run in this process, in ``jobs`` worker processes, or on the Dask
+    cluster at ``scheduler``; with ``cache_dir``, extractions are cached by content hash and
+    rule set, so a rebuild extracts only new or changed articles. The result is the same
+    whichever way it ran.
     """
     check_base(base)
     docs, problems = read_paths(paths, strict=strict)
-    extractions = []
-    for i, doc in enumerate(docs, 1):
-        try:
-            extractions.append(extract_document(doc))
-        except Exception as exc:  # a bug in a rule set: report the file, keep the others
-            problem = Problem(
-                doc.name, f"extraction failed ({type(exc).__name__}: {exc}); please report this"
-            )
+    cache = ExtractionCache(cache_dir) if cache_dir else None
+    extractions: list[Extraction] = []
+    todo: list[Document] = []
+    for doc in docs:
+        hit = cache.get(doc) if cache else None
+        if hit is not None:
+            extractions.append(replace(hit, doc=replace(doc, text="")))
+        else:
+            todo.append(doc)
+    done = len(extractions)
+    if on_progress and done:
+        on_progress(done, len(docs))
+    if scheduler:
+        results = run_dask(extract_safely, todo, scheduler)
+    else:
+        results = run_processes(extract_safely, todo, jobs)
+    for out in results:
+        if isinstance(out, Problem):
             if strict:
-                raise ReadError(problem) from exc
-            problems.append(problem)
+                raise ReadError(out)
+            problems.append(out)
+        else:
+            extractions.append(out)
+            if cache:
+                cache.put(out)
+        done += 1
         if on_progress:
-            on_progress(i, len(docs))
+            on_progress(done, len(docs))
     problems.sort(key=Problem.sort_key)
     resolved = resolve(extractions)
-    return BuildResult(to_rdf(resolved, base), resolved, tuple(problems))
+    return BuildResult(resolved, tuple(problems), base, cache.hits if cache else 0)

@@ -12,6 +12,13 @@ GOLD = ROOT / "tests" / "gold"
 GENRE = ROOT / "tests" / "fixtures" / "genre"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_extraction_cache(tmp_path_factory, monkeypatch) -> None:
+    """Every test builds with an empty extraction cache of its own: results never depend on
+    what an earlier test (or the user's own builds) left in ~/.cache."""
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path_factory.mktemp("kg-cache")))
+
+
 @pytest.fixture(scope="session")
 def seed_build():
     from kg.pipeline import build

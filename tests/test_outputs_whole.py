@@ -24,15 +24,16 @@ KG_MAIN = "from kg.cli import main; main()"
 OUTPUTS = ["graph.html", "graph.ttl"]
 TEMP = re.compile(r"^\.graph\.(ttl|html)\..+\.tmp$")
 
-# Runs `kg build`, but SIGKILLs itself on the Nth rename of an output into place: the worst
+# Runs `kg build`, but SIGKILLs itself on the Nth rename of an output file into place: the worst
 # moments, when both new files are complete on disk and none or one has replaced the old one.
 KILL_AT_COMMIT = """
 import os, signal
 import kg.atomic
 real, calls = kg.atomic._commit, []
 def commit(tmp, target):
-    calls.append(target)
-    if len(calls) == int(os.environ["KILL_AT_COMMIT"]):
+    if target.name.startswith("graph."):  # outputs only, not extraction-cache entries
+        calls.append(target)
+    if calls and calls[-1] == target and len(calls) == int(os.environ["KILL_AT_COMMIT"]):
         os.kill(os.getpid(), signal.SIGKILL)
     real(tmp, target)
 kg.atomic._commit = commit

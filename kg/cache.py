@@ -1,0 +1,97 @@
+"""A cache of per-document extraction results, keyed by content hash and rule set.
+
+Rebuilding a corpus after one article changed should cost one article's extraction, not the
+whole corpus's. An :class:`~kg.records.Extraction` depends only on the document's bytes and on
+the rules (the data files under ``kg/data/`` and the code of the per-document stages), so the
+cache key is ``(rules fingerprint, document sha256)``: a changed article misses by its hash, a
+changed rule set misses everything by its fingerprint, and a stale entry can never be used.
+
+Entries are pickles written atomically into ``DIR/<fingerprint[:16]>/<sha256>.pkl``; entries of
+older rule sets are left for :func:`prune` to remove.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from kg.atomic import write_atomic
+from kg.lexicon import rules_fingerprint
+from kg.records import Document, Extraction
+
+_STAGE_MODULES = ("kg", "kg.extract")
+_SCHEMA = b"extraction-v1"
+
+
+def default_cache_dir() -> Path:
+    """``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/union-kg``, else ``~/.cache/union-kg``: outside
+    the output folder, so outputs stay exactly the files a build writes, and shared by builds
+    of any folder (entries are keyed by content, so that is safe)."""
+    if os.environ.get("KG_CACHE_DIR"):
+        return Path(os.environ["KG_CACHE_DIR"])
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "union-kg"
+
+
+@cache
+def fingerprint() -> str:
+    """Hash of everything an extraction depends on: data files and per-document stage code."""
+    h = hashlib.sha256(_SCHEMA)
+    h.update(rules_fingerprint().encode())
+    for package in _STAGE_MODULES:
+        root = resources.files(package)
+        for entry in sorted(root.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".py"):
+                h.update(entry.name.encode())
+                h.update(entry.read_bytes())
+    return h.hexdigest()
+
+
+class ExtractionCache:
+    """Read-through cache of extractions under ``directory``."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.root = Path(directory)
+        self.dir = self.root / fingerprint()[:16]
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, doc: Document) -> Path:
+        return self.dir / f"{doc.sha256}.pkl"
+
+    def get(self, doc: Document) -> Extraction | None:
+        path = self._path(doc)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        try:
+            ex = pickle.loads(data)
+        except Exception:  # a damaged entry is a miss, never an error
+            self.misses += 1
+            return None
+        if not isinstance(ex, Extraction) or ex.doc.sha256 != doc.sha256:
+            self.misses += 1
+            return None
+        self.hits += 1
+        # the same bytes may sit under another name: the record keeps the current one
+        return Extraction(doc, ex.mentions, ex.facts, ex.notes) if ex.doc != doc else ex
+
+    def put(self, ex: Extraction) -> None:
+        write_atomic(self._path(ex.doc), pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def prune(self) -> int:
+        """Remove entries of other rule sets; returns how many folders were removed."""
+        removed = 0
+        if self.root.is_dir():
+            for sub in self.root.iterdir():
+                if sub.is_dir() and sub != self.dir:
+                    shutil.rmtree(sub, ignore_errors=True)
+                    removed += 1
+        return removed

@@ -1,0 +1,151 @@
+"""Scale features keep the output exact: streamed Turtle, named graphs per article, the
+extraction cache, worker processes and a Dask cluster all give the bytes of a plain build."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from kg.cli import cli
+from kg.ontology import DEFAULT_BASE, KG
+from kg.output import article_graph, shared_graph, stream_quads, write_turtle
+from kg.pipeline import build
+from tests.conftest import GENRE, SEEDS
+from tests.test_bad_input import parse_everywhere
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.html")}
+
+
+def _kg_build(*args: str) -> None:
+    res = CliRunner().invoke(cli, ["build", *args])
+    assert res.exit_code == 0, res.output
+
+
+@pytest.fixture(scope="module")
+def corpus_result():
+    return build([str(SEEDS), str(GENRE)])
+
+
+def test_streamed_turtle_is_the_rdflib_graph(corpus_result, tmp_path: Path) -> None:
+    """Small chunks force many chunk boundaries (repeated @prefix lines): the file still parses
+    everywhere and holds exactly the triples of the in-memory graph, none twice."""
+    path = tmp_path / "graph.ttl"
+    with path.open("wb") as fh:
+        written = write_turtle(stream_quads(corpus_result.resolved, chunk=500), fh, DEFAULT_BASE)
+    assert path.read_text(encoding="utf-8").count("@prefix kg:") > 10
+    n = parse_everywhere(path)
+    assert n == written == len(corpus_result.graph)  # no triple written twice
+    assert set(Graph().parse(path, format="turtle")) == set(corpus_result.graph)
+
+
+def test_every_triple_is_in_one_named_graph(corpus_result) -> None:
+    """What an article states (its metadata, its evidence) lives in its own named graph, so a
+    store can replace one article; entities and facts live in the shared graph."""
+    quads = [q for chunk in stream_quads(corpus_result.resolved) for q in chunk]
+    assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(quads)
+    shared = ox.NamedNode(shared_graph(DEFAULT_BASE))
+    by_sha = {
+        ox.NamedNode(article_graph(DEFAULT_BASE, d.sha256)): d for d in corpus_result.documents
+    }
+    assert {q.graph_name for q in quads} == {shared, *by_sha}
+    evidence_type = ox.NamedNode(str(KG.Evidence))
+    in_article = ox.NamedNode(str(KG.inArticle))
+    for q in quads:
+        if q.predicate == in_article:  # an evidence node sits in the graph of its article
+            assert q.graph_name in by_sha
+            sha = by_sha[q.graph_name].sha256
+            assert q.object.value.endswith(sha[:16])
+        if q.object == evidence_type:
+            assert q.graph_name != shared
+
+
+def test_output_does_not_depend_on_jobs_or_cache(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(SEEDS, src)
+    cache = tmp_path / "cache"
+    _kg_build(str(src), "-o", str(tmp_path / "plain"), "--no-cache")
+    _kg_build(str(src), "-o", str(tmp_path / "pool"), "--jobs", "2", "--cache-dir", str(cache))
+    _kg_build(str(src), "-o", str(tmp_path / "cached"), "--cache-dir", str(cache))
+    plain = _outputs(tmp_path / "plain")
+    assert _outputs(tmp_path / "pool") == plain
+    assert _outputs(tmp_path / "cached") == plain
+
+
+def test_rebuild_extracts_only_the_changed_article(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(SEEDS, src)
+    cache = tmp_path / "cache"
+    first = build([str(src)], cache_dir=cache)
+    assert first.cache_hits == 0
+    changed = sorted(src.glob("*.txt"))[2]
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text + "\n汕尾市总工会开展“职工暖心行动”。\n", encoding="utf-8")
+    again = build([str(src)], cache_dir=cache)
+    assert again.cache_hits == len(first.documents) - 1
+    fresh = build([str(src)])
+    assert again.resolved == fresh.resolved  # the cache changes the time, never the result
+    assert "汕尾市" in {e.ref.key for e in again.resolved.entities}
+
+
+def test_a_changed_rule_set_misses_the_whole_cache(tmp_path: Path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    build([str(SEEDS)], cache_dir=cache)
+    assert build([str(SEEDS)], cache_dir=cache).cache_hits == 5
+    monkeypatch.setattr("kg.cache.fingerprint", lambda: "f" * 64)  # as if a word list changed
+    assert build([str(SEEDS)], cache_dir=cache).cache_hits == 0
+
+
+def test_dask_cluster_gives_the_single_process_bytes(tmp_path: Path) -> None:
+    """Two worker processes of a LocalCluster run the per-document stages."""
+    import distributed
+
+    _kg_build(str(SEEDS), "-o", str(tmp_path / "plain"), "--no-cache")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        _kg_build(
+            str(SEEDS),
+            "-o",
+            str(tmp_path / "dask"),
+            "--no-cache",
+            "--scheduler",
+            cluster.scheduler_address,
+        )
+        workers = client.run(lambda: "kg.pipeline" in __import__("sys").modules)
+    assert len(workers) == 2 and any(workers.values())  # the work ran in the workers
+    assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "plain")
+
+
+def test_bad_scheduler_address_is_a_clear_error(tmp_path: Path) -> None:
+    res = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(SEEDS),
+            "-o",
+            str(tmp_path),
+            "--no-cache",
+            "--scheduler",
+            "tcp://127.0.0.1:9",
+        ],
+    )
+    assert res.exit_code == 1
+    assert "tcp://127.0.0.1:9" in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "graph.ttl").exists()
+
+
+def test_turtle_of_one_chunk_has_one_prefix_block(corpus_result) -> None:
+    buf = io.BytesIO()
+    write_turtle(stream_quads(corpus_result.resolved), buf, DEFAULT_BASE)
+    assert buf.getvalue().decode("utf-8").count("@prefix kg:") == 1

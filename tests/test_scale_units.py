@@ -1,0 +1,45 @@
+"""The extraction cache and the runners of per-document stages give the same records."""
+
+from __future__ import annotations
+
+from kg.cache import ExtractionCache, fingerprint
+from kg.parallel import run_processes, run_serial
+from kg.pipeline import extract_document
+from kg.read import read_paths
+from tests.conftest import SEEDS
+
+
+def _docs():
+    docs, problems = read_paths([str(SEEDS)])
+    assert not problems
+    return docs
+
+
+def test_cache_round_trip_and_invalidation(tmp_path, monkeypatch):
+    docs = _docs()
+    cache = ExtractionCache(tmp_path)
+    assert cache.get(docs[0]) is None
+    ex = extract_document(docs[0])
+    cache.put(ex)
+    assert cache.get(docs[0]) == ex
+    assert (cache.hits, cache.misses) == (1, 1)
+    # a damaged entry is a miss, not an error
+    next(cache.dir.glob("*.pkl")).write_bytes(b"not a pickle")
+    assert cache.get(docs[0]) is None
+    # another rule set reads none of this rule set's entries
+    cache.put(ex)
+    monkeypatch.setattr("kg.cache.fingerprint", lambda: "0" * 64)
+    other = ExtractionCache(tmp_path)
+    assert other.dir != cache.dir and other.get(docs[0]) is None
+    assert other.prune() == 1 and not cache.dir.exists()
+
+
+def test_fingerprint_is_stable_and_hex():
+    assert fingerprint() == fingerprint() and len(fingerprint()) == 64
+
+
+def test_process_pool_gives_the_serial_records():
+    docs = _docs()
+    serial = list(run_serial(extract_document, docs))
+    pooled = list(run_processes(extract_document, docs, jobs=2))
+    assert serial == pooled
