@@ -15,7 +15,7 @@ bytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
@@ -55,6 +55,10 @@ class GraphBuilder:
     def __init__(self, base: str = DEFAULT_BASE, sink: Any = None) -> None:
         self.base = base if base.endswith(("/", "#")) else base + "/"
         self.g = Graph() if sink is None else sink
+        # Term factories: rdflib terms for an rdflib graph; a streaming sink makes its own
+        # (Oxigraph terms, without rdflib's per-literal parsing and normalization).
+        self.uri: Callable[[str], Any] = getattr(sink, "uri", URIRef)
+        self.lit: Callable[..., Any] = getattr(sink, "lit", Literal)
         # Keys of triples already written that records can state again (a place reached from
         # many organizations, an evidence sentence shared by two facts): a streaming sink has
         # no set semantics, so repeats are dropped here.
@@ -91,16 +95,16 @@ class GraphBuilder:
 
     def iri(self, ref: Ref) -> URIRef:
         key = ref.key[:16] if ref.kind == "article" else ref.key
-        return URIRef(entity_iri(self.base, ref.kind, key))
+        return self.uri(entity_iri(self.base, ref.kind, key))
 
     def add_entity(self, e: Entity) -> None:
         node = self.iri(e.ref)
         g = self.g
         if e.ref.kind != "place" or e.label != e.ref.key:  # add_place labels places
-            g.add((node, RDFS.label, Literal(e.label, lang="zh")))
-            g.add((node, SDO.name, Literal(e.label, lang="zh")))
+            g.add((node, RDFS.label, self.lit(e.label, lang="zh")))
+            g.add((node, SDO.name, self.lit(e.label, lang="zh")))
         for alias in e.aliases:
-            g.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+            g.add((node, SKOS.altLabel, self.lit(alias, lang="zh")))
         for sha in e.articles:
             with self.article_scope(sha):
                 g.add((self.iri(Ref("article", sha)), SDO.mentions, node))
@@ -133,8 +137,8 @@ class GraphBuilder:
             return
         node = self.iri(Ref("place", name))
         g = self.g
-        g.add((node, RDFS.label, Literal(name, lang="zh")))
-        g.add((node, SDO.name, Literal(name, lang="zh")))
+        g.add((node, RDFS.label, self.lit(name, lang="zh")))
+        g.add((node, SDO.name, self.lit(name, lang="zh")))
         known = places().get(name)
         level = known.level if known else ("city" if name.endswith("市") else "area")
         g.add((node, RDF.type, SDO.City if level == "city" else SDO.AdministrativeArea))
@@ -144,7 +148,7 @@ class GraphBuilder:
 
     def add_evidence(self, owner: URIRef, ev: Evidence) -> None:
         g = self.g
-        node = URIRef(
+        node = self.uri(
             hashed_iri(self.base, "evidence", ev.doc, ev.start, ev.end, ev.rule, ev.sent_start)
         )
         article = self.iri(Ref("article", ev.doc))
@@ -161,12 +165,12 @@ class GraphBuilder:
             return
         g.add((node, RDF.type, KG.Evidence))
         g.add((node, KG.inArticle, article))
-        g.add((node, KG.sentence, Literal(ev.sentence, lang="zh")))
-        g.add((node, KG.start, Literal(ev.start, datatype=XSD.integer)))
-        g.add((node, KG.end, Literal(ev.end, datatype=XSD.integer)))
-        g.add((node, KG.sentenceStart, Literal(ev.sent_start, datatype=XSD.integer)))
-        g.add((node, KG.sentenceEnd, Literal(ev.sent_end, datatype=XSD.integer)))
-        g.add((node, KG.rule, Literal(ev.rule)))
+        g.add((node, KG.sentence, self.lit(ev.sentence, lang="zh")))
+        g.add((node, KG.start, self.lit(ev.start, datatype=XSD.integer)))
+        g.add((node, KG.end, self.lit(ev.end, datatype=XSD.integer)))
+        g.add((node, KG.sentenceStart, self.lit(ev.sent_start, datatype=XSD.integer)))
+        g.add((node, KG.sentenceEnd, self.lit(ev.sent_end, datatype=XSD.integer)))
+        g.add((node, KG.rule, self.lit(ev.rule)))
 
     def add_fact(self, f: Fact) -> None:
         if f.kind == "article":
@@ -190,12 +194,12 @@ class GraphBuilder:
         """The article fact's fields (its ``source``, the file name, is add_document's)."""
         for role, value in f.args:
             if role == "headline":
-                g.add((node, SDO.headline, Literal(str(value), lang="zh")))
-                g.add((node, RDFS.label, Literal(str(value), lang="zh")))
+                g.add((node, SDO.headline, self.lit(str(value), lang="zh")))
+                g.add((node, RDFS.label, self.lit(str(value), lang="zh")))
             elif role == "series_no":
-                g.add((node, KG.seriesNumber, Literal(int(value), datatype=XSD.integer)))  # type: ignore[arg-type]
+                g.add((node, KG.seriesNumber, self.lit(int(value), datatype=XSD.integer)))  # type: ignore[arg-type]
             elif role == "series":
-                g.add((node, KG.seriesTitle, Literal(str(value), lang="zh")))
+                g.add((node, KG.seriesTitle, self.lit(str(value), lang="zh")))
             elif role in _ARTICLE_LINKS and isinstance(value, Ref):
                 g.add((node, _ARTICLE_LINKS[role], self.iri(value)))
         for ev in f.evidence:
@@ -205,21 +209,21 @@ class GraphBuilder:
         node = self.iri(Ref("article", sha))
         with self.article_scope(sha):
             self.g.add((node, RDF.type, KG.Article))
-            self.g.add((node, KG.sha256, Literal(sha)))
-            self.g.add((node, KG.sourceFile, Literal(name)))
+            self.g.add((node, KG.sha256, self.lit(sha)))
+            self.g.add((node, KG.sourceFile, self.lit(name)))
 
     def add_post(self, f: Fact) -> None:
         g = self.g
         person, org, role = f.arg("person"), f.arg("org"), f.arg("role")
         assert isinstance(person, Ref) and isinstance(org, Ref) and isinstance(role, Ref)
-        node = URIRef(hashed_iri(self.base, "post", *f.identity()))
+        node = self.uri(hashed_iri(self.base, "post", *f.identity()))
         g.add((node, RDF.type, KG.PostHolding))
         g.add((node, RDF.type, ORG.Membership))
         g.add((node, ORG.member, self.iri(person)))
         g.add((node, ORG.organization, self.iri(org)))
         g.add((node, ORG.role, self.iri(role)))
-        g.add((node, KG.modality, Literal(f.modality)))
-        g.add((node, RDFS.label, Literal(f"{person.key} · {org.key}{role.key}", lang="zh")))
+        g.add((node, KG.modality, self.lit(f.modality)))
+        g.add((node, RDFS.label, self.lit(f"{person.key} · {org.key}{role.key}", lang="zh")))
         for ev in f.evidence:
             self.add_evidence(node, ev)
 
@@ -227,7 +231,7 @@ class GraphBuilder:
         g = self.g
         org, program = f.arg("org"), f.arg("program")
         assert isinstance(org, Ref) and isinstance(program, Ref)
-        node = URIRef(hashed_iri(self.base, "run", *f.identity()))
+        node = self.uri(hashed_iri(self.base, "run", *f.identity()))
         g.add((node, RDF.type, KG.ProgramRun))
         g.add((node, KG.program, self.iri(program)))
         g.add((node, KG.runBy, self.iri(org)))
@@ -236,12 +240,12 @@ class GraphBuilder:
         city = f.arg("city")
         if isinstance(city, Ref):
             g.add((node, KG.city, self.iri(city)))
-        g.add((node, KG.modality, Literal(f.modality)))
+        g.add((node, KG.modality, self.lit(f.modality)))
         g.add(
             (
                 node,
                 RDFS.label,
-                Literal(f"{org.key} · {program.key} · {_MODALITY_ZH[f.modality]}", lang="zh"),
+                self.lit(f"{org.key} · {program.key} · {_MODALITY_ZH[f.modality]}", lang="zh"),
             )
         )
         for ev in f.evidence:
@@ -254,17 +258,17 @@ class GraphBuilder:
         q = f.arg("quantity")
         assert isinstance(q, Quantity)
         target = f.kind == "target"
-        node = URIRef(hashed_iri(self.base, f.kind, *f.identity()))
+        node = self.uri(hashed_iri(self.base, f.kind, *f.identity()))
         g.add((node, RDF.type, KG.Target if target else KG.Achievement))
         g.add((node, SDO.value, _decimal(q.value)))
         if q.upper is not None:
             g.add((node, SDO.minValue, _decimal(q.value)))
             g.add((node, SDO.maxValue, _decimal(q.upper)))
-        g.add((node, SDO.unitText, Literal(q.unit)))
-        g.add((node, KG.quantityText, Literal(q.text, lang="zh")))
+        g.add((node, SDO.unitText, self.lit(q.unit)))
+        g.add((node, KG.quantityText, self.lit(q.text, lang="zh")))
         if q.qualifier:
-            g.add((node, KG.qualifier, Literal(q.qualifier, lang="zh")))
-        g.add((node, KG.modality, Literal(f.modality)))
+            g.add((node, KG.qualifier, self.lit(q.qualifier, lang="zh")))
+        g.add((node, KG.modality, self.lit(f.modality)))
         links = {
             "set_by": KG.setBy,
             "scope": KG.scope,
@@ -276,27 +280,29 @@ class GraphBuilder:
             if role in links and isinstance(value, Ref):
                 g.add((node, links[role], self.iri(value)))
         what = str(f.arg("what") or f.arg("measure") or "")
-        g.add((node, KG.what if target else KG.measure, Literal(what, lang="zh")))
+        g.add((node, KG.what if target else KG.measure, self.lit(what, lang="zh")))
         deadline = f.arg("deadline")
         if deadline is not None:
-            g.add((node, KG.deadline, Literal(f"{int(deadline):04d}", datatype=XSD.gYear)))  # type: ignore[call-overload]
+            g.add((node, KG.deadline, self.lit(f"{int(deadline):04d}", datatype=XSD.gYear)))  # type: ignore[call-overload]
         period = f.arg("period")
         if period:
-            g.add((node, KG.period, Literal(str(period), lang="zh")))
+            g.add((node, KG.period, self.lit(str(period), lang="zh")))
         if f.arg("period_years") is not None:
-            g.add((node, KG.periodYears, Literal(int(f.arg("period_years")), datatype=XSD.integer)))  # type: ignore[call-overload]
+            g.add(
+                (node, KG.periodYears, self.lit(int(f.arg("period_years")), datatype=XSD.integer))
+            )  # type: ignore[call-overload]
         if f.arg("period_year") is not None:
             g.add(
                 (
                     node,
                     KG.periodYear,
-                    Literal(f"{int(f.arg('period_year')):04d}", datatype=XSD.gYear),
+                    self.lit(f"{int(f.arg('period_year')):04d}", datatype=XSD.gYear),
                 )
             )  # type: ignore[call-overload]
         growth = f.arg("growth")
         if isinstance(growth, Quantity):
             g.add((node, KG.growthRate, _decimal(growth.value)))
-        g.add((node, RDFS.label, Literal(figure_label(f), lang="zh")))
+        g.add((node, RDFS.label, self.lit(figure_label(f), lang="zh")))
         for ev in f.evidence:
             self.add_evidence(node, ev)
 
@@ -351,7 +357,7 @@ def emit_steps(b: GraphBuilder, resolved: Resolved) -> Iterator[None]:
     for doc in resolved.documents:  # an article without a headline is labelled by its file
         if doc.sha256 not in headlined:
             with b.article_scope(doc.sha256):
-                b.g.add((b.iri(Ref("article", doc.sha256)), RDFS.label, Literal(doc.name)))
+                b.g.add((b.iri(Ref("article", doc.sha256)), RDFS.label, b.lit(doc.name)))
     yield
 
 

@@ -89,27 +89,35 @@ class QuadSink:
             self.graph = outer
 
     def _iri(self, term: URIRef) -> ox.NamedNode:
+        """A vocabulary term (predicate, class) as an Oxigraph term, converted once."""
         node = self._iris.get(term)
         if node is None:
-            node = ox.NamedNode(term)
-            if len(self._iris) < 500_000:  # vocabulary and entities recur; evidence does not
-                self._iris[term] = node
+            node = self._iris[term] = ox.NamedNode(term)
         return node
 
-    def add(self, triple: tuple[Node, Node, Node]) -> None:
+    @staticmethod
+    def uri(iri: str) -> ox.NamedNode:
+        return ox.NamedNode(iri)
+
+    def lit(self, value: object, lang: str | None = None, datatype: URIRef | None = None):
+        """An Oxigraph literal with the lexical form rdflib would give ``Literal(value, …)`` for
+        the values the builder passes (strings, integers)."""
+        if lang:
+            return ox.Literal(str(value), language=lang)
+        if datatype is not None:
+            return ox.Literal(str(value), datatype=self._iri(datatype))
+        return ox.Literal(str(value))
+
+    def add(self, triple: tuple[object, Node, object]) -> None:
         s, p, o = triple
         if isinstance(o, URIRef):
-            obj = self._iri(o)
-        elif isinstance(o, Literal):
-            if o.language:
-                obj = ox.Literal(o, language=o.language)
-            elif o.datatype is not None and o.datatype != _XSD_STRING:
-                obj = ox.Literal(o, datatype=self._iri(o.datatype))
+            o = self._iri(o)
+        elif isinstance(o, Literal):  # made by rdflib (decimals): same lexical form
+            if o.datatype is not None and o.datatype != _XSD_STRING:
+                o = ox.Literal(o, datatype=self._iri(o.datatype))
             else:
-                obj = ox.Literal(o)
-        else:
-            raise TypeError(f"no blank nodes in union-kg graphs: {o!r}")
-        self.buffer.append(ox.Quad(self._iri(s), self._iri(p), obj, self.graph))
+                o = ox.Literal(o, language=o.language) if o.language else ox.Literal(o)
+        self.buffer.append(ox.Quad(s, self._iri(p), o, self.graph))
 
 
 def stream_quads(
