@@ -23,7 +23,7 @@ from kg.ontology import DEFAULT_BASE
 from kg.parallel import run_dask, run_processes
 from kg.read import ReadError, read_paths
 from kg.records import Document, Extraction, Fact, Mention, Problem
-from kg.resolve import Resolved, resolve
+from kg.resolve import Resolved, compact, resolve
 from kg.segment import segment
 
 
@@ -44,15 +44,16 @@ def extract_document(doc: Document) -> Extraction:
 def extract_safely(doc: Document) -> Extraction | Problem:
     """:func:`extract_document` for a worker: a failing rule set becomes a :class:`Problem`
     naming the file (an exception must not cross a process boundary and stop a whole build),
-    and the result drops the document's text, which nothing after extraction reads: it would
-    otherwise be pickled back from every worker and held for the whole corpus."""
+    and the result is :func:`~kg.resolve.compact` and drops the document's text, which nothing
+    after extraction reads: it would otherwise be pickled back from every worker and held for
+    the whole corpus."""
     try:
         ex = extract_document(doc)
     except Exception as exc:  # a bug in a rule set: report the file, keep the others
         return Problem(
             doc.name, f"extraction failed ({type(exc).__name__}: {exc}); please report this"
         )
-    return Extraction(replace(doc, text=""), ex.mentions, ex.facts, ex.notes)
+    return compact(Extraction(replace(doc, text=""), ex.mentions, ex.facts, ex.notes))
 
 
 @dataclass
@@ -129,5 +130,5 @@ def build(
         if on_progress:
             on_progress(done, len(docs))
     problems.sort(key=Problem.sort_key)
-    resolved = resolve(extractions)
+    resolved = resolve(extractions, compacted=True)
     return BuildResult(resolved, tuple(problems), base, cache.hits if cache else 0)

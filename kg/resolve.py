@@ -12,7 +12,7 @@ same); facts with the same identity merge their evidence.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.names import one_char_apart
 from kg.records import Document, Evidence, Extraction, Fact, Mention, Ref
@@ -135,9 +135,35 @@ def _rename_programs(ex: Extraction, renames: dict[str, str]) -> Extraction:
     return Extraction(ex.doc, mentions, facts, ex.notes)
 
 
-def resolve(extractions: list[Extraction]) -> Resolved:
-    """Merge per-document extractions into one deduplicated, sorted whole."""
-    extractions = sorted((resolve_document(e) for e in extractions), key=lambda e: e.doc.sort_key())
+def compact(ex: Extraction) -> Extraction:
+    """One document's extraction, resolved within the document and reduced to what the corpus
+    merge reads, so that ten thousand of them fit in memory: one mention per distinct (entity,
+    text, attributes), in first-seen order (the first one's attributes win, as before), and one
+    string object per sentence shared by every evidence from it. Runs where extraction runs
+    (a worker), so only the compact form is pickled back and cached."""
+    ex = resolve_document(ex)
+    sentences: dict[str, str] = {}
+
+    def shared(ev: Evidence) -> Evidence:
+        text = sentences.setdefault(ev.sentence, ev.sentence)
+        return ev if ev.sentence is text else replace(ev, sentence=text)
+
+    mentions: dict[tuple, Mention] = {}
+    for m in ex.mentions:
+        key = (m.ref, m.text, m.attrs)
+        if key not in mentions:
+            mentions[key] = Mention(m.ref, m.text, shared(m.evidence), m.attrs)
+    facts = tuple(
+        Fact(f.kind, f.args, tuple(shared(ev) for ev in f.evidence), f.modality) for f in ex.facts
+    )
+    return Extraction(ex.doc, tuple(mentions.values()), facts, ex.notes)
+
+
+def resolve(extractions: list[Extraction], compacted: bool = False) -> Resolved:
+    """Merge per-document extractions into one deduplicated, sorted whole (``compacted``: they
+    went through :func:`compact` already)."""
+    per_doc = extractions if compacted else (resolve_document(e) for e in extractions)
+    extractions = sorted(per_doc, key=lambda e: e.doc.sort_key())
     keys = {m.ref.key for e in extractions for m in e.mentions if m.ref.kind == "program"}
     renames = program_renames(keys)
     extractions = [_rename_programs(e, renames) for e in extractions]
