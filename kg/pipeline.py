@@ -6,8 +6,9 @@ state) so it can run in worker processes; :func:`build` is what the CLI and a no
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -67,6 +68,9 @@ class BuildResult:
     problems: tuple[Problem, ...]
     base: str = DEFAULT_BASE
     cache_hits: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    """Wall seconds per stage: read, extract (normalize, segment, extract; workers included),
+    resolve."""
 
     @cached_property
     def graph(self) -> Graph:
@@ -100,7 +104,10 @@ def build(
     whichever way it ran.
     """
     check_base(base)
+    clock = time.perf_counter()
     docs, problems = read_paths(paths, strict=strict)
+    timings = {"read": time.perf_counter() - clock}
+    clock = time.perf_counter()
     cache = ExtractionCache(cache_dir) if cache_dir else None
     extractions: list[Extraction] = []
     todo: list[Document] = []
@@ -130,5 +137,8 @@ def build(
         if on_progress:
             on_progress(done, len(docs))
     problems.sort(key=Problem.sort_key)
+    timings["extract"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     resolved = resolve(extractions, compacted=True)
-    return BuildResult(resolved, tuple(problems), base, cache.hits if cache else 0)
+    timings["resolve"] = time.perf_counter() - clock
+    return BuildResult(resolved, tuple(problems), base, cache.hits if cache else 0, timings)
