@@ -3,7 +3,9 @@
 Drawn: people, organizations, places, articles, and each post held as a small node between its
 person and organization (so its evidence has a tooltip of its own). Roles are folded into the
 post's label; evidence nodes are folded into tooltips (sentence, article, offsets). Reading the
-graph through SPARQL means the view works on any graph file, not only a fresh build.
+graph itself (not a build's records) means the view works on any graph file.
+
+This draws a whole (small) graph; which part of a big one to draw is :mod:`kg.subgraph`'s job.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
 from kg.ontology import KG, ORG, SDO
-from kg.view import ViewEdge, ViewNode, render_html
+from kg.view import ViewEdge, ViewNode
 
-_GROUPS = (
+# The classes drawn as entity nodes, with their node group; the first class that fits wins.
+ENTITY_CLASSES: tuple[tuple[URIRef, str], ...] = (
     (SDO.Person, "person"),
     (ORG.Organization, "org"),
     (KG.CollectiveByline, "org"),
@@ -23,7 +26,8 @@ _GROUPS = (
     (KG.Program, "program"),
 )
 
-_LINKS = {
+# Direct links between drawn nodes, with their edge labels.
+LINK_LABELS: dict[URIRef, str] = {
     KG.interviewee: "受访者",
     KG.reporter: "记者",
     KG.correspondent: "通讯员",
@@ -60,7 +64,7 @@ def graph_to_view(graph: Graph) -> tuple[list[ViewNode], list[ViewEdge]]:
     """The nodes and edges to draw for ``graph``. Walks the graph by index lookups (linear in
     its size); a SPARQL join of facts with their evidence grows much faster in rdflib."""
     nodes: dict[str, ViewNode] = {}
-    for cls, group in _GROUPS:
+    for cls, group in ENTITY_CLASSES:
         for n in graph.subjects(RDF.type, cls):
             key = str(n)
             if key in nodes or not isinstance(n, URIRef):
@@ -116,7 +120,7 @@ def graph_to_view(graph: Graph) -> tuple[list[ViewNode], list[ViewEdge]]:
                 edges.add(ViewEdge(str(who), str(f), edge_label))
             if program is not None and str(program) in nodes:
                 edges.add(ViewEdge(str(f), str(program), "项目"))
-    for pred, label in _LINKS.items():
+    for pred, label in LINK_LABELS.items():
         for s, o in graph.subject_objects(pred):
             if str(s) in nodes and str(o) in nodes:
                 edges.add(ViewEdge(str(s), str(o), label))
@@ -128,7 +132,12 @@ def graph_to_view(graph: Graph) -> tuple[list[ViewNode], list[ViewEdge]]:
     )
 
 
-def render_graph_html(graph: Graph, title: str = "union-kg") -> str:
-    """The self-contained HTML page for ``graph``."""
-    nodes, edges = graph_to_view(graph)
-    return render_html(nodes, edges, title=title)
+def render_graph_html(graph: Graph, title: str = "union-kg", max_nodes: int | None = None) -> str:
+    """The self-contained HTML page for ``graph``: all of it while its view has at most
+    ``max_nodes`` nodes (default :data:`kg.subgraph.MAX_VIEW_NODES`, what a browser draws
+    smoothly), else a summary that says so (see :mod:`kg.subgraph`)."""
+    from kg.source import RdflibSource
+    from kg.subgraph import MAX_VIEW_NODES, select_view
+
+    selection = select_view(RdflibSource(graph), max_nodes=max_nodes or MAX_VIEW_NODES)
+    return selection.html(title)

@@ -25,6 +25,7 @@ Output is deterministic: the same nodes and edges, in any order, give byte-ident
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -55,6 +56,7 @@ class ViewEdge:
     source: str
     target: str
     label: str  # drawn on the edge (e.g. "担任", "任职于", "出自")
+    weight: int = 0  # facts/evidence behind a folded link (summary views); 0 = a plain edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +210,11 @@ def _build_network(nodes: list[ViewNode], edges: list[ViewEdge]) -> Network:
     for i, edge in enumerate(edges):
         # directed=True: pyvis adds arrows="to" and skips its quadratic duplicate check
         title = f"{names[edge.source]} → {edge.label} → {names[edge.target]}"
-        net.add_edge(edge.source, edge.target, id=f"e{i}", label=edge.label, title=title)
+        extra: dict[str, Any] = {}
+        if edge.weight:  # a folded link: thicker the more evidence stands behind it
+            title += f"\n证据 evidence: {edge.weight}"
+            extra["width"] = round(1 + min(5.0, math.log2(edge.weight)), 2)
+        net.add_edge(edge.source, edge.target, id=f"e{i}", label=edge.label, title=title, **extra)
     net.options = _options(len(nodes))
     return net
 
@@ -233,15 +239,21 @@ def _template() -> jinja2.Template:
 
 
 def render_html(
-    nodes: Sequence[ViewNode], edges: Sequence[ViewEdge], title: str = "union-kg"
+    nodes: Sequence[ViewNode],
+    edges: Sequence[ViewEdge],
+    title: str = "union-kg",
+    notice: Sequence[str] = (),
 ) -> str:
     """Return a self-contained HTML page drawing ``nodes`` and ``edges`` (no network needed).
+
+    ``notice``: lines shown in a banner under the header (``#kg-notice``), e.g. that the page
+    is a summary and how to draw more; plain text, escaped like everything else.
 
     Raises ``ValueError`` if an edge names a node id that is not among ``nodes``.
     """
     node_list = _unique_nodes(nodes)
     known = {node.id for node in node_list}
-    edge_list = sorted(set(edges), key=lambda e: (e.source, e.target, e.label))
+    edge_list = sorted(set(edges), key=lambda e: (e.source, e.target, e.label, e.weight))
     for edge in edge_list:
         for end in (edge.source, edge.target):
             if end not in known:
@@ -267,4 +279,5 @@ def render_html(
         edges_json=Markup(safe_json(vis_edges)),
         options_json=Markup(safe_json(net.options)),
         freeze_after_stabilization=len(vis_nodes) > LARGE_GRAPH_NODES,
+        notice=list(notice),
     )
