@@ -33,9 +33,10 @@ except ImportError:  # Windows: no flock; stale temporary files are removed by a
 
 __all__ = ["atomic_path", "remove_stale_temps", "write_atomic", "write_atomic_many"]
 
-STALE_AFTER = 1.0
+STALE_AFTER = 0.2
 """Seconds since its last change before an unlocked temporary file counts as abandoned (covers
-the instant between a writer creating its file and locking it)."""
+the instant, microseconds, between a writer creating its file and locking it; short, because a
+small build rewrites its outputs well within a second of the killed one)."""
 STALE_AFTER_UNLOCKABLE = 24 * 3600.0
 """Same, where files cannot be locked (no ``fcntl``): only clearly abandoned files go."""
 

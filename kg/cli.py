@@ -5,8 +5,8 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -81,6 +81,25 @@ def cli() -> None:
     "rule set [default: $KG_CACHE_DIR, else $XDG_CACHE_HOME/union-kg, else ~/.cache/union-kg].",
 )
 @click.option(
+    "--store",
+    default=None,
+    metavar="oxigraph:DIR",
+    help="Also write a persistent Oxigraph store (one named graph per article) that kg query, "
+    "kg view and kg serve read directly; replaced atomically on rebuild.",
+)
+@click.option(
+    "--endpoint",
+    default=None,
+    metavar="URL",
+    help="Also load the graph into a SPARQL 1.1 server by the Graph Store Protocol (one named "
+    "graph per article, replaced on rebuild; see README).",
+)
+@click.option(
+    "--timings",
+    is_flag=True,
+    help="Print the wall time of each stage (read, extract, resolve, write) and cache hits.",
+)
+@click.option(
     "--cache/--no-cache",
     default=True,
     show_default=True,
@@ -94,6 +113,9 @@ def build(
     jobs: int,
     scheduler: str | None,
     cache_dir: str | None,
+    store: str | None,
+    endpoint: str | None,
+    timings: bool,
     cache: bool,
 ) -> None:
     """Build the graph from articles (files, folders or globs; default seeds/).
@@ -118,12 +140,15 @@ def build(
     from kg.cache import default_cache_dir
     from kg.iri import check_base
     from kg.ontology import DEFAULT_BASE
+    from kg.output import write_build
     from kg.parallel import default_jobs
     from kg.pipeline import build as run_build
+    from kg.source import parse_store_spec
 
     progress = _progress()
     out = Path(out_dir)
     try:
+        store_dir = parse_store_spec(store) if store else None
         base = check_base(base or DEFAULT_BASE)
         with progress as p:
             task = p.add_task("extracting", total=None) if p else None
@@ -151,9 +176,24 @@ def build(
         )
     ttl = out / "graph.ttl"
     html = out / "graph.html"
-    written = _write_build_outputs(result, ttl, html)
+    clock = time.perf_counter()
+    try:
+        written = write_build(
+            result, ttl, html, _write_outputs, _render_view, store=store_dir, endpoint=endpoint
+        )
+    except KgError as exc:
+        raise _fail(exc) from exc
+    result.timings["write"] = time.perf_counter() - clock
     _summary(result)
     click.echo(f"wrote {ttl} ({written.triples} triples) and {html}")
+    if written.store:
+        click.echo(f"wrote the Oxigraph store {written.store} (kg query --store {store})")
+    if written.pushed:
+        r = written.pushed
+        click.echo(
+            f"loaded {endpoint}: {r.graphs} graphs, {r.triples} triples ({r.sent} sent, the "
+            f"rest unchanged); {len(r.deleted)} gone graph(s) deleted"
+        )
     if written.small:
         _report_shapes(result.graph)
     else:
@@ -161,46 +201,21 @@ def build(
             f"SHACL: not checked during a build of {written.triples} triples "
             "(pyshacl holds the graph in memory); run `kg validate` to check"
         )
+    if timings:
+        stages = ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
+        click.echo(f"timings: {stages}; cache hits {result.cache_hits}/{len(result.documents)}")
     status = EXIT_SKIPPED if any(p.severity == "error" for p in result.problems) else 0
     _list_problems(result.problems, status)
     if status:
         sys.exit(status)
 
 
-IN_MEMORY_TRIPLES = 300_000
-"""Up to about this many triples (estimated from the records), a build also makes the rdflib
-graph: the view draws all of it and SHACL checks it. Beyond, everything streams."""
+def _render_view(source) -> str:
+    """The build's HTML view: the whole graph when a browser draws it smoothly, else a
+    summary (see kg view)."""
+    from kg.subgraph import select_view
 
-
-@dataclass
-class _Written:
-    triples: int = 0
-    small: bool = True
-
-
-def _estimated_triples(result) -> int:
-    """About how many triples the records make (measured: ~12 per record and evidence)."""
-    r = result.resolved
-    return 12 * (len(r.entities) + sum(1 + len(f.evidence) for f in r.facts))
-
-
-def _write_build_outputs(result, ttl: Path, html: Path) -> _Written:
-    """graph.ttl streamed from the records (Oxigraph's Turtle writer, bounded memory), and
-    graph.html: the whole graph when it is small, else drawn from a store filled from the
-    same stream. Both are staged before either replaces the previous file."""
-    from kg.draw import render_graph_html
-    from kg.output import stream_quads, write_turtle
-
-    written = _Written(small=_estimated_triples(result) <= IN_MEMORY_TRIPLES)
-
-    def turtle(fh) -> None:
-        written.triples = write_turtle(stream_quads(result.resolved, result.base), fh, result.base)
-
-    def view(fh) -> None:
-        fh.write(render_graph_html(result.graph).encode("utf-8"))
-
-    _write_outputs({ttl: turtle, html: view})
-    return written
+    return select_view(source).html()
 
 
 def _list_problems(problems, status: int) -> None:
@@ -408,7 +423,9 @@ def _other_source(store: str | None, endpoint: str | None, allow_update: bool) -
         if value
     ]
     if len(given) > 1:
-        raise click.UsageError(f"give one of --graph, --store, --endpoint (not {' and '.join(given)})")
+        raise click.UsageError(
+            f"give one of --graph, --store, --endpoint (not {' and '.join(given)})"
+        )
     if given and given[0] != "--graph" and allow_update:
         raise KgError(
             f"--allow-update changes a graph file (--graph) only: a store is rewritten by "
@@ -426,11 +443,16 @@ def _given(param: str) -> bool:
 
 
 def _source_query_and_format(store, endpoint, text: str, bindings: dict, fmt: str) -> str:
-    """Open the store or server and run the query there (inside the --timeout child)."""
+    """Open the store or server and run the query there (inside the --timeout child).
+
+    Bindings go into the query text as a VALUES block for both: pyoxigraph's substitutions
+    refuse a variable that the SELECT does not project (``--bind name=…`` in entity.rq)."""
+    from kg.endpoint import with_values
     from kg.query import format_result
     from kg.source import open_source
 
-    return format_result(open_source(store=store, endpoint=endpoint).query(text, bindings), fmt)
+    source = open_source(store=store, endpoint=endpoint)
+    return format_result(source.query(with_values(text, bindings)), fmt)
 
 
 def _query_and_format(graph, prepared, bindings: dict, fmt: str) -> str:
@@ -453,26 +475,93 @@ def _update_and_serialize(graph, prepared, bindings: dict, graph_file: str):
 
 
 @cli.command()
-@click.option("--graph", "graph_file", default="output/graph.ttl", show_default=True)
+@click.option(
+    "--graph",
+    "graph_file",
+    default="output/graph.ttl",
+    show_default=True,
+    help="Graph file to draw.",
+)
+@click.option(
+    "--store",
+    default=None,
+    metavar="oxigraph:DIR",
+    help="Draw from a persistent Oxigraph store instead of a graph file.",
+)
 @click.option(
     "-o", "--output", default="output/graph.html", show_default=True, help="HTML file to write."
 )
-def view(graph_file: str, output: str) -> None:
+@click.option(
+    "--focus",
+    default=None,
+    metavar="NAME",
+    help="Draw what lies within --hops of the entity with this name or alias (all, if several).",
+)
+@click.option(
+    "--hops", type=click.IntRange(min=0), default=None, help="With --focus: how far (default 1)."
+)
+@click.option(
+    "--query",
+    "query_text",
+    default=None,
+    metavar="CONSTRUCT.rq",
+    help="Draw the triples of a CONSTRUCT query (a .rq file or the query text).",
+)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Above this many nodes, draw a summary (default 500: what a browser draws smoothly).",
+)
+def view(
+    graph_file: str,
+    store: str | None,
+    output: str,
+    focus: str | None,
+    hops: int | None,
+    query_text: str | None,
+    max_nodes: int | None,
+) -> None:
     """Draw the interactive HTML view of a built graph (works offline, from file://).
 
-    \b
-    Example:
-      kg view --graph output/graph.ttl -o output/graph.html
-    """
-    from kg.draw import render_graph_html
-    from kg.query import load_graph
+    A graph too big to draw smoothly (more than --max-nodes nodes) is drawn as a summary:
+    entities and their strongest links, facts folded into the tooltips; the page says so.
+    --focus and --query draw the part you ask for.
 
+    \b
+    Examples:
+      kg view --graph output/graph.ttl -o output/graph.html
+      kg view --store oxigraph:output/store -o big.html     # summary of a big graph
+      kg view --focus 黄远程 --hops 2 -o huang.html
+      kg view --query my_construct.rq -o mine.html
+    """
+    from kg.query import read_query
+    from kg.source import open_source
+    from kg.subgraph import MAX_VIEW_NODES, select_view
+
+    if hops is not None and focus is None:
+        raise click.UsageError("--hops goes with --focus NAME")
+    if focus is not None and query_text is not None:
+        raise click.UsageError("--focus and --query draw different parts: pass one of them")
     try:
-        graph = load_graph(graph_file)
+        source = open_source(graph_file=graph_file, store=store)
+        selection = select_view(
+            source,
+            focus=focus,
+            hops=1 if hops is None else hops,
+            query=read_query(query_text) if query_text is not None else None,
+            max_nodes=max_nodes or MAX_VIEW_NODES,
+        )
     except KgError as exc:
         raise _fail(exc) from exc
-    _write_outputs({Path(output): render_graph_html(graph)})
-    click.echo(f"wrote {output}; open it in a browser (no network needed)")
+    _write_outputs({Path(output): selection.html()})
+    what = f"{len(selection.nodes)} nodes, {len(selection.edges)} edges"
+    if selection.kind == "summary":
+        what = (
+            f"a summary: {what} of a graph of {selection.total_nodes} nodes; draw more with "
+            "--focus NAME --hops N or --query CONSTRUCT.rq"
+        )
+    click.echo(f"wrote {output} ({what}); open it in a browser (no network needed)")
 
 
 @cli.command()
@@ -578,6 +667,61 @@ def validate(graph_file: str) -> None:
     if violations:
         raise click.ClickException(f"{graph_file}: {len(violations)} SHACL violation(s)")
     click.echo(f"{graph_file}: conforms to the shapes ({len(graph)} triples)")
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 opens the server to the network).",
+)
+@click.option("--store", default=None, metavar="oxigraph:DIR", help="Serve this Oxigraph store.")
+@click.option(
+    "--graph",
+    "graph_file",
+    default=None,
+    help="Serve this graph file (loaded into a temporary store) [default: output/graph.ttl].",
+)
+@click.option(
+    "--allow-update",
+    is_flag=True,
+    help="Accept SPARQL updates and Graph Store writes (default: read-only).",
+)
+def serve(
+    port: int, host: str, store: str | None, graph_file: str | None, allow_update: bool
+) -> None:
+    """Serve the graph as a SPARQL 1.1 endpoint for other tools (Oxigraph's server).
+
+    Queries go to http://HOST:PORT/query (SPARQL 1.1 Protocol) and see the union of the named
+    graphs as the default graph; the server is read-only unless --allow-update is given. With
+    --graph, changes are kept in a temporary store and discarded when the server stops. Stop it
+    with Ctrl-C. A rebuild of the store while it runs does not disturb it: restart it to serve
+    the new build.
+
+    \b
+    Examples:
+      kg serve --store oxigraph:output/store
+      kg serve --graph output/graph.ttl --port 8000
+      kg query queries/officials.rq --endpoint http://127.0.0.1:7878
+    """
+    from kg.serve import serve as run_server
+
+    if store and graph_file:
+        raise click.UsageError("give one of --store and --graph")
+
+    def started(url: str, args: list[str]) -> None:
+        mode = "read-write" if allow_update else "read-only"
+        click.echo(f"SPARQL endpoint {url}/query ({mode}); Ctrl-C stops it")
+        click.echo(f"kg query QUERY --endpoint {url}")
+
+    try:
+        status = run_server(host, port, store, graph_file, allow_update, on_start=started)
+    except KgError as exc:
+        raise _fail(exc) from exc
+    if status:
+        raise click.ClickException(f"the Oxigraph server stopped with exit status {status}")
 
 
 def main() -> None:

@@ -16,17 +16,25 @@ appear anywhere; rdflib, Oxigraph, rapper and serdi read it).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
-from typing import IO
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
 from rdflib import SKOS, Literal, URIRef
 from rdflib.term import Node
 
+from kg.errors import KgError
 from kg.graph import GraphBuilder, emit_steps
 from kg.iri import entity_iri
 from kg.ontology import DEFAULT_BASE, KG, ORG, PROV, SDO
 from kg.resolve import Resolved
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildResult
+    from kg.source import GraphSource
 
 CHUNK = 50_000
 """Quads per chunk: big enough that Oxigraph's per-call overhead vanishes, small enough that a
@@ -143,3 +151,125 @@ def write_turtle(chunks: Iterable[list[ox.Quad]], out: IO[bytes], base: str) -> 
         ox.serialize([q.triple for q in chunk], out, ox.RdfFormat.TURTLE, prefixes=pre)
         n += len(chunk)
     return n
+
+
+IN_MEMORY_TRIPLES = 300_000
+"""Up to about this many triples (estimated from the records), a build also makes the rdflib
+graph: the view draws all of it and SHACL checks it. Beyond, the view is drawn from an
+Oxigraph store filled from the same stream (the user's ``--store``, or a temporary one)."""
+
+
+@dataclass
+class Written:
+    """What :func:`write_build` wrote."""
+
+    triples: int = 0
+    small: bool = True
+    store: Path | None = None
+    pushed: object = None  # kg.store.PushReport when --endpoint was given
+
+
+def estimated_triples(resolved: Resolved) -> int:
+    """About how many triples the records make (measured on the bench corpora: ~12 per
+    entity, fact and evidence), known before any triple is made."""
+    return 12 * (len(resolved.entities) + sum(1 + len(f.evidence) for f in resolved.facts))
+
+
+def _into_store(
+    store: ox.Store, chunks: Iterable[list[ox.Quad]], named: bool
+) -> Iterator[list[ox.Quad]]:
+    """Pass ``chunks`` on unchanged, loading them into ``store`` on the way (bulk loads of
+    ``STORE_CHUNK`` quads: fewer calls are faster, bigger ones cost memory). ``named`` keeps
+    each article's named graph (for a Graph Store Protocol push); otherwise all go to the
+    default graph, which Oxigraph queries about twice as fast as the union of a thousand
+    named graphs."""
+    pending: list[ox.Quad] = []
+    for chunk in chunks:
+        pending.extend(
+            chunk if named else (ox.Quad(q.subject, q.predicate, q.object) for q in chunk)
+        )
+        if len(pending) >= STORE_CHUNK:
+            store.bulk_extend(pending)
+            pending = []
+        yield chunk
+    if pending:
+        store.bulk_extend(pending)
+
+
+STORE_CHUNK = 200_000
+"""Quads per bulk load while building: the bulk loader's memory grows with its input (about
+600 MB for half a million quads, measured), and a build holds its records at the same time."""
+
+
+def _graphs_of(store: ox.Store) -> Iterator[tuple[str, list[tuple[Node, Node, Node]]]]:
+    """The store's named graphs in IRI order, each with its triples (rdflib terms), for a
+    Graph Store Protocol push."""
+    from kg.source import ox_to_rdflib
+
+    for graph in sorted(store.named_graphs(), key=lambda g: g.value):
+        triples = [
+            (ox_to_rdflib(q.subject), ox_to_rdflib(q.predicate), ox_to_rdflib(q.object))
+            for q in store.quads_for_pattern(None, None, None, graph)
+        ]
+        yield graph.value, triples
+
+
+def write_build(
+    result: BuildResult,
+    ttl: Path,
+    html: Path,
+    write_files: Callable[[dict], None],
+    render: Callable[[GraphSource], str],
+    store: Path | None = None,
+    endpoint: str | None = None,
+) -> Written:
+    """Write a build's outputs: ``ttl`` streamed from the records; the store (if asked: the
+    union graph, in its default graph) filled from the same stream; ``html`` drawn by
+    ``render`` from the rdflib graph when the graph is small, else from a store; then the named
+    graphs (one per article, and the shared one) pushed to ``endpoint``. ``write_files`` replaces the files
+    atomically, together (:func:`kg.atomic.write_atomic_many`); the store version is published
+    after them, so a build that fails or is killed before leaves the previous store."""
+    from kg.source import OxigraphSource, RdflibSource
+    from kg.store import Writing, push_endpoint, store_writer
+
+    written = Written(small=estimated_triples(result.resolved) <= IN_MEMORY_TRIPLES)
+    with contextlib.ExitStack() as stack:
+
+        def scratch_store() -> Writing:
+            """A store in a hidden temporary folder beside the outputs, deleted afterwards."""
+            folder = stack.enter_context(
+                tempfile.TemporaryDirectory(prefix=".kg-store-", dir=ttl.parent)
+            )
+            return stack.enter_context(store_writer(Path(folder) / "store"))
+
+        # Writings, not their stores, are kept here: a store closes when its writing ends.
+        try:
+            ttl.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KgError(
+                f"cannot write {exc.filename or ttl.parent}: {exc.strerror or exc}; "
+                "previous outputs left as they were"
+            ) from exc
+        user = stack.enter_context(store_writer(store)) if store is not None else None
+        named = scratch_store() if endpoint else None
+        viewed = user if user is not None or written.small else scratch_store()
+        written.store = store
+
+        def turtle(fh: IO[bytes]) -> None:
+            chunks: Iterable[list[ox.Quad]] = stream_quads(result.resolved, result.base)
+            for target, keep_graphs in ((viewed, False), (named, True)):
+                if target is not None:
+                    chunks = _into_store(target.store, chunks, keep_graphs)
+            written.triples = write_turtle(chunks, fh, result.base)
+
+        def view(fh: IO[bytes]) -> None:
+            if written.small:
+                source: GraphSource = RdflibSource(result.graph, "graph")
+            else:
+                source = OxigraphSource.of_store(viewed.store, str(store or "graph"))
+            fh.write(render(source).encode("utf-8"))
+
+        write_files({ttl: turtle, html: view})
+        if named is not None:
+            written.pushed = push_endpoint(endpoint, _graphs_of(named.store), base=result.base)
+    return written
