@@ -306,30 +306,19 @@ def _rdflib_term(value: str):
     return Literal(value)
 
 
-def _sparql_term(value: str) -> str:
-    if re.fullmatch(r"-?\d+", value):
-        return value
-    if value.startswith("<") and value.endswith(">"):
-        return value
-    if re.match(r"https?://", value):
-        return f"<{value}>"
-    return json.dumps(value, ensure_ascii=False)
-
-
 def for_oxigraph(text: str, binds: dict[str, str]) -> str:
     """The query with a PREFIX line for each known prefix it uses but does not declare, and its
-    bindings as a ``VALUES`` block opening the outer WHERE group (Oxigraph's substitutions only
-    accept projected variables; ``targets.rq`` binds one it does not project)."""
+    bindings as VALUES blocks, placed as ``kg query --store`` places them
+    (:func:`kg.endpoint.with_values`: Oxigraph's substitutions only accept projected
+    variables, and a subquery's pattern needs its own block)."""
+    from kg.endpoint import with_values
+
     declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+(\w*):", text)}
     body = re.sub(r"(?m)^\s*#.*$", "", text)
     used = set(re.findall(r"(?<![\w<])(\w+):(?=[\w(])", body))
     missing = [p for p in PREFIXES if p in used and p not in declared]
     head = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing)
-    for name, value in binds.items():
-        text = re.sub(
-            r"(?i)(\bWHERE\s*\{)", rf"\1 VALUES ?{name} {{ {_sparql_term(value)} }} ", text, count=1
-        )
-    return head + text
+    return head + with_values(text, {k: _rdflib_term(v) for k, v in binds.items()})
 
 
 class QueryTimeout(Exception):
@@ -372,7 +361,12 @@ def _timed(run, timeout: float, repeat: int) -> dict:
 
 
 def query_worker(
-    ttl: Path, engines: list[str], repeat: int, timeout: float, rdflib_max: int = 0
+    ttl: Path,
+    engines: list[str],
+    repeat: int,
+    timeout: float,
+    rdflib_max: int = 0,
+    store_dir: Path | None = None,
 ) -> dict:
     """Load the Turtle into each engine and time each canned query (only the query: parsing the
     graph, and for rdflib preparing the query, happen before the clock starts)."""
@@ -382,8 +376,14 @@ def query_worker(
         import pyoxigraph
 
         t = time.perf_counter()
-        store = pyoxigraph.Store()
-        store.bulk_load(path=str(ttl), format=pyoxigraph.RdfFormat.TURTLE)
+        if store_dir is not None and store_dir.exists():
+            # the persistent store `kg build --store` wrote, as `kg query --store` opens it
+            store = pyoxigraph.Store.read_only(str(store_dir.resolve()))
+            out["oxigraph_store"] = f"persistent ({store_dir})"
+        else:
+            store = pyoxigraph.Store()
+            store.bulk_load(path=str(ttl), format=pyoxigraph.RdfFormat.TURTLE)
+            out["oxigraph_store"] = "in memory, loaded from the Turtle"
         out["oxigraph_load_s"] = time.perf_counter() - t
         for f in files:
             q = out["queries"][f.name]
@@ -442,9 +442,7 @@ def bench_size(n: int, args, jobs_ok: bool) -> dict:
     if args.jobs and jobs_ok:
         cmd += ["--jobs", str(args.jobs)]
     store_dir = out / "store" / str(n)
-    if args.store:
-        if store_dir.exists():
-            shutil.rmtree(store_dir)
+    if args.store:  # a new version replaces the previous one (kg build writes it fresh)
         cmd += ["--store", f"oxigraph:{store_dir}"]
     print(f"  kg build ({' '.join(cmd[1:])}) …", flush=True)
     b = run_measured(cmd, args.timeout, out / "logs" / f"build-{n}.log")
@@ -498,6 +496,8 @@ def bench_size(n: int, args, jobs_ok: bool) -> dict:
             "--rdflib-max-triples",
             str(args.rdflib_max),
         ]
+        if args.store:
+            qcmd += ["--worker-store", str(store_dir)]
         qr = run_measured(qcmd, args.timeout, out / "logs" / f"queries-{n}.log")
         res["query_worker"] = qr
         if qr["returncode"] == 0 and qlog.is_file():
@@ -649,6 +649,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--query-worker", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--worker-out", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--worker-store", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     args.engines = [e for e in args.engines.split(",") if e]
     if bad := set(args.engines) - {"rdflib", "oxigraph"}:
@@ -656,7 +657,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.query_worker:  # internal: the query-timing subprocess
         res = query_worker(
-            args.query_worker, args.engines, args.repeat, args.query_timeout, args.rdflib_max
+            args.query_worker,
+            args.engines,
+            args.repeat,
+            args.query_timeout,
+            args.rdflib_max,
+            args.worker_store,
         )
         args.worker_out.write_text(json.dumps(res, ensure_ascii=False, indent=1))
         return 0
