@@ -294,16 +294,10 @@ def query_bindings(text: str) -> dict[str, str]:
 
 
 def _rdflib_term(value: str):
-    """As ``kg query --bind``: integers xsd:integer, <…>/http… IRIs, else a plain string."""
-    from rdflib import Literal, URIRef
+    """The term ``kg query --bind NAME=VALUE`` makes of ``value`` (kg.query.parse_binding)."""
+    from kg.query import parse_binding
 
-    if re.fullmatch(r"-?\d+", value):
-        return Literal(int(value))
-    if value.startswith("<") and value.endswith(">"):
-        return URIRef(value[1:-1])
-    if re.match(r"https?://", value):
-        return URIRef(value)
-    return Literal(value)
+    return parse_binding(f"x={value}")[1]
 
 
 def for_oxigraph(text: str, binds: dict[str, str]) -> str:

@@ -68,8 +68,10 @@ def read_query(text_or_path: str) -> str:
 
 
 def parse_binding(text: str) -> tuple[str, object]:
-    """``NAME=VALUE``: integers become xsd:integer, ``<iri>`` or http(s) IRIs become IRIs, the rest
-    plain strings (compare with ``STR(?x) = ?name`` in a query)."""
+    """``NAME=VALUE``: integers become xsd:integer, ``<iri>`` or http(s) IRIs become IRIs, text
+    with Chinese characters a literal tagged ``zh`` (as the graph's names and labels are, so a
+    query can look it up directly: ``?e rdfs:label ?name`` uses a store's index, where
+    ``FILTER(STR(?l) = STR(?name))`` tests every label), the rest plain strings."""
     if "=" not in text:
         raise QueryError(f"--bind {text!r}: expected NAME=VALUE")
     name, value = text.split("=", 1)
@@ -82,6 +84,8 @@ def parse_binding(text: str) -> tuple[str, object]:
         return name, URIRef(value[1:-1])
     if re.match(r"https?://", value):
         return name, URIRef(value)
+    if re.search(r"[\u3400-\u9fff\uf900-\ufaff]", value):
+        return name, Literal(value, lang="zh")
     return name, Literal(value)
 
 
