@@ -14,6 +14,7 @@ would make invalid IRIs before anything is built.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from kg.errors import KgError
@@ -31,8 +32,10 @@ def _cjk(ch: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def encode_segment(key: str) -> str:
-    """Percent-encode ``key`` for use as one IRI path segment (never empty)."""
+    """Percent-encode ``key`` for use as one IRI path segment (never empty). Cached: an
+    entity's key is encoded for every fact that names it."""
     out = []
     for ch in key:
         if (ch.isascii() and (ch.isalnum() or ch in _SAFE_ASCII)) or _cjk(ch):

@@ -118,7 +118,10 @@ class QuadSink:
 
     def add(self, triple: tuple[object, Node, object]) -> None:
         s, p, o = triple
-        if isinstance(o, URIRef):
+        kind = type(o)
+        if kind is ox.NamedNode or kind is ox.Literal:  # made by uri()/lit(): most triples
+            pass
+        elif isinstance(o, URIRef):
             o = self._iri(o)
         elif isinstance(o, Literal):  # made by rdflib (decimals): same lexical form
             if o.datatype is not None and o.datatype != _XSD_STRING:
