@@ -117,7 +117,7 @@ def atomic_path(path: Path | str) -> Iterator[Path]:
     try:
         _lock(fd)
         yield tmp
-        _fsync_file(tmp)
+        fsync_path(tmp)
         if fcntl is None:
             os.close(fd)
             fd = -1
@@ -204,23 +204,14 @@ def _commit(tmp: Path, target: Path) -> None:
     with contextlib.suppress(OSError):
         os.chmod(tmp, mode)
     os.replace(tmp, target)
-    _fsync_dir(target.parent)
+    fsync_path(target.parent)
 
 
-def _fsync_file(path: Path) -> None:
-    # A tool may have closed the file without fsync; make its bytes durable before the rename.
+def fsync_path(path: Path) -> None:
+    """Flush a file's bytes (a tool may have closed it without fsync) or a directory's entries
+    (makes a rename in it durable) to disk. Best effort: Windows cannot open directories."""
     with contextlib.suppress(OSError):
         fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Makes the rename itself durable. Not possible on Windows (directories cannot be opened).
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:

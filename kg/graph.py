@@ -24,7 +24,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
 from kg.gazetteer import places
 from kg.iri import entity_iri, hashed_iri
-from kg.ontology import DEFAULT_BASE, KG, ORG, PROV, SDO
+from kg.ontology import DEFAULT_BASE, KG, ORG, PROV, SDO, vocabulary_prefixes
 from kg.quantities import format_quantity
 from kg.records import Evidence, Fact, Quantity, Ref
 from kg.resolve import Entity, Resolved
@@ -63,14 +63,7 @@ class GraphBuilder:
         # many organizations, an evidence sentence shared by two facts): a streaming sink has
         # no set semantics, so repeats are dropped here.
         self._done: set[tuple[str, ...]] = set()
-        for prefix, ns in (
-            ("kg", str(KG)),
-            ("schema", str(SDO)),
-            ("org", str(ORG)),
-            ("prov", str(PROV)),
-            ("skos", str(SKOS)),
-            ("id", self.base),
-        ):
+        for prefix, ns in {**vocabulary_prefixes(), "id": self.base}.items():
             self.g.bind(prefix, ns)
 
     def _once(self, *key: str) -> bool:

@@ -78,3 +78,16 @@ def ontology_graph() -> Graph:
     g = Graph()
     g.parse(data=data_text("ontology.ttl"), format="turtle")
     return g
+
+
+def vocabulary_prefixes() -> dict[str, str]:
+    """The prefixes every graph written by union-kg declares (besides rdf, rdfs, xsd)."""
+    from rdflib import SKOS
+
+    return {
+        "kg": str(KG),
+        "schema": str(SDO),
+        "org": str(ORG),
+        "prov": str(PROV),
+        "skos": str(SKOS),
+    }

@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import SKOS, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KgError
 from kg.graph import GraphBuilder, emit_steps
 from kg.iri import entity_iri
-from kg.ontology import DEFAULT_BASE, KG, ORG, PROV, SDO
+from kg.ontology import DEFAULT_BASE, vocabulary_prefixes
 from kg.resolve import Resolved
 
 if TYPE_CHECKING:
@@ -53,14 +53,12 @@ def article_graph(base: str, sha: str) -> str:
     return entity_iri(base, "graph", sha[:16])
 
 
-def prefixes(base: str) -> dict[str, str]:
-    """The prefixes of the Turtle output (the same ones the rdflib graph binds)."""
+def prefixes() -> dict[str, str]:
+    """The prefixes of the Turtle output: those the rdflib graph binds, and rdf, rdfs and xsd
+    (rdflib binds those by default). No prefix for the base: a local name like
+    ``article/00995e0d`` would need its slash escaped (``id:article\\/…``)."""
     return {
-        "kg": str(KG),
-        "schema": str(SDO),
-        "org": str(ORG),
-        "prov": str(PROV),
-        "skos": str(SKOS),
+        **vocabulary_prefixes(),
         "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
         "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
         "xsd": "http://www.w3.org/2001/XMLSchema#",
@@ -145,11 +143,11 @@ def stream_quads(
         yield sink.buffer
 
 
-def write_turtle(chunks: Iterable[list[ox.Quad]], out: IO[bytes], base: str) -> int:
+def write_turtle(chunks: Iterable[list[ox.Quad]], out: IO[bytes]) -> int:
     """Serialize chunks of quads to ``out`` as Turtle (graph names dropped: the union graph);
     returns the number of triples written."""
     n = 0
-    pre = prefixes(base)
+    pre = prefixes()
     for chunk in chunks:
         ox.serialize([q.triple for q in chunk], out, ox.RdfFormat.TURTLE, prefixes=pre)
         n += len(chunk)
@@ -263,7 +261,7 @@ def write_build(
             for target, keep_graphs in ((viewed, False), (named, True)):
                 if target is not None:
                     chunks = _into_store(target.store, chunks, keep_graphs)
-            written.triples = write_turtle(chunks, fh, result.base)
+            written.triples = write_turtle(chunks, fh)
 
         def view(fh: IO[bytes]) -> None:
             if written.small:

@@ -50,7 +50,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.atomic import _fsync_dir, _fsync_file
+from kg.atomic import fsync_path
 from kg.endpoint import (
     DEFAULT_TIMEOUT,
     Endpoint,
@@ -362,8 +362,8 @@ def _sync_tree(version: Path) -> None:
     rename must not leave the link on a store whose files were still in the page cache)."""
     for path in version.iterdir():
         if path.is_file():
-            _fsync_file(path)
-    _fsync_dir(version)
+            fsync_path(path)
+    fsync_path(version)
 
 
 def _swap(link: Path, version: Path) -> None:
@@ -372,7 +372,7 @@ def _swap(link: Path, version: Path) -> None:
     if link.is_dir() and not link.is_symlink():
         link.rmdir()  # an empty folder (checked before): a link cannot be renamed over it
     os.replace(tmp, link)
-    _fsync_dir(link.parent)
+    fsync_path(link.parent)
 
 
 # --- a SPARQL 1.1 server -----------------------------------------------------------------------

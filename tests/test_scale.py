@@ -39,7 +39,7 @@ def test_streamed_turtle_is_the_rdflib_graph(corpus_result, tmp_path: Path) -> N
     everywhere and holds exactly the triples of the in-memory graph, none twice."""
     path = tmp_path / "graph.ttl"
     with path.open("wb") as fh:
-        written = write_turtle(stream_quads(corpus_result.resolved, chunk=500), fh, DEFAULT_BASE)
+        written = write_turtle(stream_quads(corpus_result.resolved, chunk=500), fh)
     assert path.read_text(encoding="utf-8").count("@prefix kg:") > 10
     n = parse_everywhere(path)
     assert n == written == len(corpus_result.graph)  # no triple written twice
@@ -147,5 +147,5 @@ def test_bad_scheduler_address_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_turtle_of_one_chunk_has_one_prefix_block(corpus_result) -> None:
     buf = io.BytesIO()
-    write_turtle(stream_quads(corpus_result.resolved), buf, DEFAULT_BASE)
+    write_turtle(stream_quads(corpus_result.resolved), buf)
     assert buf.getvalue().decode("utf-8").count("@prefix kg:") == 1
