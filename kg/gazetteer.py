@@ -115,13 +115,18 @@ def _nationals() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1], row[2]) for row in table("national_orgs.tsv")}
 
 
-def find_orgs(text: str, city: str | None, province: str | None) -> list[OrgMatch]:
-    """Organization names in ``text``, left to right; ``city``/``province`` resolve 市/省."""
-    return list(_find_orgs(text, city, province))
+def find_orgs(
+    text: str, city: str | None, province: str | None, county: str | None = None
+) -> list[OrgMatch]:
+    """Organization names in ``text``, left to right; ``city``/``province``/``county`` resolve
+    a bare 市/省 and 区/县 (``区总工会`` in a report on 电白区 is 电白区总工会)."""
+    return list(_find_orgs(text, city, province, county))
 
 
 @lru_cache(maxsize=2048)
-def _find_orgs(text: str, city: str | None, province: str | None) -> tuple[OrgMatch, ...]:
+def _find_orgs(
+    text: str, city: str | None, province: str | None, county: str | None
+) -> tuple[OrgMatch, ...]:
     """Several extractors look for organizations in the same sentence: each sentence is
     scanned once (the matches are immutable)."""
     out: list[OrgMatch] = []
@@ -149,6 +154,8 @@ def _find_orgs(text: str, city: str | None, province: str | None) -> tuple[OrgMa
         else:
             bare, core = m.group("bare"), m.group("bcore")
             place = {"省": province, "市": city}.get(bare)
+            if bare in "区县" and county and county.endswith(bare):
+                place = county
             if place is None:
                 continue
         ending, kind = _cores()[core]

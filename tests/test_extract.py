@@ -112,3 +112,46 @@ def test_other_province_union_is_not_guangdong():
     orgs = {p[2] for p in _posts(r)}
     assert "湖南省总工会" in orgs
     assert not any(o.startswith("广东") for o in orgs)
+
+
+DISTRICT_REPORT = """首页 | 新闻中心 | 工会动态 | 登录 注册
+当前位置：首页 > 工会动态
+本报讯（记者 钟晓岚 通讯员 龙泽宇）11月18日，{city}{district}总工会召开“工会服务暖万家”推进会。
+{city}人大常委会副主任、市总工会主席柯文静，{short}区委常委、区总工会主席严俊峰出席会议并讲话。
+柯文静表示，今年以来，{short}区总工会累计走访慰问困难职工326户，发放慰问金近48.5万元。
+严俊峰介绍，到2027年，全区将建成15家左右“职工之家”示范点，开展技能培训不少于40场次。
+据悉，区总工会开通的“{short}工会服务热线”已接听职工来电1200余人次。
+扫一扫 分享到 微信 微博
+版权所有 {city}日报社 粤ICP备00000000号
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "district"), [("茂名市", "电白区"), ("佛山市", "南海区")], ids=["maoming", "foshan"]
+)
+def test_district_report_resolves_bare_district_words(tmp_path, city, district):
+    """A 本报讯 report on a district union, in web-page junk: the bare 区总工会 and 区委 of a
+    post chain, 全区 in a plan, and a quoted hotline after 开通的 all belong to the district."""
+    short = district[:-1]
+    path = tmp_path / "report.txt"
+    path.write_text(DISTRICT_REPORT.format(city=city, district=district, short=short), "utf-8")
+    result = build([str(path)])
+    union = f"{district}总工会"
+    assert (_article(result).arg("reporter"), _article(result).arg("correspondent")) == (
+        Ref("person", "钟晓岚"),
+        Ref("person", "龙泽宇"),
+    )
+    assert {
+        ("严俊峰", "常委", f"{district}委"),
+        ("严俊峰", "主席", union),
+        ("柯文静", "主席", f"{city}总工会"),
+    } <= _posts(result)
+    targets = [f for f in result.resolved.facts if f.kind == "target"]
+    assert {f.arg("set_by") for f in targets} == {Ref("org", union)}
+    assert {int(f.arg("deadline")) for f in targets} == {2027}
+    runs = {
+        (f.arg("org").key, f.arg("program").key)
+        for f in result.resolved.facts
+        if f.kind == "runs_program"
+    }
+    assert (union, f"{short}工会服务热线") in runs

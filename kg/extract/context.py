@@ -20,6 +20,9 @@ class Context:
     city: str | None
     province: str
     speakers: frozenset[str]
+    county: str | None = None
+    """The district or county the article is about, if it names one of its city's (the one
+    named most often): what a bare 区/县 (区总工会, 县委) means."""
 
     def evidence(self, sentence: Sentence, start: int, end: int, rule: str) -> Evidence:
         """Evidence for normalized span ``[start, end)`` inside ``sentence``."""
@@ -56,5 +59,11 @@ def build_context(doc: Document, seg: Segmented) -> Context:
         provinces = [(n, p) for p, n in counts.items() if province_of(p) == p]
         province = max(provinces)[1] if provinces else DEFAULT_PROVINCE
     speakers = frozenset(p.speaker for p in seg.paragraphs if p.kind == "answer" and p.speaker)
+    counties = [
+        (n, c)
+        for c, n in counts.items()
+        if city and c != city and city_of(c) == city and c.endswith(("区", "县"))
+    ]
+    county = max(counties)[1] if counties else None
     _ = place_forms  # loaded here once so worker processes warm the gazetteer with the context
-    return Context(doc, seg, city, province, speakers)
+    return Context(doc, seg, city, province, speakers, county)

@@ -133,7 +133,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
         deadlines = find_deadlines(sent.text)
         periods = find_periods(sent.text)
         programs = find_programs(sent.text)
-        orgs = find_orgs(sent.text, ctx.city, ctx.province)
+        orgs = find_orgs(sent.text, ctx.city, ctx.province, ctx.county)
         last_figure: Fact | None = None
         pending: list[Fact] = []
         for q in found:

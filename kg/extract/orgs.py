@@ -14,7 +14,7 @@ def extract_orgs_places(ctx: Context) -> Iterator[Mention]:
     for sent in ctx.seg.sentences:
         if sent.kind in ("junk", "footer"):
             continue
-        for org in find_orgs(sent.text, ctx.city, ctx.province):
+        for org in find_orgs(sent.text, ctx.city, ctx.province, ctx.county):
             attrs = (("kind", org.kind),) + ((("place", org.place),) if org.place else ())
             ev = ctx.evidence(sent, sent.start + org.start, sent.start + org.end, "org_name")
             yield Mention(Ref("org", org.name), org.text, ev, attrs)

@@ -47,7 +47,7 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
     title_re, implied = _titles()
     titles = list(title_re.finditer(text))
     by_end = {m.end(): m for m in titles}
-    orgs = find_orgs(text, ctx.city, ctx.province)
+    orgs = find_orgs(text, ctx.city, ctx.province, ctx.county)
     org_by_end = {o.end: o for o in orgs}
     out: list[Post] = []
     for m in titles:

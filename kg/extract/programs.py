@@ -112,7 +112,8 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
         typ = next((t for t in types if run_after.startswith(t)), None)
         if typ in _WEAK_TYPES and re.match(f"[{_CJK}]", run_after[len(typ) : len(typ) + 1]):
             typ = None
-        metaphor = run_before.endswith("的")  # 作为…的“必修课”: a figure of speech
+        # 作为…的“必修课”: a figure of speech; but 开通的“…服务热线” names a program by its suffix
+        metaphor = run_before.endswith("的") and not name.endswith(types)
         ext = re.match(f"([{_CJK}]{{1,6}}?(?:{_alt('suffix')}))", after)
         listed = re.match(f"等[{_CJK}“”]{{0,8}}?(?:{_alt('list_type')})", run_after)
         if typ and j == i:
@@ -199,7 +200,7 @@ def extract_programs(ctx: Context) -> Iterator[Mention | Fact]:
         found = find_programs(sent.text)
         if not found:
             continue
-        orgs = find_orgs(sent.text, ctx.city, ctx.province)
+        orgs = find_orgs(sent.text, ctx.city, ctx.province, ctx.county)
         para = ctx.seg.paragraph_of(sent)
         default = (
             "planned"

@@ -40,7 +40,7 @@ def subject_org(
     ctx: Context, text: str, pos: int, orgs: list[OrgMatch] | None = None
 ) -> Ref | None:
     """The organization behind the statement at ``text[pos]`` (a sentence's text)."""
-    orgs = orgs if orgs is not None else find_orgs(text, ctx.city, ctx.province)
+    orgs = orgs if orgs is not None else find_orgs(text, ctx.city, ctx.province, ctx.county)
     before = [o for o in orgs if o.end <= pos and o.kind == "union"]
     if before:
         return Ref("org", before[-1].name)
@@ -48,6 +48,10 @@ def subject_org(
     if _PROVINCE_WORDS.search(text, clause_start + 1, pos) or _PROVINCE_WORDS.search(text[:pos]):
         if not re.search(r"我们|我市|全市|市总", text[:pos]):
             return province_union(ctx)
+    if ctx.county:  # 全区将建成… in a report on a district: the district's union
+        level = ctx.county[-1]
+        if re.search(f"全{level}|我{level}|{level}总", text[clause_start + 1 : pos]):
+            return Ref("org", ctx.county + "总工会")
     return city_union(ctx)
 
 
