@@ -16,18 +16,43 @@ bytes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, nullcontext
 from decimal import Decimal
 from typing import Any
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib import RDF as _RDF
+from rdflib import RDFS as _RDFS
+from rdflib import SKOS as _SKOS
+from rdflib import XSD as _XSD
+from rdflib import Graph, Literal, URIRef
 
 from kg.gazetteer import places
 from kg.iri import entity_iri, hashed_iri
-from kg.ontology import DEFAULT_BASE, KG, ORG, PROV, SDO, vocabulary_prefixes
+from kg.ontology import DEFAULT_BASE, vocabulary_prefixes
+from kg.ontology import KG as _KG
+from kg.ontology import ORG as _ORG
+from kg.ontology import PROV as _PROV
+from kg.ontology import SDO as _SDO
 from kg.quantities import format_quantity
 from kg.records import Evidence, Fact, Quantity, Ref
 from kg.resolve import Entity, Resolved
+
+
+class _Terms:
+    """A namespace whose terms are made once: rdflib makes and validates a new ``URIRef`` on
+    every ``NS.name``, which a build of half a million triples did over 700,000 times."""
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        self.__dict__[name] = term
+        return term
+
+
+RDF, RDFS, SKOS, XSD = _Terms(_RDF), _Terms(_RDFS), _Terms(_SKOS), _Terms(_XSD)
+KG, ORG, PROV, SDO = _Terms(_KG), _Terms(_ORG), _Terms(_PROV), _Terms(_SDO)
 
 _ORG_CLASS = {
     "union": KG.TradeUnion,
@@ -47,6 +72,9 @@ _ARTICLE_LINKS = {
 }
 
 
+_NO_SCOPE = nullcontext()
+
+
 class GraphBuilder:
     """Writes resolved records into a sink under one base IRI: an rdflib graph (the default,
     for a notebook and small corpora) or a :class:`kg.output.QuadSink` that streams quads, each
@@ -63,6 +91,9 @@ class GraphBuilder:
         # many organizations, an evidence sentence shared by two facts): a streaming sink has
         # no set semantics, so repeats are dropped here.
         self._done: set[tuple[str, ...]] = set()
+        # a sink with named graphs scopes article triples; one without (rdflib, or a quad sink
+        # writing the default graph) skips the context manager altogether
+        self._scope = getattr(sink, "scope", None) if getattr(sink, "named", False) else None
         for prefix, ns in {**vocabulary_prefixes(), "id": self.base}.items():
             self.g.bind(prefix, ns)
 
@@ -73,18 +104,12 @@ class GraphBuilder:
         self._done.add(key)
         return False
 
-    @contextmanager
-    def article_scope(self, sha: str) -> Iterator[None]:
+    def article_scope(self, sha: str) -> AbstractContextManager[None]:
         """Triples added inside belong to article ``sha``'s named graph (what the article
         alone states: its metadata, its evidence, the links from facts to that evidence); the
-        rest (entities, places, the facts themselves) to the shared graph. An rdflib sink has
-        no named graphs and ignores this."""
-        scope = getattr(self.g, "scope", None)
-        if scope is None:
-            yield
-            return
-        with scope(sha):
-            yield
+        rest (entities, places, the facts themselves) to the shared graph. A sink without named
+        graphs ignores this."""
+        return _NO_SCOPE if self._scope is None else self._scope(sha)
 
     def iri(self, ref: Ref) -> URIRef:
         key = ref.key[:16] if ref.kind == "article" else ref.key

@@ -71,8 +71,9 @@ class QuadSink:
     :class:`~kg.graph.GraphBuilder`; terms that recur (vocabulary, entities) are converted once.
     """
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, named: bool = True) -> None:
         self.base = base
+        self.named = named
         self.shared = ox.NamedNode(shared_graph(base))
         self.graph = self.shared
         self.buffer: list[ox.Quad] = []
@@ -126,15 +127,20 @@ class QuadSink:
                 o = ox.Literal(o, datatype=self._iri(o.datatype))
             else:
                 o = ox.Literal(o, language=o.language) if o.language else ox.Literal(o)
-        self.buffer.append(ox.Quad(s, self._iri(p), o, self.graph))
+        if self.named:
+            self.buffer.append(ox.Quad(s, self._iri(p), o, self.graph))
+        else:  # about twice as fast as passing the default graph explicitly (measured)
+            self.buffer.append(ox.Quad(s, self._iri(p), o))
 
 
 def stream_quads(
-    resolved: Resolved, base: str = DEFAULT_BASE, chunk: int = CHUNK
+    resolved: Resolved, base: str = DEFAULT_BASE, chunk: int = CHUNK, named: bool = True
 ) -> Iterator[list[ox.Quad]]:
     """The graph of ``resolved`` as chunks of quads, in a deterministic order; at most about
-    one chunk is held at a time."""
-    sink = QuadSink(base)
+    one chunk is held at a time. ``named`` puts each quad in its article's named graph or the
+    shared one; without it all are in the default graph, which the Turtle writer and a local
+    store take as they are (no copy of every quad without its graph)."""
+    sink = QuadSink(base, named)
     for _ in emit_steps(GraphBuilder(base, sink), resolved):
         if len(sink.buffer) >= chunk:
             yield sink.buffer
@@ -149,7 +155,9 @@ def write_turtle(chunks: Iterable[list[ox.Quad]], out: IO[bytes]) -> int:
     n = 0
     pre = prefixes()
     for chunk in chunks:
-        ox.serialize([q.triple for q in chunk], out, ox.RdfFormat.TURTLE, prefixes=pre)
+        if chunk and not isinstance(chunk[0].graph_name, ox.DefaultGraph):
+            chunk = [q.triple for q in chunk]  # type: ignore[misc]
+        ox.serialize(chunk, out, ox.RdfFormat.TURTLE, prefixes=pre)
         n += len(chunk)
     return n
 
@@ -186,9 +194,10 @@ def _into_store(
     named graphs."""
     pending: list[ox.Quad] = []
     for chunk in chunks:
-        pending.extend(
-            chunk if named else (ox.Quad(q.subject, q.predicate, q.object) for q in chunk)
-        )
+        if named or not chunk or isinstance(chunk[0].graph_name, ox.DefaultGraph):
+            pending.extend(chunk)
+        else:
+            pending.extend(ox.Quad(q.subject, q.predicate, q.object) for q in chunk)
         if len(pending) >= STORE_CHUNK:
             store.bulk_extend(pending)
             pending = []
@@ -257,7 +266,9 @@ def write_build(
         written.store = store
 
         def turtle(fh: IO[bytes]) -> None:
-            chunks: Iterable[list[ox.Quad]] = stream_quads(result.resolved, result.base)
+            chunks: Iterable[list[ox.Quad]] = stream_quads(
+                result.resolved, result.base, named=named is not None
+            )
             for target, keep_graphs in ((viewed, False), (named, True)):
                 if target is not None:
                     chunks = _into_store(target.store, chunks, keep_graphs)

@@ -67,6 +67,21 @@ def test_every_triple_is_in_one_named_graph(corpus_result) -> None:
             assert q.graph_name != shared
 
 
+def test_default_graph_stream_is_the_named_stream_without_graphs(corpus_result) -> None:
+    """A build without --endpoint streams quads in the default graph (no copy of each quad
+    for Turtle and the store): the same triples in the same order as the named stream."""
+    named = [q for chunk in stream_quads(corpus_result.resolved, chunk=700) for q in chunk]
+    plain = [
+        q for chunk in stream_quads(corpus_result.resolved, chunk=700, named=False) for q in chunk
+    ]
+    assert all(isinstance(q.graph_name, ox.DefaultGraph) for q in plain)
+    assert [q.triple for q in plain] == [q.triple for q in named]
+    a, b = io.BytesIO(), io.BytesIO()
+    write_turtle(iter([named]), a)
+    write_turtle(iter([plain]), b)
+    assert a.getvalue() == b.getvalue()
+
+
 def test_output_does_not_depend_on_jobs_or_cache(tmp_path: Path) -> None:
     src = tmp_path / "in"
     shutil.copytree(SEEDS, src)
