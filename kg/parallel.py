@@ -30,7 +30,7 @@ def run_processes(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterat
     if jobs <= 1 or len(items) <= 1:
         yield from run_serial(fn, items)
         return
-    chunk = max(1, min(64, len(items) // (jobs * 8) or 1))
+    chunk = max(1, min(16, len(items) // (jobs * 8) or 1))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
         yield from pool.map(fn, items, chunksize=chunk)
 

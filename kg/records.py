@@ -12,14 +12,35 @@ characters in the file they hold. Extractors work on normalized text and convert
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+import operator
+from dataclasses import dataclass, field, fields
+from typing import Literal, TypeVar
+
+_R = TypeVar("_R")
+
+
+def _pickled_by_fields(cls: type[_R]) -> type[_R]:
+    """Pickle a frozen, slotted record as ``cls(*fields)``. The default for such dataclasses
+    (``__getstate__``/``__setstate__``) looks up the fields on every object: a thousand
+    articles' records (200,000 objects) pickled from workers and read from the cache spent
+    about twice as long (measured)."""
+    values = operator.attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
+    if len(fields(cls)) == 1:  # type: ignore[arg-type]
+        raise TypeError("one-field records would pickle a bare value")
+
+    def __reduce__(self: _R) -> tuple[type[_R], tuple]:
+        return (cls, values(self))
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign,assignment]
+    return cls
+
 
 Modality = Literal["achieved", "ongoing", "planned", "target", "stated"]
 """How a fact is asserted: done (achieved), under way (ongoing), intended (planned), a numeric
 goal (target), or a plain statement of the article (stated, e.g. a post held)."""
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Document:
     """One input file, decoded.
@@ -38,6 +59,7 @@ class Document:
         return (self.sha256, self.name)
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A file (or path) that could not be used, and why. ``severity`` is ``warning`` for input
@@ -54,6 +76,7 @@ class Problem:
         return f"{self.path}: {self.reason}"
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Ref:
     """A reference to an entity by type and key, before IRIs exist.
@@ -69,6 +92,7 @@ class Ref:
         return (self.kind, self.key)
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact or mention was read: the article, the sentence, and offsets.
@@ -88,6 +112,7 @@ class Evidence:
         return (self.doc, self.start, self.end, self.rule)
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of text that names an entity: ``text`` as written, ``ref`` the entity meant.
@@ -108,6 +133,7 @@ class Mention:
 Value = "Ref | str | int | float | Quantity | None"
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number as the text states it.
@@ -126,6 +152,7 @@ class Quantity:
         return (self.value, self.upper or 0.0, self.unit, self.qualifier, self.text)
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Fact:
     """An n-ary fact: ``kind`` (``holds_post``, ``article``, ``runs_program``, ``target``,
@@ -165,6 +192,7 @@ def make_args(**kwargs: object) -> tuple[tuple[str, object], ...]:
     return tuple(sorted(((k, v) for k, v in kwargs.items() if v is not None), key=lambda kv: kv[0]))
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything the per-document stages found in one document: the unit of work that can run in
