@@ -201,6 +201,12 @@ def build(
             f"SHACL: not checked during a build of {written.triples} triples "
             "(pyshacl holds the graph in memory); run `kg validate` to check"
         )
+    if result.cache_error:
+        click.echo(
+            f"warning: extractions not cached ({result.cache_error}); the build is complete, "
+            "the next one extracts again (--cache-dir elsewhere, or --no-cache)",
+            err=True,
+        )
     if timings:
         stages = ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
         click.echo(f"timings: {stages}; cache hits {result.cache_hits}/{len(result.documents)}")

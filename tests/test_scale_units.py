@@ -43,3 +43,33 @@ def test_process_pool_gives_the_serial_records():
     serial = list(run_serial(extract_document, docs))
     pooled = list(run_processes(extract_document, docs, jobs=2))
     assert serial == pooled
+
+
+def test_cache_entries_leave_no_temporary_files_and_prune_removes_stale_ones(tmp_path):
+    docs = _docs()
+    cache = ExtractionCache(tmp_path)
+    for doc in docs:
+        cache.put(extract_document(doc))
+    assert sorted(p.name for p in cache.dir.iterdir()) == sorted(f"{d.sha256}.pkl" for d in docs)
+    stale = cache.dir / f".{docs[0].sha256}.pkl.999.0.tmp"  # a build killed while writing
+    stale.write_bytes(b"half an entry")
+    assert ExtractionCache(tmp_path).get(docs[0]) is not None
+    cache.prune()
+    assert not stale.exists() and len(list(cache.dir.glob("*.pkl"))) == len(docs)
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
+    """A --cache-dir under a regular file: the build completes, says why nothing was cached."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    (tmp_path / "file").write_text("not a folder")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(
+        cli, ["build", str(SEEDS), "-o", str(out), "--cache-dir", str(tmp_path / "file" / "c")]
+    )
+    assert res.exit_code == 0, res.output
+    assert (out / "graph.ttl").stat().st_size > 0 and (out / "graph.html").exists()
+    assert "extractions not cached" in res.output and "Not a directory" in res.output
+    assert "Traceback" not in res.output
