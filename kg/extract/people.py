@@ -144,12 +144,25 @@ def _name_then_title(ctx: Context, known: frozenset[str]) -> Iterator[Mention]:
     if not known:
         return
     title_re, _ = _titles()
-    names = "|".join(re.escape(n) for n in sorted(known, key=lambda n: (-len(n), n)))
-    pattern = re.compile(f"(?<![\u4e00-\u9fff])({names})(?={title_re.pattern})")
+    ordered = sorted(known, key=lambda n: (-len(n), n))
+    # Only the small alternation of names is compiled per article; the title that must follow
+    # is tried with the compiled title regex. (A lookahead of every title inside a per-article
+    # pattern was a sixth of all extraction time: compiling it cost ~4 ms an article.) Same
+    # matches as ``(?<!hanzi)(names)(?=titles)``: at each place a name starts, names longest
+    # first; the first followed by a title is taken, else the scan moves on by one character.
+    starts = re.compile("(?<![\u4e00-\u9fff])(?:" + "|".join(map(re.escape, ordered)) + ")")
     for sent in ctx.seg.sentences:
-        for m in pattern.finditer(sent.text):
-            yield Mention(
-                Ref("person", m.group(1)),
-                m.group(1),
-                ctx.evidence(sent, sent.start + m.start(), sent.start + m.end(), "name_title"),
-            )
+        text, pos = sent.text, 0
+        while (m := starts.search(text, pos)) is not None:
+            at = m.start()
+            pos = at + 1
+            for name in ordered:
+                end = at + len(name)
+                if text.startswith(name, at) and title_re.match(text, end):
+                    yield Mention(
+                        Ref("person", name),
+                        name,
+                        ctx.evidence(sent, sent.start + at, sent.start + end, "name_title"),
+                    )
+                    pos = end
+                    break
