@@ -219,17 +219,25 @@ def bench_incremental(folder: Path, args) -> dict:
 
 def bench_jobs(folder: Path, jobs: int, args) -> dict:
     """The extraction stages' wall time with 1 and with ``jobs`` worker processes (from
-    ``--timings``, cold cache), and the speed-up."""
+    ``--timings``, cold cache), and the speed-up. The workers load jieba while the parent
+    reads the files, so the extract stage alone flatters the pool; ``speedup_read_extract``
+    (read + extract) is the fair figure, and the whole builds' wall times are kept too."""
     out: dict = {"jobs": jobs}
     for j in (1, jobs):
         cmd = [*kg_command(), "build", str(folder), "-o", str(args.out / "jobs" / str(j))]
         cmd += [*TIMED_COLD, "--jobs", str(j)]
         r = run_measured(cmd, args.timeout, args.out / "logs" / f"jobs-{j}.log")
-        out[f"extract_s_{j}"] = stage_timings(Path(r["log"])).get("extract")
+        stages = stage_timings(Path(r["log"]))
+        out[f"extract_s_{j}"] = stages.get("extract")
+        if stages.get("extract") is not None and stages.get("read") is not None:
+            out[f"read_extract_s_{j}"] = stages["read"] + stages["extract"]
         out[f"build_s_{j}"] = r["wall_s"]
-    if out.get("extract_s_1") and out.get(f"extract_s_{jobs}"):
-        out["speedup"] = out["extract_s_1"] / out[f"extract_s_{jobs}"]
-        out["speedup_per_core"] = out["speedup"] / jobs
+    for key, name in (("extract_s", "speedup"), ("read_extract_s", "speedup_read_extract")):
+        if out.get(f"{key}_1") and out.get(f"{key}_{jobs}"):
+            out[name] = out[f"{key}_1"] / out[f"{key}_{jobs}"]
+            out[f"{name}_per_core"] = out[name] / jobs
+    if out.get("build_s_1") and out.get(f"build_s_{jobs}"):
+        out["speedup_build"] = out["build_s_1"] / out[f"build_s_{jobs}"]
     return out
 
 
@@ -579,10 +587,19 @@ def print_extra(extra: dict, cores: int | None) -> None:
     j = extra.get("jobs")
     if j:
         n = j["jobs"]
+        for label, key, name in (
+            ("extraction stages", "extract_s", "speedup"),
+            ("read + extraction", "read_extract_s", "speedup_read_extract"),
+        ):
+            print(
+                f"{label}, N=1000: --jobs 1 {_f(j.get(f'{key}_1'), '.1f')} s, --jobs {n} "
+                f"{_f(j.get(f'{key}_{n}'), '.1f')} s: speed-up {_f(j.get(name), '.2f')} = "
+                f"{_f(j.get(f'{name}_per_core'), '.2f')} x {n} (target >= 0.8 x {n}; "
+                f"{cores} cores)"
+            )
         print(
-            f"extraction stages, N=1000: --jobs 1 {_f(j.get('extract_s_1'), '.1f')} s, --jobs {n} "
-            f"{_f(j.get(f'extract_s_{n}'), '.1f')} s: speed-up {_f(j.get('speedup'), '.2f')} = "
-            f"{_f(j.get('speedup_per_core'), '.2f')} x {n} (target >= 0.8 x {n}; {cores} cores)"
+            f"whole build, N=1000: --jobs 1 {_f(j.get('build_s_1'), '.1f')} s, --jobs {n} "
+            f"{_f(j.get(f'build_s_{n}'), '.1f')} s: {_f(j.get('speedup_build'), '.2f')}x"
         )
 
 

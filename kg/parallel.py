@@ -24,15 +24,32 @@ def run_serial(fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         yield fn(item)
 
 
-def run_processes(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
-    """A process pool; each worker loads jieba and the word lists once. Chunks keep the
-    pickling overhead small next to extraction."""
+def start_pool(jobs: int) -> ProcessPoolExecutor | None:
+    """A pool of ``jobs`` worker processes, started now, so that each loads jieba and the
+    word lists (about a second) while this process is still reading the files; ``None`` for
+    one job. The caller shuts it down (``with``)."""
+    if jobs <= 1:
+        return None
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_warm)
+    pool.submit(int)  # the first task makes the pool start its workers
+    return pool
+
+
+def run_processes(
+    fn: Callable[[T], R], items: Sequence[T], jobs: int, pool: ProcessPoolExecutor | None = None
+) -> Iterator[R]:
+    """Map over a process pool (``pool``, or one made here); each worker loads jieba and the
+    word lists once. Small chunks keep workers busy to the end; pickling stays small next to
+    extraction."""
     if jobs <= 1 or len(items) <= 1:
         yield from run_serial(fn, items)
         return
     chunk = max(1, min(16, len(items) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
+    if pool is not None:
         yield from pool.map(fn, items, chunksize=chunk)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as own:
+        yield from own.map(fn, items, chunksize=chunk)
 
 
 def _warm() -> None:

@@ -6,8 +6,10 @@ state) so it can run in worker processes; :func:`build` is what the CLI and a no
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -21,8 +23,8 @@ from kg.graph import to_rdf
 from kg.iri import check_base
 from kg.normalize import normalize
 from kg.ontology import DEFAULT_BASE
-from kg.parallel import run_dask, run_processes
-from kg.read import ReadError, read_paths
+from kg.parallel import run_dask, run_processes, start_pool
+from kg.read import ReadError, expand_paths, read_pairs
 from kg.records import Document, Extraction, Fact, Mention, Problem
 from kg.resolve import Resolved, compact, resolve
 from kg.segment import segment
@@ -68,6 +70,8 @@ class BuildResult:
     problems: tuple[Problem, ...]
     base: str = DEFAULT_BASE
     cache_hits: int = 0
+    cache_error: str | None = None
+    """Why extractions could not be cached (the build went on without caching), if so."""
     timings: dict[str, float] = field(default_factory=dict)
     """Wall seconds per stage: read, extract (normalize, segment, extract; workers included),
     resolve."""
@@ -105,8 +109,30 @@ def build(
     """
     check_base(base)
     clock = time.perf_counter()
-    docs, problems = read_paths(paths, strict=strict)
-    timings = {"read": time.perf_counter() - clock}
+    pairs, arg_problems = expand_paths(paths)
+    # workers warm up while the files are read; no more of them than there are files
+    pool = None if scheduler else start_pool(min(jobs, len(pairs)))
+    with pool or contextlib.nullcontext():
+        docs, problems = read_pairs(pairs, arg_problems, strict=strict)
+        timings = {"read": time.perf_counter() - clock}
+        return _build(
+            docs, problems, timings, base, on_progress, strict, jobs, scheduler, cache_dir, pool
+        )
+
+
+def _build(
+    docs: list[Document],
+    problems: list[Problem],
+    timings: dict[str, float],
+    base: str,
+    on_progress: Callable[[int, int], None] | None,
+    strict: bool,
+    jobs: int,
+    scheduler: str | None,
+    cache_dir: str | Path | None,
+    pool: ProcessPoolExecutor | None,
+) -> BuildResult:
+    """:func:`build` after reading, with its worker pool (if any) started."""
     clock = time.perf_counter()
     cache = ExtractionCache(cache_dir) if cache_dir else None
     extractions: list[Extraction] = []
@@ -123,7 +149,7 @@ def build(
     if scheduler:
         results = run_dask(extract_safely, todo, scheduler)
     else:
-        results = run_processes(extract_safely, todo, jobs)
+        results = run_processes(extract_safely, todo, jobs, pool)
     for out in results:
         if isinstance(out, Problem):
             if strict:
@@ -141,4 +167,11 @@ def build(
     clock = time.perf_counter()
     resolved = resolve(extractions, compacted=True)
     timings["resolve"] = time.perf_counter() - clock
-    return BuildResult(resolved, tuple(problems), base, cache.hits if cache else 0, timings)
+    return BuildResult(
+        resolved,
+        tuple(problems),
+        base,
+        cache.hits if cache else 0,
+        cache.write_error if cache else None,
+        timings,
+    )

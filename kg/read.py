@@ -556,6 +556,17 @@ def read_paths(
     missing path, an unreadable directory) first, then files by display name.
     """
     pairs, problems = expand_paths(paths)
+    return read_pairs(pairs, problems, on_progress, strict)
+
+
+def read_pairs(
+    pairs: Sequence[tuple[Path, str]],
+    problems: list[Problem],
+    on_progress: Callable[[int, int], None] | None = None,
+    strict: bool = False,
+) -> tuple[list[Document], list[Problem]]:
+    """:func:`read_paths` after :func:`expand_paths` (whose ``problems`` come first)."""
+    problems = list(problems)
     if strict and problems:
         raise ReadError(problems[0])
     documents: list[Document] = []
