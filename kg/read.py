@@ -22,6 +22,7 @@ import functools
 import glob
 import hashlib
 import os
+import re
 import stat
 import unicodedata
 from collections import Counter
@@ -330,6 +331,9 @@ def _changes(chars: Iterable[str]) -> dict[str, tuple[bool, bool]]:
     return _CHANGES
 
 
+_HANZI = re.compile("[\u4e00-\u9fff]")
+
+
 def _to_simplified(text: str) -> str | None:
     """The simplified form of ``text`` if it is mostly traditional, else ``None``.
 
@@ -338,7 +342,7 @@ def _to_simplified(text: str) -> str | None:
     quotes a traditional name stays as it is. Returns ``None`` too when the conversion would
     change the length (OpenCC's t2s tables map one character to one, but offsets into
     ``Document.text`` must survive even if a future table does not)."""
-    counts = Counter(ch for ch in _sample(text) if "\u4e00" <= ch <= "\u9fff")
+    counts = Counter(_HANZI.findall(_sample(text)))  # not a generator: 27 M calls at 10k files
     if not counts:
         return None
     changes = _changes(counts)
