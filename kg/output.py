@@ -29,7 +29,7 @@ from rdflib.term import Node
 from kg.errors import KgError
 from kg.graph import GraphBuilder, emit_steps
 from kg.iri import entity_iri
-from kg.ontology import DEFAULT_BASE, vocabulary_prefixes
+from kg.ontology import DEFAULT_BASE, KG, vocabulary_prefixes
 from kg.resolve import Resolved
 
 if TYPE_CHECKING:
@@ -193,8 +193,27 @@ def estimated_triples(resolved: Resolved) -> int:
     return 12 * (len(resolved.entities) + sum(1 + len(f.evidence) for f in resolved.facts))
 
 
+def _view_only(chunk: list[ox.Quad]) -> list[ox.Quad]:
+    """``chunk`` without what no view draws: the evidence nodes' own triples (sentence, offsets,
+    rule, article, type), half of a large graph. For the temporary store a build fills only to
+    draw its summary view; a user's store keeps everything."""
+    drop = _EVIDENCE_DETAIL
+    evidence = _EVIDENCE_CLASS
+    return [q for q in chunk if q.predicate not in drop and q.object != evidence]
+
+
+_EVIDENCE_DETAIL = frozenset(
+    ox.NamedNode(f"{KG._NS}{name}")
+    for name in ("sentence", "start", "end", "sentenceStart", "sentenceEnd", "rule", "inArticle")
+)
+_EVIDENCE_CLASS = ox.NamedNode(f"{KG._NS}Evidence")
+
+
 def _into_store(
-    store: ox.Store, chunks: Iterable[list[ox.Quad]], named: bool
+    store: ox.Store,
+    chunks: Iterable[list[ox.Quad]],
+    named: bool,
+    keep: Callable[[list[ox.Quad]], list[ox.Quad]] | None = None,
 ) -> Iterator[list[ox.Quad]]:
     """Pass ``chunks`` on unchanged, loading them into ``store`` on the way (bulk loads of
     ``STORE_CHUNK`` quads: fewer calls are faster, bigger ones cost memory). ``named`` keeps
@@ -203,10 +222,11 @@ def _into_store(
     named graphs."""
     pending: list[ox.Quad] = []
     for chunk in chunks:
-        if named or not chunk or isinstance(chunk[0].graph_name, ox.DefaultGraph):
-            pending.extend(chunk)
+        part = keep(chunk) if keep is not None else chunk
+        if named or not part or isinstance(part[0].graph_name, ox.DefaultGraph):
+            pending.extend(part)
         else:
-            pending.extend(ox.Quad(q.subject, q.predicate, q.object) for q in chunk)
+            pending.extend(ox.Quad(q.subject, q.predicate, q.object) for q in part)
         if len(pending) >= STORE_CHUNK:
             store.bulk_extend(pending)
             pending = []
@@ -278,9 +298,11 @@ def write_build(
             chunks: Iterable[list[ox.Quad]] = stream_quads(
                 result.resolved, result.base, named=named is not None
             )
-            for target, keep_graphs in ((viewed, False), (named, True)):
-                if target is not None:
-                    chunks = _into_store(target.store, chunks, keep_graphs)
+            if viewed is not None:
+                scratch = viewed is not user
+                chunks = _into_store(viewed.store, chunks, False, _view_only if scratch else None)
+            if named is not None:
+                chunks = _into_store(named.store, chunks, True)
             written.triples = write_turtle(chunks, fh)
 
         def view(fh: IO[bytes]) -> None:

@@ -313,3 +313,27 @@ def test_summary_page_loads_offline(offline_page, tmp_path: Path, seed_source) -
     assert notice.is_visible()
     assert "摘要视图" in notice.inner_text() and "summary" in notice.inner_text()
     assert not view.errors and not view.blocked
+
+
+def test_a_big_build_draws_its_view_from_a_lighter_store(tmp_path: Path, monkeypatch) -> None:
+    """Above the in-memory limit a build without --store fills a temporary store only to draw
+    the summary, leaving out the evidence nodes' own triples; the page is the one the full
+    store (--store) gives, and the Turtle keeps every triple."""
+    from tests.conftest import SEEDS
+
+    monkeypatch.setattr("kg.output.IN_MEMORY_TRIPLES", 0)
+    monkeypatch.setattr("kg.cli._render_view", lambda src: select_view(src, max_nodes=40).html())
+    runner = CliRunner()
+    light, full = tmp_path / "light", tmp_path / "full"
+    res = runner.invoke(cli, ["build", str(SEEDS), "-o", str(light), "--no-cache"])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(
+        cli,
+        ["build", str(SEEDS), "-o", str(full), "--no-cache", "--store", f"oxigraph:{tmp_path}/s"],
+    )
+    assert res.exit_code == 0, res.output
+    page = (light / "graph.html").read_text(encoding="utf-8")
+    assert "摘要视图" in page
+    assert page == (full / "graph.html").read_text(encoding="utf-8")
+    assert (light / "graph.ttl").read_bytes() == (full / "graph.ttl").read_bytes()
+    assert "kg:sentence" in (light / "graph.ttl").read_text(encoding="utf-8")
