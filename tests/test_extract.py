@@ -155,3 +155,8 @@ def test_district_report_resolves_bare_district_words(tmp_path, city, district):
         if f.kind == "runs_program"
     }
     assert (union, f"{short}工会服务热线") in runs
+    # what a figure counts: the noun after a quoted name (15家左右“职工之家”示范点); what an
+    # achievement measures starts after the program that is its subject (开通的“…热线”已接听…)
+    assert {f.arg("what") for f in targets} >= {"职工之家示范点"}
+    measures = {f.arg("measure") for f in result.resolved.facts if f.kind == "achievement"}
+    assert "接听职工来电" in measures, measures

@@ -36,6 +36,9 @@ _LEAD = re.compile(
 )
 
 
+_NO_QUOTES = str.maketrans("", "", "“”‘’「」《》\"'")
+
+
 def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in _DELIM) + 1
 
@@ -46,14 +49,27 @@ def _what_after(text: str, end: int) -> str:
         (i for i in (text.find(c, end) for c in _DELIM + "（(") if i >= 0), default=len(text)
     )
     phrase = text[end:stop]
-    phrase = phrase.rsplit("的", 1)[-1]
+    phrase = phrase.rsplit("的", 1)[-1].translate(_NO_QUOTES)  # 15家“职工之家”示范点
     m = _CJK_RUN.match(phrase)
     return m.group()[:16] if m else ""
 
 
-def _verb_before(text: str, start: int, quantity_text_start: int) -> str:
-    """The words of the clause before a figure (``帮助``, ``开展技能培训``, ``产生经济效益``)."""
-    head = text[_clause_start(text, quantity_text_start) : quantity_text_start]
+def _opens_clause(text: str, start: int, figure: int) -> bool:
+    """Whether a name starting at ``start`` is the subject of the figure's clause: only lead
+    words (其中, 全市 …) before it in the clause, or a phrase that qualifies it (区总工会开通的
+    “…热线”已接听…: what ends in 的 describes the name that follows)."""
+    clause = _clause_start(text, figure)
+    if start < clause:
+        return False
+    words = re.sub(r"[^\u4e00-\u9fff]+", "", text[clause:start])
+    return not _LEAD.sub("", words) or words.endswith("的")
+
+
+def _verb_before(text: str, start: int, quantity_text_start: int, after: int = 0) -> str:
+    """The words of the clause before a figure (``帮助``, ``开展技能培训``, ``产生经济效益``);
+    ``after``: where a program named in the clause ends (its name is the subject, not part of
+    what was done: “12351”职工服务热线已接听职工来电 measures 接听职工来电)."""
+    head = text[max(_clause_start(text, quantity_text_start), after) : quantity_text_start]
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
     head = re.sub(
         r"(?:往后|今后|未来|过去)?(?:五|\d+|[一二三四六七八九十]+)年来?|近年来|截至目前|目前",
@@ -152,9 +168,9 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     )
                     continue
             ev = ctx.evidence(sent, sent.start + q.start, sent.start + q.end, "figure")
-            program = next(
-                (Ref("program", n) for s, e, n, _ in reversed(programs) if e <= q.start), None
-            )
+            named = next(((s, e, n) for s, e, n, _ in reversed(programs) if e <= q.start), None)
+            program = Ref("program", named[2]) if named else None
+            program_end = named[1] if named and _opens_clause(sent.text, named[0], q.start) else 0
             by = subject_org(ctx, sent.text, q.start, orgs)
             deadline = next((d for d in reversed(deadlines) if d.start < q.start), None)
             if deadline is None and any(
@@ -179,7 +195,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 fact = Fact("target", tuple(sorted(args.items())), (ev,), "target")
             else:
                 measure = (
-                    _verb_before(sent.text, q.start, q.start) + _what_after(sent.text, q.end)[:6]
+                    _verb_before(sent.text, q.start, q.start, program_end)
+                    + _what_after(sent.text, q.end)[:6]
                 ) or qty.unit
                 args = {"measure": measure, "quantity": qty}
                 period = _period(ctx, sent, q, periods)

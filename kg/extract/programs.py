@@ -80,6 +80,9 @@ def _bad_name(name: str) -> bool:
     )
 
 
+_HOTLINE_WORDS = ("工会服务职工热线", "职工服务热线", "服务热线", "热线")  # longest first
+
+
 def find_programs(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, written form) of each program named in a sentence."""
     out: list[tuple[int, int, str, str]] = []
@@ -103,8 +106,9 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
             k -= 1
         run_before = text[max(0, quotes[k].start() - 6) : quotes[k].start()]
         if re.fullmatch(r"[\d+]+", name):
-            if after.startswith(("热线", "职工服务热线", "工会服务职工热线", "服务热线")):
-                out.append((m.start(), m.end(), f"{name}热线", f"{name}{after[:2]}"))
+            hotline = next((w for w in _HOTLINE_WORDS if after.startswith(w)), None)
+            if hotline:  # “12351”职工服务热线: the span and the written form take the words
+                out.append((m.start(), m.end() + len(hotline), f"{name}热线", m.group() + hotline))
             continue
         if not re.search(f"[{_CJK}]", name):
             continue
