@@ -18,11 +18,13 @@ import itertools
 import os
 import pickle
 import shutil
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from kg.lexicon import rules_fingerprint
+from kg.read import RawFile
 from kg.records import Document, Extraction
 
 _STAGE_MODULES = ("kg", "kg.extract")
@@ -64,10 +66,12 @@ class ExtractionCache:
         self.misses = 0
         self.write_error: str | None = None
 
-    def _path(self, doc: Document) -> Path:
+    def _path(self, doc: Document | RawFile) -> Path:
         return self.dir / f"{doc.sha256}.pkl"
 
-    def get(self, doc: Document) -> Extraction | None:
+    def get(self, doc: Document | RawFile) -> Extraction | None:
+        """The cached extraction of ``doc`` (a decoded document, or a file's bytes: a hit
+        needs no decoding), under ``doc``'s name; ``None`` on a miss."""
         path = self._path(doc)
         try:
             data = path.read_bytes()
@@ -84,7 +88,8 @@ class ExtractionCache:
             return None
         self.hits += 1
         # the same bytes may sit under another name: the record keeps the current one
-        return Extraction(doc, ex.mentions, ex.facts, ex.notes) if ex.doc != doc else ex
+        current = doc if isinstance(doc, Document) else replace(ex.doc, name=doc.name)
+        return Extraction(current, ex.mentions, ex.facts, ex.notes) if ex.doc != current else ex
 
     def put(self, ex: Extraction) -> None:
         """Store ``ex``: written to a temporary name, then renamed, so a reader sees a whole

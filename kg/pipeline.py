@@ -24,7 +24,7 @@ from kg.iri import check_base
 from kg.normalize import normalize
 from kg.ontology import DEFAULT_BASE
 from kg.parallel import run_dask, run_processes, start_pool
-from kg.read import ReadError, expand_paths, read_pairs
+from kg.read import RawFile, ReadError, expand_paths, read_pairs, read_raw_pairs
 from kg.records import Document, Extraction, Fact, Mention, Problem
 from kg.resolve import Resolved, compact, resolve
 from kg.segment import segment
@@ -44,12 +44,28 @@ def extract_document(doc: Document) -> Extraction:
     return Extraction(doc, tuple(mentions), tuple(facts))
 
 
-def extract_safely(doc: Document) -> Extraction | Problem:
-    """:func:`extract_document` for a worker: a failing rule set becomes a :class:`Problem`
-    naming the file (an exception must not cross a process boundary and stop a whole build),
-    and the result is :func:`~kg.resolve.compact` and drops the document's text, which nothing
-    after extraction reads: it would otherwise be pickled back from every worker and held for
-    the whole corpus."""
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """A worker's answer for bytes that are not text (kept apart from an extraction that
+    failed: a copy of an unreadable file is unreadable too, a copy of a readable one is a
+    duplicate)."""
+
+    problem: Problem
+
+
+def extract_safely(item: Document | RawFile) -> Extraction | Problem | Unreadable:
+    """:func:`extract_document` for a worker, decoding first if given bytes: a failing rule
+    set becomes a :class:`Problem` naming the file (an exception must not cross a process
+    boundary and stop a whole build), and the result is :func:`~kg.resolve.compact` and drops
+    the document's text, which nothing after extraction reads: it would otherwise be pickled
+    back from every worker and held for the whole corpus."""
+    if isinstance(item, RawFile):
+        try:
+            doc = item.document()
+        except ReadError as err:
+            return Unreadable(err.problem)
+    else:
+        doc = item
     try:
         ex = extract_document(doc)
     except Exception as exc:  # a bug in a rule set: report the file, keep the others
@@ -113,15 +129,31 @@ def build(
     # workers warm up while the files are read; no more of them than there are files
     pool = None if scheduler else start_pool(min(jobs, len(pairs)))
     with pool or contextlib.nullcontext():
-        docs, problems = read_pairs(pairs, arg_problems, strict=strict)
+        items: list[Document] | list[RawFile]
+        if strict:  # decoded here, so the first file that fails is the first by name
+            items, problems = read_pairs(pairs, arg_problems, strict=True)
+            duplicates: list[tuple[str, str, str]] = []
+        else:  # decoded where extracted (in the workers), or not at all on a cache hit
+            items, duplicates, problems = read_raw_pairs(pairs, arg_problems)
         timings = {"read": time.perf_counter() - clock}
         return _build(
-            docs, problems, timings, base, on_progress, strict, jobs, scheduler, cache_dir, pool
+            items,
+            duplicates,
+            problems,
+            timings,
+            base,
+            on_progress,
+            strict,
+            jobs,
+            scheduler,
+            cache_dir,
+            pool,
         )
 
 
 def _build(
-    docs: list[Document],
+    docs: Sequence[Document | RawFile],
+    duplicates: list[tuple[str, str, str]],
     problems: list[Problem],
     timings: dict[str, float],
     base: str,
@@ -136,11 +168,12 @@ def _build(
     clock = time.perf_counter()
     cache = ExtractionCache(cache_dir) if cache_dir else None
     extractions: list[Extraction] = []
-    todo: list[Document] = []
+    todo: list[Document | RawFile] = []
+    unreadable: dict[str, Problem] = {}  # sha256 -> why the bytes are not text
     for doc in docs:
         hit = cache.get(doc) if cache else None
         if hit is not None:
-            extractions.append(replace(hit, doc=replace(doc, text="")))
+            extractions.append(replace(hit, doc=replace(hit.doc, name=doc.name, text="")))
         else:
             todo.append(doc)
     done = len(extractions)
@@ -150,7 +183,9 @@ def _build(
         results = run_dask(extract_safely, todo, scheduler)
     else:
         results = run_processes(extract_safely, todo, jobs, pool)
-    for out in results:
+    for item, out in zip(todo, results, strict=True):
+        if isinstance(out, Unreadable):
+            unreadable[item.sha256] = out = out.problem
         if isinstance(out, Problem):
             if strict:
                 raise ReadError(out)
@@ -162,6 +197,13 @@ def _build(
         done += 1
         if on_progress:
             on_progress(done, len(docs))
+    for name, original, sha in duplicates:  # as read_paths says it, once the original is read
+        bad = unreadable.get(sha)
+        problems.append(
+            Problem(name, bad.reason, bad.severity)
+            if bad is not None
+            else Problem(name, f"same content as {original} (skipped)", "warning")
+        )
     problems.sort(key=Problem.sort_key)
     timings["extract"] = time.perf_counter() - clock
     clock = time.perf_counter()

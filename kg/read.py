@@ -27,6 +27,7 @@ import stat
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath
 from typing import Literal
 
@@ -35,6 +36,7 @@ from kg.records import Document, Problem
 
 __all__ = [
     "TEXT_SUFFIXES",
+    "RawFile",
     "ReadError",
     "decode",
     "expand_paths",
@@ -42,6 +44,8 @@ __all__ = [
     "read_bytes",
     "read_file",
     "read_paths",
+    "read_raw",
+    "read_raw_pairs",
 ]
 
 TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".htm", ".html")
@@ -382,9 +386,32 @@ def _os_reason(err: OSError) -> str:
     return f"cannot read ({err.strerror or err})"
 
 
+@dataclass(frozen=True, slots=True)
+class RawFile:
+    """One input file's bytes, read but not yet decoded: what a build hands to the worker that
+    decodes and extracts it (decoding is per-document work too), or answers from the cache
+    by ``sha256`` without decoding at all."""
+
+    name: str
+    sha256: str
+    data: bytes
+
+    def document(self) -> Document:
+        """The decoded :class:`Document`; :class:`ReadError` naming the file if it is not
+        text."""
+        text, encoding = decode(self.data, self.name)
+        return Document(name=self.name, sha256=self.sha256, text=text, encoding=encoding)
+
+
 def read_file(path: Path | str, display_name: str | None = None) -> Document:
     """Read and decode one file; every failure is a :class:`ReadError` naming ``display_name``
     (default: ``path`` with POSIX separators)."""
+    return read_raw(path, display_name).document()
+
+
+def read_raw(path: Path | str, display_name: str | None = None) -> RawFile:
+    """Read one file's bytes; an OS failure (missing, a directory, a pipe, no permission) is a
+    :class:`ReadError` naming ``display_name``."""
     name = display_name if display_name is not None else printable_name(PurePath(path).as_posix())
     try:
         info = os.stat(path)
@@ -399,7 +426,7 @@ def read_file(path: Path | str, display_name: str | None = None) -> Document:
         if isinstance(err, FileNotFoundError) and os.path.islink(path):
             reason = "broken symlink (its target does not exist)"
         raise _fail(name, reason) from err
-    return read_bytes(data, name)
+    return RawFile(name, hashlib.sha256(data).hexdigest(), data)
 
 
 # Characters of file names that must not reach a terminal, a log line or the graph as they are:
@@ -596,3 +623,29 @@ def read_pairs(
     documents.sort(key=Document.sort_key)
     problems.sort(key=Problem.sort_key)
     return documents, problems
+
+
+def read_raw_pairs(
+    pairs: Sequence[tuple[Path, str]], problems: list[Problem]
+) -> tuple[list[RawFile], list[tuple[str, str, str]], list[Problem]]:
+    """The bytes of every file of :func:`expand_paths`, undecoded, for a build that decodes
+    in its workers: ``(files, duplicates, problems)``. A file whose bytes equal an earlier one's
+    (by display name) is a duplicate ``(name, original name, sha256)``, settled once the
+    original is decoded: the same problem if it is not text, else "same content as" (what
+    :func:`read_paths` says)."""
+    problems = list(problems)
+    files: list[RawFile] = []
+    duplicates: list[tuple[str, str, str]] = []
+    first_by_hash: dict[str, str] = {}
+    for path, shown in pairs:
+        try:
+            raw = read_raw(path, shown)
+        except ReadError as err:
+            problems.append(err.problem)
+            continue
+        original = first_by_hash.setdefault(raw.sha256, shown)
+        if original == shown:
+            files.append(raw)
+        else:
+            duplicates.append((shown, original, raw.sha256))
+    return files, duplicates, problems

@@ -73,3 +73,33 @@ def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
     assert (out / "graph.ttl").stat().st_size > 0 and (out / "graph.html").exists()
     assert "extractions not cached" in res.output and "Not a directory" in res.output
     assert "Traceback" not in res.output
+
+
+def test_decoding_in_workers_reports_what_reading_in_one_process_reports(tmp_path):
+    """A build decodes in its workers (or not at all on a cache hit); its problems are still
+    the ones read_paths gives: a copy of a readable file is a duplicate, a copy of bytes that
+    are not text (or of an empty file) has the same problem as the original."""
+    from kg.pipeline import build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    good = next(SEEDS.glob("*.txt")).read_bytes()
+    for name, data in {
+        "a.txt": good,
+        "b.txt": good,
+        "c.txt": b"\x81\x00\xff\xfe\x00\x01" * 50,
+        "d.txt": b"\x81\x00\xff\xfe\x00\x01" * 50,
+        "e.txt": b"",
+        "f.txt": b"",
+        "g.txt": b"   \n ",
+        "h.txt": b"%PDF-1.4 binary",
+    }.items():
+        (src / name).write_bytes(data)
+    docs, expected = read_paths([str(src)])
+    assert [d.name.rsplit("/", 1)[-1] for d in docs] == ["a.txt"]
+    assert len(expected) == 7
+    for jobs, cache in ((1, None), (2, tmp_path / "cache"), (1, tmp_path / "cache")):
+        result = build([str(src)], jobs=jobs, cache_dir=cache)
+        assert list(result.problems) == expected
+        assert [d.name for d in result.documents] == [d.name for d in docs]
+        assert result.documents[0].encoding == docs[0].encoding
