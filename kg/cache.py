@@ -6,9 +6,10 @@ the rules (the data files under ``kg/data/`` and the code of the per-document st
 cache key is ``(rules fingerprint, document sha256)``: a changed article misses by its hash, a
 changed rule set misses everything by its fingerprint, and a stale entry can never be used.
 
-Entries are pickles written atomically into ``DIR/<fingerprint[:16]>/<sha256>.pkl``; entries of
-older rule sets are left for :func:`prune` to remove. A cache that cannot be written never stops
-a build: the first error is kept (``write_error``) and caching stops.
+Entries are pickles written atomically into ``DIR/<fingerprint[:16]>/<sha256>.pkl``; a build
+removes the folders of other rule sets unused for a week (:meth:`ExtractionCache.prune`), so
+upgrades do not fill the disk. A cache that cannot be written never stops a build: the first
+error is kept (``write_error``) and caching stops.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import hashlib
 import itertools
 import os
 import pickle
+import re
 import shutil
+import time
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -29,6 +32,9 @@ from kg.records import Document, Extraction
 
 _STAGE_MODULES = ("kg", "kg.extract")
 _serial = itertools.count()
+_RULE_SET = re.compile("[0-9a-f]{16}")
+UNUSED_FOR = 7 * 24 * 3600
+"""Seconds after which a build removes the cached entries of another rule set."""
 _SCHEMA = b"extraction-v1"
 
 
@@ -65,6 +71,10 @@ class ExtractionCache:
         self.hits = 0
         self.misses = 0
         self.write_error: str | None = None
+        try:  # a rule set in use is not pruned by another version's build (see prune)
+            os.utime(self.dir)
+        except OSError:
+            pass
 
     def _path(self, doc: Document | RawFile) -> Path:
         return self.dir / f"{doc.sha256}.pkl"
@@ -113,12 +123,21 @@ class ExtractionCache:
             except OSError:
                 pass
 
-    def prune(self) -> int:
-        """Remove entries of other rule sets; returns how many folders were removed."""
+    def prune(self, unused_for: float = 0.0) -> int:
+        """Remove the entries of other rule sets (older versions of union-kg, or edited word
+        lists) not used for ``unused_for`` seconds; returns how many folders were removed.
+        Only folders named like a rule set's are touched, whatever else ``--cache-dir`` holds."""
         removed = 0
+        now = time.time()
         if self.root.is_dir():
             for sub in self.root.iterdir():
-                if sub.is_dir() and sub != self.dir:
+                if sub == self.dir or not _RULE_SET.fullmatch(sub.name) or not sub.is_dir():
+                    continue
+                try:
+                    idle = now - sub.stat().st_mtime
+                except OSError:
+                    continue
+                if idle >= unused_for:
                     shutil.rmtree(sub, ignore_errors=True)
                     removed += 1
         if self.dir.is_dir():  # temporary files of builds that were killed while writing

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.cache import ExtractionCache
+from kg.cache import UNUSED_FOR, ExtractionCache
 from kg.extract import EXTRACTORS
 from kg.extract.context import build_context
 from kg.graph import to_rdf
@@ -205,6 +205,8 @@ def _build(
             else Problem(name, f"same content as {original} (skipped)", "warning")
         )
     problems.sort(key=Problem.sort_key)
+    if cache is not None:
+        cache.prune(UNUSED_FOR)
     timings["extract"] = time.perf_counter() - clock
     clock = time.perf_counter()
     resolved = resolve(extractions, compacted=True)

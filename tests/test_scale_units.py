@@ -103,3 +103,23 @@ def test_decoding_in_workers_reports_what_reading_in_one_process_reports(tmp_pat
         assert list(result.problems) == expected
         assert [d.name for d in result.documents] == [d.name for d in docs]
         assert result.documents[0].encoding == docs[0].encoding
+
+
+def test_a_build_prunes_rule_sets_unused_for_a_week_and_nothing_else(tmp_path):
+    import os
+    import time
+
+    from kg.pipeline import build
+
+    cache = tmp_path / "cache"
+    old, recent, other = cache / "0123456789abcdef", cache / "fedcba9876543210", cache / "notes"
+    for folder in (old, recent, other):
+        folder.mkdir(parents=True)
+        (folder / "x.pkl").write_bytes(b"entry")
+    week_ago = time.time() - 8 * 24 * 3600
+    os.utime(old, (week_ago, week_ago))
+    os.utime(other, (week_ago, week_ago))
+    result = build([str(SEEDS)], cache_dir=cache)
+    assert result.cache_hits == 0 and len(result.documents) > 0
+    assert not old.exists() and recent.exists() and other.exists()
+    assert ExtractionCache(cache).dir.is_dir()
