@@ -97,12 +97,22 @@ def _org_regex() -> re.Pattern[str]:
     # a place the gazetteer lacks (another province's city): two characters and a suffix, at a
     # word boundary, not starting with a function word (so 推动市总工会 is not a place)
     generic = f"[^{_NOT_NAME}\\W\\d_a-zA-Z][{_CJK}](?:市|区|县)"
+    short = "|".join(
+        f"{re.escape(written)}(?!{not_after})"
+        for written, _, _, not_after in table("org_short_forms.tsv")
+    )
     return re.compile(
         f"(?P<national>{national})"
         f"|(?P<place>{forms})(?P<core>{cores})"
         f"|(?<![{_CJK}])(?:{provinces})?(?P<generic>{generic})(?P<gcore>{cores})"
         f"|(?<![全城都超社街小园])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
+        f"|(?<![全城都超社街小园])(?P<splace>{forms}|省|市|区|县)(?P<short>{short})"
     )
+
+
+@cache
+def _short_forms() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in table("org_short_forms.tsv")}
 
 
 @cache
@@ -152,12 +162,20 @@ def _find_orgs(
         elif m.group("generic"):
             place, core = m.group("generic"), m.group("gcore")
         else:
-            bare, core = m.group("bare"), m.group("bcore")
-            place = {"省": province, "市": city}.get(bare)
-            if bare in "区县" and county and county.endswith(bare):
-                place = county
+            bare = m.group("bare") or m.group("splace")
+            if bare in ("省", "市", "区", "县"):
+                place = {"省": province, "市": city}.get(bare)
+                if bare in "区县" and county and county.endswith(bare):
+                    place = county
+            else:  # a place name before a short form: 广州市总
+                place = place_forms()[bare]
             if place is None:
                 continue
+            if m.group("short"):
+                ending, kind = _short_forms()[m.group("short")]
+                out.append(OrgMatch(m.start(), m.end(), m.group(), place + ending, kind, place))
+                continue
+            core = m.group("bcore")
         ending, kind = _cores()[core]
         if ending == "委" and place.endswith("省"):
             name = place + "委"

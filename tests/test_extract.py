@@ -160,3 +160,26 @@ def test_district_report_resolves_bare_district_words(tmp_path, city, district):
     assert {f.arg("what") for f in targets} >= {"职工之家示范点"}
     measures = {f.arg("measure") for f in result.resolved.facts if f.kind == "achievement"}
     assert "接听职工来电" in measures, measures
+
+
+SHORT_FORM_REPORT = """本报讯（记者 钟晓岚）{city}总工会近日召开全委会议。
+{short}市总党组书记、常务副主席{name}出席会议。{name}表示，市总将推动各项工作落实，
+全市各级工会要把市总的部署落到实处。会议还讨论了城市总体规划中的职工服务阵地，市总体育协会也派员参加。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "name"), [("汕尾市", "袁立新"), ("韶关市", "邝海燕")], ids=["shanwei", "shaoguan"]
+)
+def test_short_forms_of_a_union_name(tmp_path, city, name):
+    """市总 and 广州市总 are how union news shortens 市总工会: a post held there is a post in the
+    city's union; 总体 and 总体育 start other words and name nothing."""
+    path = tmp_path / "report.txt"
+    path.write_text(
+        SHORT_FORM_REPORT.format(city=city, short=city[:-1], name=name), encoding="utf-8"
+    )
+    result = build([str(path)])
+    union = f"{city}总工会"
+    assert {(name, "党组书记", union), (name, "常务副主席", union)} <= _posts(result)
+    orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
+    assert orgs == {union}, orgs
