@@ -136,36 +136,38 @@ def build(
         else:  # decoded where extracted (in the workers), or not at all on a cache hit
             items, duplicates, problems = read_raw_pairs(pairs, arg_problems)
         timings = {"read": time.perf_counter() - clock}
-        return _build(
-            items,
-            duplicates,
-            problems,
-            timings,
-            base,
-            on_progress,
-            strict,
-            jobs,
-            scheduler,
-            cache_dir,
-            pool,
+        clock = time.perf_counter()
+        extractions, problems, cache = _extract_all(
+            items, duplicates, problems, on_progress, strict, jobs, scheduler, cache_dir, pool
         )
+        timings["extract"] = time.perf_counter() - clock
+    del items  # the files' bytes, and (above) the workers, are not needed to resolve
+    clock = time.perf_counter()
+    resolved = resolve(extractions, compacted=True)
+    timings["resolve"] = time.perf_counter() - clock
+    return BuildResult(
+        resolved,
+        tuple(problems),
+        base,
+        cache.hits if cache else 0,
+        cache.write_error if cache else None,
+        timings,
+    )
 
 
-def _build(
+def _extract_all(
     docs: Sequence[Document | RawFile],
     duplicates: list[tuple[str, str, str]],
     problems: list[Problem],
-    timings: dict[str, float],
-    base: str,
     on_progress: Callable[[int, int], None] | None,
     strict: bool,
     jobs: int,
     scheduler: str | None,
     cache_dir: str | Path | None,
     pool: ProcessPoolExecutor | None,
-) -> BuildResult:
-    """:func:`build` after reading, with its worker pool (if any) started."""
-    clock = time.perf_counter()
+) -> tuple[list[Extraction], list[Problem], ExtractionCache | None]:
+    """The per-document stages of :func:`build` over what was read, from the cache or by the
+    runner (the worker pool, if started); the problems completed and sorted."""
     cache = ExtractionCache(cache_dir) if cache_dir else None
     extractions: list[Extraction] = []
     todo: list[Document | RawFile] = []
@@ -207,15 +209,4 @@ def _build(
     problems.sort(key=Problem.sort_key)
     if cache is not None:
         cache.prune(UNUSED_FOR)
-    timings["extract"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    resolved = resolve(extractions, compacted=True)
-    timings["resolve"] = time.perf_counter() - clock
-    return BuildResult(
-        resolved,
-        tuple(problems),
-        base,
-        cache.hits if cache else 0,
-        cache.write_error if cache else None,
-        timings,
-    )
+    return extractions, problems, cache
