@@ -89,8 +89,8 @@ class BuildResult:
     cache_error: str | None = None
     """Why extractions could not be cached (the build went on without caching), if so."""
     timings: dict[str, float] = field(default_factory=dict)
-    """Wall seconds per stage: read, extract (normalize, segment, extract; workers included),
-    resolve."""
+    """Wall seconds per stage: read (the files' bytes), extract (decode, normalize, segment,
+    extract; workers included; none of it for a cache hit), resolve."""
 
     @cached_property
     def graph(self) -> Graph:
