@@ -52,7 +52,7 @@ TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".htm", ".html")
 """File suffixes picked up when walking a directory (files named explicitly are always read)."""
 
 EMPTY_REASON = "empty file (nothing to read)"
-UNDECODABLE_REASON = "not text in any encoding tried (utf-8, gb18030, utf-16)"
+UNDECODABLE_REASON = "not text in any encoding tried (utf-8, gb18030, big5, utf-16)"
 _NO_FILES_REASON = f"no readable files ({', '.join(TEXT_SUFFIXES)}) in this directory"
 
 # Distinctive leading bytes of formats users keep next to their articles. Only signatures that

@@ -149,7 +149,9 @@ def test_random_gbk_shaped_bytes_are_not_text() -> None:
     for _ in range(100):
         data = b"".join(bytes((rng.randrange(0x81, 0xFF), rng.choice(trails))) for _ in range(200))
         assert data.decode("gb18030")  # the premise: GB18030 alone would accept it
-        assert _error(data).reason == "not text in any encoding tried (utf-8, gb18030, utf-16)"
+        assert (
+            _error(data).reason == "not text in any encoding tried (utf-8, gb18030, big5, utf-16)"
+        )
 
 
 def test_big5_bytes_are_not_mistaken_for_gb18030() -> None:
@@ -179,7 +181,7 @@ def test_invalid_bytes_after_a_bom_are_reported() -> None:
 
 def test_undecodable_reason() -> None:
     problem = _error(b"\xfd\xfc abc \xff")
-    assert problem.reason == "not text in any encoding tried (utf-8, gb18030, utf-16)"
+    assert problem.reason == "not text in any encoding tried (utf-8, gb18030, big5, utf-16)"
 
 
 def test_read_error_message_and_pickling() -> None:
