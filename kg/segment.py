@@ -27,6 +27,8 @@ _HEAD_PARAS = 8
 _JUNK = re.compile(
     r"登录|注册|首页|返回顶部|扫一扫|分享到|版权所有|ICP备|当前位置|发布时间|浏览次数|【字体|【打印|上一篇|下一篇|来源[：:]"
 )
+_DATELINE_LEAD = re.compile(r"^[^（(，。]{0,20}?(?:讯|电)[（(][^（()）]{0,40}[）)]")
+"""A report's dateline with its byline in brackets: 本报讯（记者 钟晓岚 通讯员 龙泽宇）."""
 DATELINE = re.compile(
     r"^.{0,20}?(?:讯|电)[（(]"
 )  # the interviewee line and headline sit among the first few lines
@@ -152,20 +154,24 @@ def segment(norm: Normalized) -> Segmented:
     paragraphs = _mark_headline(paragraphs)
     sentences: list[Sentence] = []
     for para in paragraphs:
-        s = 0
-        for m in _SENT_END.finditer(para.text):
-            _add_sentence(sentences, para, s, m.end())
+        s, kind = 0, para.kind
+        lead = _DATELINE_LEAD.match(para.text) if kind == "byline" else None
+        if lead and para.text[lead.end() :].strip():
+            # 本报讯（记者… 通讯员…）11月18日，…总工会召开…: the dateline is the byline, what
+            # follows is the report's lead, its main facts
+            _add_sentence(sentences, para, 0, lead.end(), kind)
+            s, kind = lead.end(), "body"
+        for m in _SENT_END.finditer(para.text, s):
+            _add_sentence(sentences, para, s, m.end(), kind)
             s = m.end()
-        _add_sentence(sentences, para, s, len(para.text))
+        _add_sentence(sentences, para, s, len(para.text), kind)
     return Segmented(norm, tuple(paragraphs), tuple(sentences))
 
 
-def _add_sentence(out: list[Sentence], para: Paragraph, s: int, e: int) -> None:
+def _add_sentence(out: list[Sentence], para: Paragraph, s: int, e: int, kind: str) -> None:
     text = para.text[s:e]
     if text.strip():
-        out.append(
-            Sentence(para.start + s, para.start + e, text, para.index, para.kind, para.speaker)
-        )
+        out.append(Sentence(para.start + s, para.start + e, text, para.index, kind, para.speaker))
 
 
 def _mark_headline(paragraphs: list[Paragraph]) -> list[Paragraph]:

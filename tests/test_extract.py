@@ -155,6 +155,7 @@ def test_district_report_resolves_bare_district_words(tmp_path, city, district):
         if f.kind == "runs_program"
     }
     assert (union, f"{short}工会服务热线") in runs
+    assert (union, "工会服务暖万家") in runs  # the campaign a 推进会 was held for
     # what a figure counts: the noun after a quoted name (15家左右“职工之家”示范点); what an
     # achievement measures starts after the program that is its subject (开通的“…热线”已接听…)
     assert {f.arg("what") for f in targets} >= {"职工之家示范点"}

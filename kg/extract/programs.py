@@ -120,6 +120,8 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
         metaphor = run_before.endswith("的") and not name.endswith(types)
         ext = re.match(f"([{_CJK}]{{1,6}}?(?:{_alt('suffix')}))", after)
         listed = re.match(f"等[{_CJK}“”]{{0,8}}?(?:{_alt('list_type')})", run_after)
+        # “工会服务暖万家”推进会: a meeting held for a campaign names the campaign (not the meeting)
+        event = j == i and not metaphor and run_after.startswith(words("event"))
         if typ and j == i:
             written = m.group() + typ
         elif ext and j == i and not typ:
@@ -127,6 +129,7 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
         elif (
             typ
             or listed
+            or event
             or (not metaphor and (name.endswith(qsuffixes) or run_before.endswith(cues)))
         ):
             tail = re.match(f"([{_CJK}]{{2,6}})(?=[（(，。；、]|建设)", after) if j == i else None
@@ -134,6 +137,7 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
                 tail
                 and not typ
                 and not listed
+                and not event
                 and run_before.endswith(cues)
                 and not tail.group(1).endswith("模式")
             ):
