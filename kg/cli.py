@@ -209,6 +209,8 @@ def build(
         )
     if timings:
         stages = ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
+        parts = ", ".join(f"{k} {v:.2f} s" for k, v in written.timings.items())
+        stages += f" ({parts})" if parts else ""
         click.echo(f"timings: {stages}; cache hits {result.cache_hits}/{len(result.documents)}")
     status = EXIT_SKIPPED if any(p.severity == "error" for p in result.problems) else 0
     _list_problems(result.problems, status)

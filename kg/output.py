@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -185,6 +186,9 @@ class Written:
     small: bool = True
     store: Path | None = None
     pushed: object = None  # kg.store.PushReport when --endpoint was given
+    timings: dict[str, float] = field(default_factory=dict)
+    """Wall seconds of the parts of writing: ``graph`` (triples made and written to Turtle and
+    the stores, all in one stream), ``view`` (graph.html), ``push`` (--endpoint)."""
 
 
 def estimated_triples(resolved: Resolved) -> int:
@@ -303,16 +307,22 @@ def write_build(
                 chunks = _into_store(viewed.store, chunks, False, _view_only if scratch else None)
             if named is not None:
                 chunks = _into_store(named.store, chunks, True)
+            clock = time.perf_counter()
             written.triples = write_turtle(chunks, fh)
+            written.timings["graph"] = time.perf_counter() - clock
 
         def view(fh: IO[bytes]) -> None:
+            clock = time.perf_counter()
             if written.small:
                 source: GraphSource = RdflibSource(result.graph, "graph")
             else:
                 source = OxigraphSource.of_store(viewed.store, str(store or "graph"))
             fh.write(render(source).encode("utf-8"))
+            written.timings["view"] = time.perf_counter() - clock
 
         write_files({ttl: turtle, html: view})
         if named is not None:
+            clock = time.perf_counter()
             written.pushed = push_endpoint(endpoint, _graphs_of(named.store), base=result.base)
+            written.timings["push"] = time.perf_counter() - clock
     return written

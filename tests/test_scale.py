@@ -4,6 +4,7 @@ extraction cache, worker processes and a Dask cluster all give the bytes of a pl
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -164,3 +165,15 @@ def test_turtle_of_one_chunk_has_one_prefix_block(corpus_result) -> None:
     buf = io.BytesIO()
     write_turtle(stream_quads(corpus_result.resolved), buf)
     assert buf.getvalue().decode("utf-8").count("@prefix kg:") == 1
+
+
+def test_timings_name_every_stage_and_the_parts_of_writing(tmp_path: Path) -> None:
+    res = CliRunner().invoke(
+        cli, ["build", str(SEEDS), "-o", str(tmp_path / "o"), "--timings", "--no-cache"]
+    )
+    assert res.exit_code == 0, res.output
+    line = next(x for x in res.output.splitlines() if x.startswith("timings: "))
+    seconds = {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+) s", line)}
+    assert list(seconds) == ["read", "extract", "resolve", "write", "graph", "view"], line
+    assert seconds["graph"] + seconds["view"] <= seconds["write"] + 0.01
+    assert line.endswith("cache hits 0/5")
