@@ -214,8 +214,9 @@ def resolve(extractions: list[Extraction], compacted: bool = False) -> Resolved:
             )
         )
     merged = [
-        Fact(f.kind, f.args, tuple(sorted(ev, key=Evidence.sort_key)), f.modality)
-        for f, ev in facts.values()
+        (ident, Fact(f.kind, f.args, tuple(sorted(ev, key=Evidence.sort_key)), f.modality))
+        for ident, (f, ev) in facts.items()
     ]
-    merged.sort(key=Fact.sort_key)
-    return Resolved(tuple(e.doc for e in extractions), tuple(entities), tuple(merged))
+    # Fact.sort_key, with the identity computed above (it was a fifth of resolving)
+    merged.sort(key=lambda pair: (pair[0], tuple(e.sort_key() for e in pair[1].evidence)))
+    return Resolved(tuple(e.doc for e in extractions), tuple(entities), tuple(f for _, f in merged))
