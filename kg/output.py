@@ -177,6 +177,19 @@ IN_MEMORY_TRIPLES = 300_000
 graph: the view draws all of it and SHACL checks it. Beyond, the view is drawn from an
 Oxigraph store filled from the same stream (the user's ``--store``, or a temporary one)."""
 
+IN_MEMORY_VIEW_TRIPLES = 1_500_000
+"""Up to about this many triples, the store a build fills only to draw its summary view is held
+in memory (about 400 bytes per quad kept, half the triples: ~300 MB at the limit), which loads
+twice as fast and answers the view's queries twice as fast as one on disk (measured on 1,000
+articles: 0.7 + 1.1 s instead of 1.3 + 2.1 s); beyond, it is a temporary store on disk."""
+
+
+@dataclass
+class _InMemory:
+    """A store held in memory, in the place of a :class:`kg.store.Writing`."""
+
+    store: ox.Store
+
 
 @dataclass
 class Written:
@@ -275,7 +288,8 @@ def write_build(
     from kg.source import OxigraphSource, RdflibSource
     from kg.store import Writing, push_endpoint, store_writer
 
-    written = Written(small=estimated_triples(result.resolved) <= IN_MEMORY_TRIPLES)
+    estimated = estimated_triples(result.resolved)
+    written = Written(small=estimated <= IN_MEMORY_TRIPLES)
     with contextlib.ExitStack() as stack:
 
         def scratch_store() -> Writing:
@@ -295,7 +309,12 @@ def write_build(
             ) from exc
         user = stack.enter_context(store_writer(store)) if store is not None else None
         named = scratch_store() if endpoint else None
-        viewed = user if user is not None or written.small else scratch_store()
+        if user is not None or written.small:
+            viewed = user
+        elif estimated <= IN_MEMORY_VIEW_TRIPLES:
+            viewed = _InMemory(ox.Store())
+        else:
+            viewed = scratch_store()
         written.store = store
 
         def turtle(fh: IO[bytes]) -> None:

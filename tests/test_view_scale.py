@@ -315,13 +315,19 @@ def test_summary_page_loads_offline(offline_page, tmp_path: Path, seed_source) -
     assert not view.errors and not view.blocked
 
 
-def test_a_big_build_draws_its_view_from_a_lighter_store(tmp_path: Path, monkeypatch) -> None:
-    """Above the in-memory limit a build without --store fills a temporary store only to draw
-    the summary, leaving out the evidence nodes' own triples; the page is the one the full
-    store (--store) gives, and the Turtle keeps every triple."""
+@pytest.mark.parametrize("held", ["in memory", "on disk"])
+def test_a_big_build_draws_its_view_from_a_lighter_store(
+    tmp_path: Path, monkeypatch, held: str
+) -> None:
+    """Above the rdflib limit a build without --store fills a temporary store (in memory up
+    to a size, else on disk) only to draw the summary, leaving out the evidence nodes' own
+    triples; the page is the one the full store (--store) gives, and the Turtle keeps every
+    triple."""
     from tests.conftest import SEEDS
 
     monkeypatch.setattr("kg.output.IN_MEMORY_TRIPLES", 0)
+    if held == "on disk":
+        monkeypatch.setattr("kg.output.IN_MEMORY_VIEW_TRIPLES", 0)
     monkeypatch.setattr("kg.cli._render_view", lambda src: select_view(src, max_nodes=40).html())
     runner = CliRunner()
     light, full = tmp_path / "light", tmp_path / "full"
