@@ -8,6 +8,7 @@ order, and the caller sorts anyway, so the output bytes do not depend on the run
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -45,11 +46,9 @@ def run_processes(
         yield from run_serial(fn, items)
         return
     chunk = max(1, min(16, len(items) // (jobs * 8) or 1))
-    if pool is not None:
-        yield from pool.map(fn, items, chunksize=chunk)
-        return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as own:
-        yield from own.map(fn, items, chunksize=chunk)
+    own = start_pool(jobs) if pool is None else None
+    with own or contextlib.nullcontext():
+        yield from (pool or own).map(fn, items, chunksize=chunk)  # type: ignore[union-attr]
 
 
 def _warm() -> None:
