@@ -98,8 +98,7 @@ class ExtractionCache:
             return None
         self.hits += 1
         # the same bytes may sit under another name: the record keeps the current one
-        current = doc if isinstance(doc, Document) else replace(ex.doc, name=doc.name)
-        return Extraction(current, ex.mentions, ex.facts, ex.notes) if ex.doc != current else ex
+        return ex if ex.doc.name == doc.name else replace(ex, doc=replace(ex.doc, name=doc.name))
 
     def put(self, ex: Extraction) -> None:
         """Store ``ex``: written to a temporary name, then renamed, so a reader sees a whole

@@ -175,7 +175,7 @@ def _extract_all(
     for doc in docs:
         hit = cache.get(doc) if cache else None
         if hit is not None:
-            extractions.append(replace(hit, doc=replace(hit.doc, name=doc.name, text="")))
+            extractions.append(replace(hit, doc=replace(hit.doc, text="")))
         else:
             todo.append(doc)
     done = len(extractions)

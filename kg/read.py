@@ -365,10 +365,7 @@ def _to_simplified(text: str) -> str | None:
 def read_bytes(data: bytes, name: str) -> Document:
     """A Document from raw bytes; ``sha256`` is of the bytes as stored, so the article's IRI does
     not depend on how it was decoded."""
-    text, encoding = decode(data, name)
-    return Document(
-        name=name, sha256=hashlib.sha256(data).hexdigest(), text=text, encoding=encoding
-    )
+    return RawFile(name, hashlib.sha256(data).hexdigest(), data).document()
 
 
 def _os_reason(err: OSError) -> str:
