@@ -84,8 +84,8 @@ def cli() -> None:
     "--store",
     default=None,
     metavar="oxigraph:DIR",
-    help="Also write a persistent Oxigraph store (one named graph per article) that kg query, "
-    "kg view and kg serve read directly; replaced atomically on rebuild.",
+    help="Also write a persistent Oxigraph store (the whole graph, in its default graph) that "
+    "kg query, kg view and kg serve read directly; replaced atomically on rebuild.",
 )
 @click.option(
     "--endpoint",
@@ -97,7 +97,8 @@ def cli() -> None:
 @click.option(
     "--timings",
     is_flag=True,
-    help="Print the wall time of each stage (read, extract, resolve, write) and cache hits.",
+    help="Print the wall time of each stage (read, extract, resolve, write, and the parts of "
+    "write) and cache hits.",
 )
 @click.option(
     "--cache/--no-cache",
