@@ -148,6 +148,7 @@ def test_district_report_resolves_bare_district_words(tmp_path, city, district):
     } <= _posts(result)
     targets = [f for f in result.resolved.facts if f.kind == "target"]
     assert {f.arg("set_by") for f in targets} == {Ref("org", union)}
+    assert {f.arg("scope") for f in targets} == {Ref("place", district)}  # not the city
     assert {int(f.arg("deadline")) for f in targets} == {2027}
     runs = {
         (f.arg("org").key, f.arg("program").key)

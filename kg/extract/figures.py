@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from kg.extract.context import Context
 from kg.extract.programs import find_programs
 from kg.extract.subjects import province_union, subject_org, words
-from kg.gazetteer import find_orgs
+from kg.gazetteer import find_orgs, places
 from kg.quantities import PeriodMatch, QuantityMatch, find_deadlines, find_periods, find_quantities
 from kg.records import Fact, Ref
 from kg.segment import Sentence
@@ -52,6 +52,15 @@ def _what_after(text: str, end: int) -> str:
     phrase = phrase.rsplit("的", 1)[-1].translate(_NO_QUOTES)  # 15家“职工之家”示范点
     m = _CJK_RUN.match(phrase)
     return m.group()[:16] if m else ""
+
+
+def _scope(ctx: Context, by: Ref) -> str:
+    """The place a target covers: the place of the union that set it (博罗县总工会 -> 博罗县,
+    a county's plan, not its city's), else the article's city or province."""
+    place = by.key.removesuffix("总工会")
+    if place != by.key and place in places():
+        return place
+    return ctx.province if by == province_union(ctx) else (ctx.city or ctx.province)
 
 
 def _opens_clause(text: str, start: int, figure: int) -> bool:
@@ -186,10 +195,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     args["deadline"] = deadline.year
                 if by is not None:
                     args["set_by"] = by
-                    args["scope"] = Ref(
-                        "place",
-                        ctx.province if by == province_union(ctx) else (ctx.city or ctx.province),
-                    )
+                    args["scope"] = Ref("place", _scope(ctx, by))
                 if program is not None:
                     args["program"] = program
                 fact = Fact("target", tuple(sorted(args.items())), (ev,), "target")
