@@ -106,14 +106,18 @@ class ExtractionCache:
         is a miss) and no scan for stale temporary files, which in a folder of 10,000 entries
         doubled the extraction time of a cold build (measured); leftovers of a killed build
         are ``*.tmp`` files that :meth:`prune` removes and :meth:`get` never reads."""
+        self._write(self._path(ex.doc), pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _write(self, path: Path, data: bytes) -> None:
+        """Write ``data`` to ``path`` by rename (see :meth:`put`); the first failure stops
+        caching and is kept in ``write_error``."""
         if self.write_error is not None:
             return
-        path = self._path(ex.doc)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{next(_serial)}.tmp")
         try:
-            self.dir.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             with open(tmp, "wb") as fh:
-                fh.write(pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL))
+                fh.write(data)
             os.replace(tmp, path)
         except OSError as exc:
             self.write_error = f"{exc.filename or self.dir}: {exc.strerror or exc}"
@@ -121,6 +125,30 @@ class ExtractionCache:
                 tmp.unlink()
             except OSError:
                 pass
+
+    def _part_path(self, key: str) -> Path:
+        return self.dir / "parts" / f"{key}.pkl"
+
+    def has_part(self, key: str) -> bool:
+        """Whether an article part's output is cached under ``key`` (read later, when it is
+        written out: a build does not hold every part's bytes at once)."""
+        return self._part_path(key).is_file()
+
+    def get_part(self, key: str) -> tuple[bytes, bytes, int] | None:
+        """The cached output of an article's part of the graph (see
+        :func:`kg.output.part_turtle`) under ``key``, a hash of everything it is made from;
+        ``None`` on a miss (a damaged entry is a miss)."""
+        try:
+            value = pickle.loads(self._part_path(key).read_bytes())
+        except Exception:
+            return None
+        if not (isinstance(value, tuple) and len(value) == 3):
+            return None
+        return value
+
+    def put_part(self, key: str, value: tuple[bytes, bytes, int]) -> None:
+        """Store an article part's output under ``key``."""
+        self._write(self._part_path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self, unused_for: float = 0.0) -> int:
         """Remove the entries of other rule sets (older versions of union-kg, or edited word
@@ -139,7 +167,8 @@ class ExtractionCache:
                 if idle >= unused_for:
                     shutil.rmtree(sub, ignore_errors=True)
                     removed += 1
-        if self.dir.is_dir():  # temporary files of builds that were killed while writing
-            for tmp in self.dir.glob(".*.tmp"):
-                tmp.unlink(missing_ok=True)
+        for folder in (self.dir, self.dir / "parts"):  # leftovers of builds killed while writing
+            if folder.is_dir():
+                for tmp in folder.glob(".*.tmp"):
+                    tmp.unlink(missing_ok=True)
         return removed

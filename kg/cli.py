@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections import Counter
@@ -142,49 +143,64 @@ def build(
     from kg.iri import check_base
     from kg.ontology import DEFAULT_BASE
     from kg.output import write_build
-    from kg.parallel import default_jobs
+    from kg.parallel import default_jobs, start_pool
     from kg.pipeline import build as run_build
     from kg.source import parse_store_spec
 
     progress = _progress()
     out = Path(out_dir)
-    try:
-        store_dir = parse_store_spec(store) if store else None
-        base = check_base(base or DEFAULT_BASE)
-        with progress as p:
-            task = p.add_task("extracting", total=None) if p else None
-            cb = (lambda i, n: p.update(task, completed=i, total=n)) if p else None
-            result = run_build(
-                list(paths) or ["seeds"],
-                base=base,
-                on_progress=cb,
-                strict=strict,
-                jobs=jobs or default_jobs(),
-                scheduler=scheduler,
-                cache_dir=(cache_dir or default_cache_dir()) if cache else None,
-            )
-    except KgError as exc:
-        if strict and isinstance(exc, ReadError):
+    jobs = jobs or default_jobs()
+    # One pool of workers extracts and then makes the articles' parts of the graph; started
+    # before reading, while this process is small (a Dask build makes the parts here).
+    with contextlib.ExitStack() as workers:
+        pool = None if scheduler else start_pool(jobs)
+        if pool is not None:
+            workers.enter_context(pool)
+        try:
+            store_dir = parse_store_spec(store) if store else None
+            base = check_base(base or DEFAULT_BASE)
+            with progress as p:
+                task = p.add_task("extracting", total=None) if p else None
+                cb = (lambda i, n: p.update(task, completed=i, total=n)) if p else None
+                result = run_build(
+                    list(paths) or ["seeds"],
+                    base=base,
+                    on_progress=cb,
+                    strict=strict,
+                    jobs=jobs,
+                    pool=pool,
+                    scheduler=scheduler,
+                    cache_dir=(cache_dir or default_cache_dir()) if cache else None,
+                )
+        except KgError as exc:
+            if strict and isinstance(exc, ReadError):
+                raise click.ClickException(
+                    f"{exc}\n--strict: stopped at the first file that cannot be used; "
+                    "no output was written"
+                ) from exc
+            raise _fail(exc) from exc
+        if not result.documents:
+            _list_problems(result.problems, 1)
             raise click.ClickException(
-                f"{exc}\n--strict: stopped at the first file that cannot be used; "
-                "no output was written"
-            ) from exc
-        raise _fail(exc) from exc
-    if not result.documents:
-        _list_problems(result.problems, 1)
-        raise click.ClickException(
-            "no readable articles: nothing to build; outputs left as they were"
-        )
-    ttl = out / "graph.ttl"
-    html = out / "graph.html"
-    clock = time.perf_counter()
-    try:
-        written = write_build(
-            result, ttl, html, _write_outputs, _render_view, store=store_dir, endpoint=endpoint
-        )
-    except KgError as exc:
-        raise _fail(exc) from exc
-    result.timings["write"] = time.perf_counter() - clock
+                "no readable articles: nothing to build; outputs left as they were"
+            )
+        ttl = out / "graph.ttl"
+        html = out / "graph.html"
+        clock = time.perf_counter()
+        try:
+            written = write_build(
+                result,
+                ttl,
+                html,
+                _write_outputs,
+                _render_view,
+                store=store_dir,
+                endpoint=endpoint,
+                pool=pool,
+            )
+        except KgError as exc:
+            raise _fail(exc) from exc
+        result.timings["write"] = time.perf_counter() - clock
     _summary(result)
     click.echo(f"wrote {ttl} ({written.triples} triples) and {html}")
     if written.store:

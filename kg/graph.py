@@ -15,8 +15,9 @@ bytes.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -72,13 +73,17 @@ _ARTICLE_LINKS = {
 }
 
 
-_NO_SCOPE = nullcontext()
-
-
 class GraphBuilder:
     """Writes resolved records into a sink under one base IRI: an rdflib graph (the default,
-    for a notebook and small corpora) or a :class:`kg.output.QuadSink` that streams quads, each
-    in its article's named graph (see :meth:`article_scope`), to Turtle and a store."""
+    for a notebook and small corpora) or a :class:`kg.output.QuadSink` that streams quads to
+    Turtle and stores.
+
+    The graph comes in two parts (see :func:`emit_steps`): the shared part (entities, places,
+    the facts' own triples), written by :meth:`add_entity` and :meth:`add_fact`, and one part
+    per article (what that article alone states: its metadata, the entities it mentions, the
+    evidence of each fact read in it), written by :meth:`add_article_part` from an
+    :class:`ArticlePart`. An article's part depends only on its ``ArticlePart``, so it can be
+    made in another process, cached, and kept as the article's named graph."""
 
     def __init__(self, base: str = DEFAULT_BASE, sink: Any = None) -> None:
         self.base = base if base.endswith(("/", "#")) else base + "/"
@@ -88,12 +93,10 @@ class GraphBuilder:
         self.uri: Callable[[str], Any] = getattr(sink, "uri", URIRef)
         self.lit: Callable[..., Any] = getattr(sink, "lit", Literal)
         # Keys of triples already written that records can state again (a place reached from
-        # many organizations, an evidence sentence shared by two facts): a streaming sink has
-        # no set semantics, so repeats are dropped here.
+        # many organizations, a program run by one union in many facts): a streaming sink has
+        # no set semantics, so repeats are dropped here. (An article part's repeats are
+        # dropped in add_article_part, within the part.)
         self._done: set[tuple[str, ...]] = set()
-        # a sink with named graphs scopes article triples; one without (rdflib, or a quad sink
-        # writing the default graph) skips the context manager altogether
-        self._scope = getattr(sink, "scope", None) if getattr(sink, "named", False) else None
         for prefix, ns in {**vocabulary_prefixes(), "id": self.base}.items():
             self.g.bind(prefix, ns)
 
@@ -103,13 +106,6 @@ class GraphBuilder:
             return True
         self._done.add(key)
         return False
-
-    def article_scope(self, sha: str) -> AbstractContextManager[None]:
-        """Triples added inside belong to article ``sha``'s named graph (what the article
-        alone states: its metadata, its evidence, the links from facts to that evidence); the
-        rest (entities, places, the facts themselves) to the shared graph. A sink without named
-        graphs ignores this."""
-        return _NO_SCOPE if self._scope is None else self._scope(sha)
 
     def iri(self, ref: Ref) -> URIRef:
         key = ref.key[:16] if ref.kind == "article" else ref.key
@@ -123,9 +119,6 @@ class GraphBuilder:
             g.add((node, SDO.name, self.lit(e.label, lang="zh")))
         for alias in e.aliases:
             g.add((node, SKOS.altLabel, self.lit(alias, lang="zh")))
-        for sha in e.articles:
-            with self.article_scope(sha):
-                g.add((self.iri(Ref("article", sha)), SDO.mentions, node))
         attrs = dict(e.attrs)
         kind = e.ref.kind
         if kind == "person":
@@ -164,77 +157,84 @@ class GraphBuilder:
             g.add((node, SDO.containedInPlace, self.iri(Ref("place", known.parent))))
             self.add_place(known.parent)
 
-    def add_evidence(self, owner: URIRef, ev: Evidence) -> None:
-        g = self.g
-        node = self.uri(
-            hashed_iri(self.base, "evidence", ev.doc, ev.start, ev.end, ev.rule, ev.sent_start)
-        )
-        article = self.iri(Ref("article", ev.doc))
-        with self.article_scope(ev.doc):
-            self._add_evidence_node(g, owner, node, article, ev)
+    def add_article_part(self, part: ArticlePart) -> None:
+        """One article's own triples: the document, the article fact's fields, the links from
+        each fact read in it to its evidence there (and to the article), the evidence nodes,
+        the entities it mentions. Repeats within the part (two facts on one evidence node, one
+        fact read twice in the article) are dropped here: no other part can repeat them."""
+        g, lit, uri = self.g, self.lit, self.uri
+        node = self.iri(Ref("article", part.sha))
+        g.add((node, RDF.type, KG.Article))
+        g.add((node, KG.sha256, lit(part.sha)))
+        g.add((node, KG.sourceFile, lit(part.name)))
+        headlined = False
+        for args in part.fields:
+            headlined = self._add_article_fields(g, node, args) or headlined
+        derived: set[str] = set()
+        nodes: set[str] = set()
+        for owner_iri, ev in part.evidence:
+            owner = uri(owner_iri)
+            ev_iri = hashed_iri(
+                self.base, "evidence", ev.doc, ev.start, ev.end, ev.rule, ev.sent_start
+            )
+            ev_node = uri(ev_iri)
+            g.add((owner, KG.evidence, ev_node))
+            if owner_iri not in derived:
+                derived.add(owner_iri)
+                g.add((owner, PROV.wasDerivedFrom, node))
+            if ev_iri in nodes:
+                continue
+            nodes.add(ev_iri)
+            g.add((ev_node, RDF.type, KG.Evidence))
+            g.add((ev_node, KG.inArticle, node))
+            g.add((ev_node, KG.sentence, lit(ev.sentence, lang="zh")))
+            g.add((ev_node, KG.start, lit(ev.start, datatype=XSD.integer)))
+            g.add((ev_node, KG.end, lit(ev.end, datatype=XSD.integer)))
+            g.add((ev_node, KG.sentenceStart, lit(ev.sent_start, datatype=XSD.integer)))
+            g.add((ev_node, KG.sentenceEnd, lit(ev.sent_end, datatype=XSD.integer)))
+            g.add((ev_node, KG.rule, lit(ev.rule)))
+        for entity in part.mentions:
+            g.add((node, SDO.mentions, uri(entity)))
+        if not headlined:  # an article without a headline is labelled by its file
+            g.add((node, RDFS.label, lit(part.name)))
 
-    def _add_evidence_node(
-        self, g: Any, owner: URIRef, node: URIRef, article: URIRef, ev: Evidence
-    ) -> None:
-        g.add((owner, KG.evidence, node))
-        if not self._once("derived", owner, article):
-            g.add((owner, PROV.wasDerivedFrom, article))
-        if self._once("evidence", node):
-            return
-        g.add((node, RDF.type, KG.Evidence))
-        g.add((node, KG.inArticle, article))
-        g.add((node, KG.sentence, self.lit(ev.sentence, lang="zh")))
-        g.add((node, KG.start, self.lit(ev.start, datatype=XSD.integer)))
-        g.add((node, KG.end, self.lit(ev.end, datatype=XSD.integer)))
-        g.add((node, KG.sentenceStart, self.lit(ev.sent_start, datatype=XSD.integer)))
-        g.add((node, KG.sentenceEnd, self.lit(ev.sent_end, datatype=XSD.integer)))
-        g.add((node, KG.rule, self.lit(ev.rule)))
-
-    def add_fact(self, f: Fact) -> None:
-        if f.kind == "article":
-            self.add_article(f)
-        elif f.kind == "holds_post":
-            self.add_post(f)
-        elif f.kind == "runs_program":
-            self.add_program_run(f)
-        elif f.kind in ("target", "achievement"):
-            self.add_figure(f)
-
-    def add_article(self, f: Fact) -> None:
-        g = self.g
-        sha = next(ev.doc for ev in f.evidence) if f.evidence else None
-        if sha is None:
-            return
-        with self.article_scope(sha):
-            self._add_article_fields(g, self.iri(Ref("article", sha)), f)
-
-    def _add_article_fields(self, g: Any, node: URIRef, f: Fact) -> None:
-        """The article fact's fields (its ``source``, the file name, is add_document's)."""
-        for role, value in f.args:
+    def _add_article_fields(
+        self, g: Any, node: URIRef, args: tuple[tuple[str, object], ...]
+    ) -> bool:
+        """The article fact's fields (its ``source``, the file name, is the document's); true
+        if one of them is the headline."""
+        headlined = False
+        for role, value in args:
             if role == "headline":
                 g.add((node, SDO.headline, self.lit(str(value), lang="zh")))
                 g.add((node, RDFS.label, self.lit(str(value), lang="zh")))
+                headlined = True
             elif role == "series_no":
                 g.add((node, KG.seriesNumber, self.lit(int(value), datatype=XSD.integer)))  # type: ignore[arg-type]
             elif role == "series":
                 g.add((node, KG.seriesTitle, self.lit(str(value), lang="zh")))
             elif role in _ARTICLE_LINKS and isinstance(value, Ref):
                 g.add((node, _ARTICLE_LINKS[role], self.iri(value)))
-        for ev in f.evidence:
-            self.add_evidence(node, ev)
+        return headlined
 
-    def add_document(self, sha: str, name: str) -> None:
-        node = self.iri(Ref("article", sha))
-        with self.article_scope(sha):
-            self.g.add((node, RDF.type, KG.Article))
-            self.g.add((node, KG.sha256, self.lit(sha)))
-            self.g.add((node, KG.sourceFile, self.lit(name)))
+    def add_fact(self, f: Fact, iri: str | None = None) -> None:
+        """A fact's own triples, on its node ``iri`` (see :func:`fact_iri`; made here if not
+        given). Its evidence is in the parts of the articles it was read in; an article fact
+        is all in its article's part."""
+        if f.kind == "article":
+            return
+        node = self.uri(iri or fact_iri(self.base, f))
+        if f.kind == "holds_post":
+            self.add_post(f, node)
+        elif f.kind == "runs_program":
+            self.add_program_run(f, node)
+        elif f.kind in ("target", "achievement"):
+            self.add_figure(f, node)
 
-    def add_post(self, f: Fact) -> None:
+    def add_post(self, f: Fact, node: Any) -> None:
         g = self.g
         person, org, role = f.arg("person"), f.arg("org"), f.arg("role")
         assert isinstance(person, Ref) and isinstance(org, Ref) and isinstance(role, Ref)
-        node = self.uri(hashed_iri(self.base, "post", *f.identity()))
         g.add((node, RDF.type, KG.PostHolding))
         g.add((node, RDF.type, ORG.Membership))
         g.add((node, ORG.member, self.iri(person)))
@@ -242,14 +242,11 @@ class GraphBuilder:
         g.add((node, ORG.role, self.iri(role)))
         g.add((node, KG.modality, self.lit(f.modality)))
         g.add((node, RDFS.label, self.lit(f"{person.key} · {org.key}{role.key}", lang="zh")))
-        for ev in f.evidence:
-            self.add_evidence(node, ev)
 
-    def add_program_run(self, f: Fact) -> None:
+    def add_program_run(self, f: Fact, node: Any) -> None:
         g = self.g
         org, program = f.arg("org"), f.arg("program")
         assert isinstance(org, Ref) and isinstance(program, Ref)
-        node = self.uri(hashed_iri(self.base, "run", *f.identity()))
         g.add((node, RDF.type, KG.ProgramRun))
         g.add((node, KG.program, self.iri(program)))
         g.add((node, KG.runBy, self.iri(org)))
@@ -266,17 +263,14 @@ class GraphBuilder:
                 self.lit(f"{org.key} · {program.key} · {_MODALITY_ZH[f.modality]}", lang="zh"),
             )
         )
-        for ev in f.evidence:
-            self.add_evidence(node, ev)
 
-    def add_figure(self, f: Fact) -> None:
+    def add_figure(self, f: Fact, node: Any) -> None:
         """A target or an achievement: the quantity as typed literals a SPARQL filter can compare
         (``schema:value`` xsd:decimal, ``kg:deadline`` xsd:gYear), its words kept apart."""
         g = self.g
         q = f.arg("quantity")
         assert isinstance(q, Quantity)
         target = f.kind == "target"
-        node = self.uri(hashed_iri(self.base, f.kind, *f.identity()))
         g.add((node, RDF.type, KG.Target if target else KG.Achievement))
         g.add((node, SDO.value, _decimal(q.value)))
         if q.upper is not None:
@@ -321,8 +315,6 @@ class GraphBuilder:
         if isinstance(growth, Quantity):
             g.add((node, KG.growthRate, _decimal(growth.value)))
         g.add((node, RDFS.label, self.lit(figure_label(f), lang="zh")))
-        for ev in f.evidence:
-            self.add_evidence(node, ev)
 
 
 _MODALITY_ZH = {
@@ -356,27 +348,94 @@ def figure_label(f: Fact) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def emit_steps(b: GraphBuilder, resolved: Resolved) -> Iterator[None]:
-    """Write every document, entity and fact of ``resolved`` into ``b``, in the records' own
-    (sorted) order, so the triples come out in the same order for the same input. Yields after
-    each record, so that a streaming sink can pass on what it holds."""
-    for doc in resolved.documents:
-        b.add_document(doc.sha256, doc.name)
-    yield
+_FACT_NODE = {"holds_post": "post", "runs_program": "run"}
+
+
+def fact_iri(base: str, f: Fact) -> str:
+    """The IRI of a fact's node: hashed from its identity (an article fact is its article)."""
+    if f.kind == "article":
+        return entity_iri(base, "article", f.evidence[0].doc[:16])
+    return hashed_iri(base, _FACT_NODE.get(f.kind, f.kind), *f.identity())
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePart:
+    """Everything one article's own triples are made from (see
+    :meth:`GraphBuilder.add_article_part`), as plain values: the same values make the same
+    triples, so a part's output can be cached under a hash of its ``repr``."""
+
+    sha: str
+    name: str
+    fields: tuple[tuple[tuple[str, object], ...], ...]
+    """The arguments of the article's article fact (headline, series, reporter …)."""
+    evidence: tuple[tuple[str, Evidence], ...]
+    """``(fact IRI, evidence)`` for every fact read in this article, in the facts' order."""
+    mentions: tuple[str, ...]
+    """The IRIs of the entities the article mentions, in the entities' order."""
+
+
+def fact_iris(resolved: Resolved, base: str) -> list[str]:
+    """:func:`fact_iri` of every fact of ``resolved``, in order (made once: both parts of the
+    graph name the facts, and hashing a fact's identity is most of the cost of its triples)."""
+    return [fact_iri(base, f) if f.evidence or f.kind != "article" else "" for f in resolved.facts]
+
+
+def article_parts(
+    resolved: Resolved, base: str, iris: list[str] | None = None
+) -> list[ArticlePart]:
+    """The part of each document of ``resolved``, in the documents' order (``iris``: the
+    facts', from :func:`fact_iris`)."""
+    fields: dict[str, list[tuple[tuple[str, object], ...]]] = defaultdict(list)
+    evidence: dict[str, list[tuple[str, Evidence]]] = defaultdict(list)
+    mentions: dict[str, list[str]] = defaultdict(list)
+    if iris is None:
+        iris = fact_iris(resolved, base)
+    for f, owner in zip(resolved.facts, iris, strict=True):
+        if not f.evidence:
+            continue
+        if f.kind == "article":
+            fields[f.evidence[0].doc].append(f.args)
+        for ev in f.evidence:
+            evidence[ev.doc].append((owner, ev))
+    for e in resolved.entities:
+        iri = entity_iri(base, e.ref.kind, e.ref.key[:16] if e.ref.kind == "article" else e.ref.key)
+        for sha in e.articles:
+            mentions[sha].append(iri)
+    return [
+        ArticlePart(
+            doc.sha256,
+            doc.name,
+            tuple(fields.get(doc.sha256, ())),
+            tuple(evidence.get(doc.sha256, ())),
+            tuple(mentions.get(doc.sha256, ())),
+        )
+        for doc in resolved.documents
+    ]
+
+
+def emit_shared(
+    b: GraphBuilder, resolved: Resolved, iris: list[str] | None = None
+) -> Iterator[None]:
+    """Write the shared part of ``resolved`` (entities, places, the facts' own triples) into
+    ``b``, in the records' own (sorted) order, so the triples come out in the same order for
+    the same input. Yields after each record, so that a streaming sink can pass on what it
+    holds."""
     for e in resolved.entities:
         b.add_entity(e)
         yield
-    headlined = set()
-    for f in resolved.facts:
-        b.add_fact(f)
-        if f.kind == "article" and f.arg("headline") and f.evidence:
-            headlined.add(f.evidence[0].doc)
+    for f, iri in zip(resolved.facts, iris or fact_iris(resolved, b.base), strict=True):
+        b.add_fact(f, iri)
         yield
-    for doc in resolved.documents:  # an article without a headline is labelled by its file
-        if doc.sha256 not in headlined:
-            with b.article_scope(doc.sha256):
-                b.g.add((b.iri(Ref("article", doc.sha256)), RDFS.label, b.lit(doc.name)))
-    yield
+
+
+def emit_steps(b: GraphBuilder, resolved: Resolved) -> Iterator[None]:
+    """Write the whole graph of ``resolved`` into ``b``: the shared part, then each article's
+    part in the documents' order."""
+    iris = fact_iris(resolved, b.base)
+    yield from emit_shared(b, resolved, iris)
+    for part in article_parts(resolved, b.base, iris):
+        b.add_article_part(part)
+        yield
 
 
 def to_rdf(resolved: Resolved, base: str = DEFAULT_BASE) -> Graph:

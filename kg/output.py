@@ -16,24 +16,30 @@ appear anywhere; rdflib, Oxigraph, rapper and serdi read it).
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import itertools
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.graph import GraphBuilder, emit_steps
+from kg.graph import ArticlePart, GraphBuilder, article_parts, emit_shared, fact_iris
 from kg.iri import entity_iri
 from kg.ontology import DEFAULT_BASE, KG, vocabulary_prefixes
+from kg.parallel import map_bounded
 from kg.resolve import Resolved
 
 if TYPE_CHECKING:
+    from kg.cache import ExtractionCache
     from kg.pipeline import BuildResult
     from kg.source import GraphSource
 
@@ -68,34 +74,20 @@ def prefixes() -> dict[str, str]:
 
 class QuadSink:
     """A duck-typed stand-in for an rdflib graph (``add``, ``bind``) that buffers Oxigraph quads,
-    each in the current scope's named graph. Repeats are dropped upstream, by the
-    :class:`~kg.graph.GraphBuilder`; terms that recur (vocabulary, entities) are converted once.
+    in the shared named graph (``named``) or the default graph. Repeats are dropped upstream,
+    by the :class:`~kg.graph.GraphBuilder`; vocabulary terms are converted once.
     """
 
     def __init__(self, base: str, named: bool = True) -> None:
         self.base = base
         self.named = named
-        self.shared = ox.NamedNode(shared_graph(base))
-        self.graph = self.shared
+        self.graph = ox.NamedNode(shared_graph(base))
         self.buffer: list[ox.Quad] = []
-        self._graphs: dict[str, ox.NamedNode] = {}
         self._iris: dict[int, tuple[URIRef, ox.NamedNode]] = {}
         self._by_value: dict[URIRef, ox.NamedNode] = {}
 
     def bind(self, prefix: str, namespace: str) -> None:
         """Prefixes are fixed (see :func:`prefixes`); kept for the rdflib-graph interface."""
-
-    @contextlib.contextmanager
-    def scope(self, sha: str) -> Iterator[None]:
-        outer = self.graph
-        graph = self._graphs.get(sha)
-        if graph is None:
-            graph = self._graphs[sha] = ox.NamedNode(article_graph(self.base, sha))
-        self.graph = graph
-        try:
-            yield
-        finally:
-            self.graph = outer
 
     def _iri(self, term: URIRef) -> ox.NamedNode:
         """A vocabulary term (predicate, class) as an Oxigraph term, converted once. Looked up
@@ -144,14 +136,19 @@ class QuadSink:
 
 
 def stream_quads(
-    resolved: Resolved, base: str = DEFAULT_BASE, chunk: int = CHUNK, named: bool = True
+    resolved: Resolved,
+    base: str = DEFAULT_BASE,
+    chunk: int = CHUNK,
+    named: bool = True,
+    iris: list[str] | None = None,
 ) -> Iterator[list[ox.Quad]]:
-    """The graph of ``resolved`` as chunks of quads, in a deterministic order; at most about
-    one chunk is held at a time. ``named`` puts each quad in its article's named graph or the
-    shared one; without it all are in the default graph, which the Turtle writer and a local
-    store take as they are (no copy of every quad without its graph)."""
+    """The shared part of the graph of ``resolved`` (entities, places, the facts' own triples;
+    see :func:`kg.graph.emit_shared`) as chunks of quads, in a deterministic order; at most
+    about one chunk is held at a time. ``named`` puts them in the shared named graph; without
+    it in the default graph, which the Turtle writer and a local store take as they are (no
+    copy of every quad without its graph)."""
     sink = QuadSink(base, named)
-    for _ in emit_steps(GraphBuilder(base, sink), resolved):
+    for _ in emit_shared(GraphBuilder(base, sink), resolved, iris):
         if len(sink.buffer) >= chunk:
             yield sink.buffer
             sink.buffer = []
@@ -159,16 +156,178 @@ def stream_quads(
         yield sink.buffer
 
 
-def write_turtle(chunks: Iterable[list[ox.Quad]], out: IO[bytes]) -> int:
-    """Serialize chunks of quads to ``out`` as Turtle (graph names dropped: the union graph);
-    returns the number of triples written."""
+@cache
+def turtle_header() -> bytes:
+    """The ``@prefix`` lines Oxigraph's serializer starts a document with: written once at
+    the top of graph.ttl; every chunk and article part after it is written without them."""
+    node = ox.NamedNode(f"{DEFAULT_BASE}x")
+    out = ox.serialize([ox.Quad(node, node, node)], None, ox.RdfFormat.TURTLE, prefixes=prefixes())
+    lines = out.splitlines(keepends=True)
+    return b"".join(itertools.takewhile(lambda line: line.startswith(b"@prefix "), lines))
+
+
+def turtle_body(quads: list[ox.Quad]) -> bytes:
+    """``quads`` as Turtle statements with the prefixes of :func:`turtle_header` (not repeated);
+    graph names are dropped."""
+    if not quads:
+        return b""
+    if not isinstance(quads[0].graph_name, ox.DefaultGraph):
+        quads = [q.triple for q in quads]  # type: ignore[misc]
+    out = ox.serialize(quads, None, ox.RdfFormat.TURTLE, prefixes=prefixes())
+    header = turtle_header()
+    assert out.startswith(header), "Oxigraph changed how it writes prefixes"
+    return out[len(header) :]
+
+
+def write_turtle(chunks: Iterable[list[ox.Quad]], out: IO[bytes], header: bool = True) -> int:
+    """Serialize chunks of quads to ``out`` as Turtle (graph names dropped: the union graph),
+    after the prefix lines unless ``header`` is false; returns the number of triples."""
     n = 0
-    pre = prefixes()
+    if header:
+        out.write(turtle_header())
     for chunk in chunks:
-        if chunk and not isinstance(chunk[0].graph_name, ox.DefaultGraph):
-            chunk = [q.triple for q in chunk]  # type: ignore[misc]
-        ox.serialize(chunk, out, ox.RdfFormat.TURTLE, prefixes=pre)
+        out.write(turtle_body(chunk))
         n += len(chunk)
+    return n
+
+
+class PartTurtle(NamedTuple):
+    """An article's part of the graph as Turtle statements (see :func:`turtle_body`):
+    ``links`` (the article's metadata and mentions, the links from facts to their evidence),
+    what a view draws from; ``detail`` (the evidence nodes' own triples: sentence, offsets,
+    rule), what it does not; and how many triples both hold."""
+
+    links: bytes
+    detail: bytes
+    triples: int
+
+
+def part_turtle(base: str, part: ArticlePart) -> PartTurtle:
+    """The Turtle of one article's part: made anywhere (a worker process, a cache) from the
+    part alone."""
+    sink = QuadSink(base, named=False)
+    GraphBuilder(base, sink).add_article_part(part)
+    links, detail = [], []
+    for q in sink.buffer:
+        (
+            detail if q.predicate in _EVIDENCE_DETAIL or q.object == _EVIDENCE_CLASS else links
+        ).append(q)
+    return PartTurtle(turtle_body(links), turtle_body(detail), len(sink.buffer))
+
+
+def _parts_turtle(job: tuple[str, list[ArticlePart]]) -> list[PartTurtle]:
+    """A worker's task: the Turtle of a batch of parts."""
+    base, parts = job
+    return [part_turtle(base, part) for part in parts]
+
+
+_PART_SCHEMA = "part-v1"
+PART_BATCH = 32
+"""Article parts per worker task: enough to make pickling and scheduling small beside the
+work (about a millisecond a part), few enough to keep both workers busy to the end."""
+
+
+def article_turtles(
+    resolved: Resolved,
+    base: str,
+    pool: ProcessPoolExecutor | None = None,
+    cache: ExtractionCache | None = None,
+    iris: list[str] | None = None,
+) -> Iterator[tuple[ArticlePart, PartTurtle]]:
+    """Every article's part with its Turtle, in the documents' order: from ``cache`` when the
+    part is unchanged (its key hashes the part's ``repr``: the article's records and the IRIs
+    of the facts and entities it names, so a part changes when anything it shows changes),
+    else made by ``pool``'s workers (or here). Hits are read as they are written out, not
+    held."""
+    keyed: list[tuple[ArticlePart, str, bool]] = []
+    todo: list[ArticlePart] = []
+    for part in article_parts(resolved, base, iris):
+        key = hashlib.sha256(repr((_PART_SCHEMA, base, part)).encode("utf-8", "surrogatepass"))
+        cached = cache is not None and cache.has_part(key.hexdigest())
+        keyed.append((part, key.hexdigest(), cached))
+        if not cached:
+            todo.append(part)
+    batches = [(base, todo[i : i + PART_BATCH]) for i in range(0, len(todo), PART_BATCH)]
+    if pool is None or len(batches) <= 1:
+        made: Iterator[PartTurtle] = (out for job in batches for out in _parts_turtle(job))
+    else:
+        made = (out for outs in map_bounded(pool, _parts_turtle, batches) for out in outs)
+    for part, key, cached in keyed:
+        hit = cache.get_part(key) if cached and cache is not None else None
+        if hit is not None:
+            yield part, PartTurtle(*hit)
+            continue
+        out = next(made) if not cached else part_turtle(base, part)  # damaged entry: made here
+        if cache is not None:
+            cache.put_part(key, tuple(out))  # type: ignore[arg-type]
+        yield part, out
+
+
+@dataclass
+class StoreFill:
+    """A store filled while the graph is written: all of it in the default graph, or (for a
+    Graph Store Protocol push, ``named``) the shared part in the shared graph and each
+    article's part in its own; ``view_only`` leaves out what no view draws (see
+    :func:`_view_only`)."""
+
+    store: ox.Store
+    named: bool = False
+    view_only: bool = False
+    _batch: list[bytes] = field(default_factory=list)
+    _size: int = 0
+
+    def add_part(self, base: str, sha: str, turtle: PartTurtle) -> None:
+        """Load an article's part: into its named graph now, or with the next batch."""
+        body = turtle.links if self.view_only else turtle.links + turtle.detail
+        if self.named:
+            graph = ox.NamedNode(article_graph(base, sha))
+            self.store.load(turtle_header() + body, ox.RdfFormat.TURTLE, to_graph=graph)
+            return
+        self._batch.append(body)
+        self._size += len(body)
+        if self._size >= PART_LOAD_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Bulk-load the parts batched so far (Oxigraph parses Turtle in Rust: faster than
+        making the quads in Python, and the parts were made as Turtle anyway)."""
+        if self._batch:
+            data = turtle_header() + b"".join(self._batch)
+            self.store.bulk_load(data, ox.RdfFormat.TURTLE, lenient=True)
+            self._batch, self._size = [], 0
+
+
+PART_LOAD_BYTES = 32 << 20
+"""Turtle bytes of article parts per bulk load into a store (see :data:`STORE_CHUNK`)."""
+
+
+def write_graph(
+    resolved: Resolved,
+    out: IO[bytes],
+    base: str = DEFAULT_BASE,
+    fills: Sequence[StoreFill] = (),
+    pool: ProcessPoolExecutor | None = None,
+    cache: ExtractionCache | None = None,
+    chunk: int = CHUNK,
+) -> int:
+    """Write the graph of ``resolved`` to ``out`` as Turtle, filling ``fills`` on the way;
+    returns the number of triples. The shared part comes first, made here in chunks of
+    ``chunk`` quads; then every article's part in the documents' order, made by ``pool``'s
+    workers or read from ``cache`` (see :func:`article_turtles`). Same input, same bytes."""
+    named = any(f.named for f in fills)
+    iris = fact_iris(resolved, base)
+    chunks: Iterable[list[ox.Quad]] = stream_quads(resolved, base, chunk, named, iris)
+    for f in fills:
+        chunks = _into_store(f.store, chunks, f.named, _view_only if f.view_only else None)
+    n = write_turtle(chunks, out)
+    for part, turtle in article_turtles(resolved, base, pool, cache, iris):
+        out.write(turtle.links)
+        out.write(turtle.detail)
+        n += turtle.triples
+        for f in fills:
+            f.add_part(base, part.sha, turtle)
+    for f in fills:
+        f.flush()
     return n
 
 
@@ -278,13 +437,16 @@ def write_build(
     render: Callable[[GraphSource], str],
     store: Path | None = None,
     endpoint: str | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Written:
-    """Write a build's outputs: ``ttl`` streamed from the records; the store (if asked: the
-    union graph, in its default graph) filled from the same stream; ``html`` drawn by
-    ``render`` from the rdflib graph when the graph is small, else from a store; then the named
-    graphs (one per article, and the shared one) pushed to ``endpoint``. ``write_files`` replaces the files
-    atomically, together (:func:`kg.atomic.write_atomic_many`); the store version is published
-    after them, so a build that fails or is killed before leaves the previous store."""
+    """Write a build's outputs: ``ttl`` streamed from the records (articles' parts made by
+    ``pool``'s workers, or reused from the build's cache; see :func:`write_graph`); the store
+    (if asked: the union graph, in its default graph) filled from the same stream; ``html``
+    drawn by ``render`` from the rdflib graph when the graph is small, else from a store; then
+    the named graphs (one per article, and the shared one) pushed to ``endpoint``.
+    ``write_files`` replaces the files atomically, together
+    (:func:`kg.atomic.write_atomic_many`); the store version is published after them, so a
+    build that fails or is killed before leaves the previous store."""
     from kg.source import OxigraphSource, RdflibSource
     from kg.store import Writing, push_endpoint, store_writer
 
@@ -318,16 +480,15 @@ def write_build(
         written.store = store
 
         def turtle(fh: IO[bytes]) -> None:
-            chunks: Iterable[list[ox.Quad]] = stream_quads(
-                result.resolved, result.base, named=named is not None
-            )
+            fills = []
             if viewed is not None:
-                scratch = viewed is not user
-                chunks = _into_store(viewed.store, chunks, False, _view_only if scratch else None)
+                fills.append(StoreFill(viewed.store, view_only=viewed is not user))
             if named is not None:
-                chunks = _into_store(named.store, chunks, True)
+                fills.append(StoreFill(named.store, named=True))
             clock = time.perf_counter()
-            written.triples = write_turtle(chunks, fh)
+            written.triples = write_graph(
+                result.resolved, fh, result.base, fills, pool, result.cache
+            )
             written.timings["graph"] = time.perf_counter() - clock
 
         def view(fh: IO[bytes]) -> None:

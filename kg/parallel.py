@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 from kg.errors import KgError
@@ -49,6 +50,22 @@ def run_processes(
     own = start_pool(jobs) if pool is None else None
     with own or contextlib.nullcontext():
         yield from (pool or own).map(fn, items, chunksize=chunk)  # type: ignore[union-attr]
+
+
+def map_bounded(
+    pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T], ahead: int = 0
+) -> Iterator[R]:
+    """``pool.map(fn, items)`` with at most ``ahead`` tasks (default: four per worker) in
+    flight or done but not yet taken: ``Executor.map`` submits every item at once, so results
+    the caller takes slowly (Turtle written and loaded into a store) would pile up in memory."""
+    ahead = ahead or 4 * (pool._max_workers or 1)  # type: ignore[attr-defined]
+    pending: deque[Future[R]] = deque()
+    for item in items:
+        pending.append(pool.submit(fn, item))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _warm() -> None:

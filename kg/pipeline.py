@@ -86,11 +86,16 @@ class BuildResult:
     problems: tuple[Problem, ...]
     base: str = DEFAULT_BASE
     cache_hits: int = 0
-    cache_error: str | None = None
-    """Why extractions could not be cached (the build went on without caching), if so."""
+    cache: ExtractionCache | None = field(default=None, repr=False, compare=False)
+    """The cache the build read and wrote (writing the graph reuses it for articles' parts)."""
     timings: dict[str, float] = field(default_factory=dict)
     """Wall seconds per stage: read (the files' bytes), extract (decode, normalize, segment,
     extract; workers included; none of it for a cache hit), resolve."""
+
+    @property
+    def cache_error(self) -> str | None:
+        """Why the cache could not be written (the build went on without caching), if so."""
+        return self.cache.write_error if self.cache is not None else None
 
     @cached_property
     def graph(self) -> Graph:
@@ -109,6 +114,7 @@ def build(
     jobs: int = 1,
     scheduler: str | None = None,
     cache_dir: str | Path | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths`` (files, folders, globs).
 
@@ -121,14 +127,17 @@ def build(
     The per-document stages run in this process, in ``jobs`` worker processes, or on the Dask
     cluster at ``scheduler``; with ``cache_dir``, extractions are cached by content hash and
     rule set, so a rebuild extracts only new or changed articles. The result is the same
-    whichever way it ran.
+    whichever way it ran. A caller that goes on to write the graph with the same workers
+    passes its own ``pool`` (of ``jobs`` workers; left running); otherwise the build starts
+    one and lets it go before resolving.
     """
     check_base(base)
     clock = time.perf_counter()
     pairs, arg_problems = expand_paths(paths)
     # workers warm up while the files are read; no more of them than there are files
-    pool = None if scheduler else start_pool(min(jobs, len(pairs)))
-    with pool or contextlib.nullcontext():
+    own = None if scheduler or pool is not None else start_pool(min(jobs, len(pairs)))
+    pool = None if scheduler else (pool or own)
+    with own or contextlib.nullcontext():
         items: list[Document] | list[RawFile]
         if strict:  # decoded here, so the first file that fails is the first by name
             items, problems = read_pairs(pairs, arg_problems, strict=True)
@@ -150,7 +159,7 @@ def build(
         tuple(problems),
         base,
         cache.hits if cache else 0,
-        cache.write_error if cache else None,
+        cache,
         timings,
     )
 

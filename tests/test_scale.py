@@ -15,7 +15,14 @@ from rdflib import Graph
 
 from kg.cli import cli
 from kg.ontology import DEFAULT_BASE, KG
-from kg.output import article_graph, shared_graph, stream_quads, write_turtle
+from kg.output import (
+    StoreFill,
+    article_graph,
+    shared_graph,
+    stream_quads,
+    write_graph,
+    write_turtle,
+)
 from kg.pipeline import build
 from tests.conftest import GENRE, SEEDS
 from tests.test_bad_input import parse_everywhere
@@ -36,22 +43,57 @@ def corpus_result():
 
 
 def test_streamed_turtle_is_the_rdflib_graph(corpus_result, tmp_path: Path) -> None:
-    """Small chunks force many chunk boundaries (repeated @prefix lines): the file still parses
-    everywhere and holds exactly the triples of the in-memory graph, none twice."""
+    """Small chunks of the shared part and a part per article, each serialized apart: the
+    file has one prefix block, parses everywhere and holds exactly the triples of the
+    in-memory graph, none twice."""
     path = tmp_path / "graph.ttl"
     with path.open("wb") as fh:
-        written = write_turtle(stream_quads(corpus_result.resolved, chunk=500), fh)
-    assert path.read_text(encoding="utf-8").count("@prefix kg:") > 10
+        written = write_graph(corpus_result.resolved, fh, chunk=500)
+    assert path.read_text(encoding="utf-8").count("@prefix kg:") == 1
     n = parse_everywhere(path)
     assert n == written == len(corpus_result.graph)  # no triple written twice
     assert set(Graph().parse(path, format="turtle")) == set(corpus_result.graph)
 
 
+def test_articles_parts_made_by_workers_are_the_serial_bytes(corpus_result) -> None:
+    from kg.parallel import start_pool
+
+    serial = io.BytesIO()
+    write_graph(corpus_result.resolved, serial)
+    pooled = io.BytesIO()
+    with start_pool(2) as pool:
+        write_graph(corpus_result.resolved, pooled, pool=pool)
+    assert pooled.getvalue() == serial.getvalue()
+
+
+def test_stores_filled_while_writing_hold_the_graph(corpus_result) -> None:
+    """A store filled from the stream holds the file's triples; a view's store holds them
+    without the evidence nodes' own triples."""
+    whole, view = ox.Store(), ox.Store()
+    n = write_graph(
+        corpus_result.resolved,
+        io.BytesIO(),
+        fills=[StoreFill(whole), StoreFill(view, view_only=True)],
+    )
+    assert len(whole) == n == len(corpus_result.graph)
+    sentence = ox.NamedNode(str(KG.sentence))
+    evidence = ox.NamedNode(str(KG.evidence))
+    assert any(whole.quads_for_pattern(None, sentence, None))
+    assert not any(view.quads_for_pattern(None, sentence, None))
+    assert (
+        len(list(view.quads_for_pattern(None, evidence, None)))
+        == len(list(whole.quads_for_pattern(None, evidence, None)))
+        > 0
+    )
+
+
 def test_every_triple_is_in_one_named_graph(corpus_result) -> None:
     """What an article states (its metadata, its evidence) lives in its own named graph, so a
     store can replace one article; entities and facts live in the shared graph."""
-    quads = [q for chunk in stream_quads(corpus_result.resolved) for q in chunk]
-    assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(quads)
+    store = ox.Store()
+    n = write_graph(corpus_result.resolved, io.BytesIO(), fills=[StoreFill(store, named=True)])
+    quads = list(store)
+    assert len({(q.subject, q.predicate, q.object) for q in quads}) == len(quads) == n
     shared = ox.NamedNode(shared_graph(DEFAULT_BASE))
     by_sha = {
         ox.NamedNode(article_graph(DEFAULT_BASE, d.sha256)): d for d in corpus_result.documents
@@ -111,6 +153,33 @@ def test_rebuild_extracts_only_the_changed_article(tmp_path: Path) -> None:
     assert "汕尾市" in {e.ref.key for e in again.resolved.entities}
 
 
+def test_rebuild_reuses_unchanged_articles_parts_and_gives_the_fresh_bytes(tmp_path: Path) -> None:
+    """Articles' parts of the graph come from the cache unless what they show changed; the
+    output equals a build without cache, after an article changed and with a damaged entry."""
+    src = tmp_path / "in"
+    shutil.copytree(SEEDS, src)
+    cache = tmp_path / "cache"
+    _kg_build(str(src), "-o", str(tmp_path / "first"), "--cache-dir", str(cache))
+    parts = next(cache.glob("*/parts"))
+    first = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
+    assert len(first) == 5
+    changed = sorted(src.glob("*.txt"))[2]
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n汕尾市总工会开展“职工暖心行动”。\n",
+        encoding="utf-8",
+    )
+    damaged = sorted(first)[0]
+    (parts / damaged).write_bytes(b"damaged")
+    _kg_build(str(src), "-o", str(tmp_path / "again"), "--cache-dir", str(cache))
+    _kg_build(str(src), "-o", str(tmp_path / "fresh"), "--no-cache")
+    assert _outputs(tmp_path / "again") == _outputs(tmp_path / "fresh")
+    again = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
+    kept = {name for name in first if again.get(name) == first[name]}
+    assert kept == set(first) - {damaged}  # reused, not rewritten; the damaged one made again
+    assert len(again) == len(first) + 1  # the changed article's part is a new entry
+    assert (parts / damaged).read_bytes() != b"damaged"  # an unchanged article's: made again
+
+
 def test_a_changed_rule_set_misses_the_whole_cache(tmp_path: Path, monkeypatch) -> None:
     cache = tmp_path / "cache"
     build([str(SEEDS)], cache_dir=cache)
@@ -159,12 +228,6 @@ def test_bad_scheduler_address_is_a_clear_error(tmp_path: Path) -> None:
     assert res.exit_code == 1
     assert "tcp://127.0.0.1:9" in res.output and "Traceback" not in res.output
     assert not (tmp_path / "graph.ttl").exists()
-
-
-def test_turtle_of_one_chunk_has_one_prefix_block(corpus_result) -> None:
-    buf = io.BytesIO()
-    write_turtle(stream_quads(corpus_result.resolved), buf)
-    assert buf.getvalue().decode("utf-8").count("@prefix kg:") == 1
 
 
 def test_timings_name_every_stage_and_the_parts_of_writing(tmp_path: Path) -> None:
