@@ -15,11 +15,12 @@ bytes.
 
 from __future__ import annotations
 
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from rdflib import RDF as _RDF
 from rdflib import RDFS as _RDFS
@@ -37,6 +38,8 @@ from kg.ontology import SDO as _SDO
 from kg.quantities import format_quantity
 from kg.records import Evidence, Fact, Quantity, Ref
 from kg.resolve import Entity, Resolved
+
+T = TypeVar("T")
 
 
 class _Terms:
@@ -131,16 +134,29 @@ class GraphBuilder:
             g.add((node, RDF.type, ORG.Organization))
             if attrs.get("kind") in _ORG_CLASS:
                 g.add((node, RDF.type, _ORG_CLASS[attrs["kind"]]))
-            if attrs.get("place"):
-                place = Ref("place", attrs["place"])
-                g.add((node, KG.locatedIn, self.iri(place)))
-                self.add_place(place.key)
-        elif kind == "place":
-            self.add_place(e.ref.key)
+            if attrs.get("place"):  # the place's own triples: add_places
+                g.add((node, KG.locatedIn, self.iri(Ref("place", attrs["place"]))))
         elif kind == "program":
             g.add((node, RDF.type, KG.Program))
             if attrs.get("part_of"):
                 g.add((node, KG.editionOf, self.iri(Ref("program", attrs["part_of"]))))
+
+    def add_places_and_runs(self, resolved: Resolved) -> None:
+        """What many records state again, written once: every place (those of organizations,
+        and the places containing them) and the ``kg:runsProgram`` shortcut from a union to a
+        program (one per pair, however many facts say so). Made in one process, since the
+        repeats cross entities, facts and articles."""
+        for e in resolved.entities:
+            if e.ref.kind == "place":
+                self.add_place(e.ref.key)
+            elif e.ref.kind == "org" and (place := dict(e.attrs).get("place")):
+                self.add_place(place)
+        for f in resolved.facts:
+            if f.kind == "runs_program":
+                org, program = f.arg("org"), f.arg("program")
+                assert isinstance(org, Ref) and isinstance(program, Ref)
+                if not self._once("runs", org.key, program.key):
+                    self.g.add((self.iri(org), KG.runsProgram, self.iri(program)))
 
     def add_place(self, name: str) -> None:
         """A place, typed by level, with the chain of places containing it (from the gazetteer)."""
@@ -250,8 +266,6 @@ class GraphBuilder:
         g.add((node, RDF.type, KG.ProgramRun))
         g.add((node, KG.program, self.iri(program)))
         g.add((node, KG.runBy, self.iri(org)))
-        if not self._once("runs", org.key, program.key):
-            g.add((self.iri(org), KG.runsProgram, self.iri(program)))
         city = f.arg("city")
         if isinstance(city, Ref):
             g.add((node, KG.city, self.iri(city)))
@@ -373,11 +387,82 @@ class ArticlePart:
     mentions: tuple[str, ...]
     """The IRIs of the entities the article mentions, in the entities' order."""
 
+    def emit(self, b: GraphBuilder) -> None:
+        b.add_article_part(self)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityBatch:
+    """Entities whose own triples are made together (their mentions are the articles')."""
+
+    entities: tuple[Entity, ...]
+
+    def emit(self, b: GraphBuilder) -> None:
+        for e in self.entities:
+            b.add_entity(e)
+
+
+@dataclass(frozen=True, slots=True)
+class FactBatch:
+    """Facts (with their IRIs) whose own triples are made together (their evidence is the
+    articles')."""
+
+    facts: tuple[tuple[str, Fact], ...]
+
+    def emit(self, b: GraphBuilder) -> None:
+        for iri, f in self.facts:
+            b.add_fact(f, iri)
+
+
+Piece = ArticlePart | EntityBatch | FactBatch
+"""A piece of the graph made from its own values alone (anywhere: here, in a worker process,
+or read back from the cache under a hash of its ``repr``)."""
+
+BATCH_EVERY = 64
+"""A batch of entities or facts ends after an item whose key hashes to 0 modulo this (so about
+this many items): cut by content, not by position, so that adding one fact changes one batch,
+not every batch after it, and a rebuild reuses the rest from the cache."""
+BATCH_MOST = 4 * BATCH_EVERY
+
+
+def _content_batches(items: Iterator[tuple[str, T]]) -> Iterator[tuple[T, ...]]:
+    batch: list[T] = []
+    for key, item in items:
+        batch.append(item)
+        if (
+            zlib.crc32(key.encode("utf-8", "surrogatepass")) % BATCH_EVERY == 0
+            or len(batch) >= BATCH_MOST
+        ):
+            yield tuple(batch)
+            batch = []
+    if batch:
+        yield tuple(batch)
+
 
 def fact_iris(resolved: Resolved, base: str) -> list[str]:
     """:func:`fact_iri` of every fact of ``resolved``, in order (made once: both parts of the
     graph name the facts, and hashing a fact's identity is most of the cost of its triples)."""
     return [fact_iri(base, f) if f.evidence or f.kind != "article" else "" for f in resolved.facts]
+
+
+def shared_pieces(
+    resolved: Resolved, base: str, iris: list[str] | None = None
+) -> list[EntityBatch | FactBatch]:
+    """The entities' and the facts' own triples, in batches cut by content (see
+    :data:`BATCH_EVERY`); what they do not show (an entity's articles, a fact's evidence) is
+    left out, so that a batch's value changes only when its triples do."""
+    if iris is None:
+        iris = fact_iris(resolved, base)
+    entities = ((f"{e.ref.kind}/{e.ref.key}", replace(e, articles=())) for e in resolved.entities)
+    facts = (
+        (iri, (iri, replace(f, evidence=())))
+        for f, iri in zip(resolved.facts, iris, strict=True)
+        if f.kind != "article"
+    )
+    return [
+        *(EntityBatch(batch) for batch in _content_batches(entities)),
+        *(FactBatch(batch) for batch in _content_batches(facts)),
+    ]
 
 
 def article_parts(
@@ -413,28 +498,21 @@ def article_parts(
     ]
 
 
-def emit_shared(
-    b: GraphBuilder, resolved: Resolved, iris: list[str] | None = None
-) -> Iterator[None]:
-    """Write the shared part of ``resolved`` (entities, places, the facts' own triples) into
-    ``b``, in the records' own (sorted) order, so the triples come out in the same order for
-    the same input. Yields after each record, so that a streaming sink can pass on what it
-    holds."""
-    for e in resolved.entities:
-        b.add_entity(e)
-        yield
-    for f, iri in zip(resolved.facts, iris or fact_iris(resolved, b.base), strict=True):
-        b.add_fact(f, iri)
-        yield
+def graph_pieces(resolved: Resolved, base: str) -> list[Piece]:
+    """Every piece of the graph of ``resolved`` but the places and ``runsProgram`` shortcuts
+    (:meth:`GraphBuilder.add_places_and_runs`): entities, facts, then articles, in that
+    order."""
+    iris = fact_iris(resolved, base)
+    return [*shared_pieces(resolved, base, iris), *article_parts(resolved, base, iris)]
 
 
 def emit_steps(b: GraphBuilder, resolved: Resolved) -> Iterator[None]:
-    """Write the whole graph of ``resolved`` into ``b``: the shared part, then each article's
-    part in the documents' order."""
-    iris = fact_iris(resolved, b.base)
-    yield from emit_shared(b, resolved, iris)
-    for part in article_parts(resolved, b.base, iris):
-        b.add_article_part(part)
+    """Write the whole graph of ``resolved`` into ``b``, piece after piece (the same pieces,
+    in the same order, as a build writes them to Turtle)."""
+    b.add_places_and_runs(resolved)
+    yield
+    for piece in graph_pieces(resolved, b.base):
+        piece.emit(b)
         yield
 
 

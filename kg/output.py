@@ -1,16 +1,18 @@
-"""Writing a built graph out in bounded memory: quads streamed to Turtle and to stores.
+"""Writing a built graph out in bounded memory, in parallel, and again only where it changed.
 
 A corpus of ten thousand articles makes millions of triples; rdflib's in-memory graph needs
-about a kilobyte per triple and its Turtle serializer minutes per million. Here the
-:class:`~kg.graph.GraphBuilder` writes into a :class:`QuadSink` instead, which turns each
-triple into an Oxigraph quad (in its article's named graph, or the shared graph), drops
-duplicates, and hands chunks of quads to consumers: the Turtle writer (Oxigraph's serializer,
-in Rust) and, when asked, a persistent store. Only a chunk and the duplicate filters are held.
+about a kilobyte per triple and its Turtle serializer minutes per million. Here the graph is
+cut into pieces (:func:`kg.graph.graph_pieces`: batches of entities, batches of facts, one
+part per article), each made from its own values alone, so a piece is made in a worker
+process (a :class:`~kg.graph.GraphBuilder` writing into a :class:`QuadSink`, serialized by
+Oxigraph in Rust) or read back from the cache under a hash of its values. This process
+writes the few triples many pieces share (places, program shortcuts), then the pieces'
+Turtle in order, and loads the same bytes into the stores asked for (Oxigraph's bulk loader
+parses Turtle faster than Python makes quads). Only a few pieces' bytes are held at a time.
 
-Determinism: records are emitted in their sorted order and chunks are cut at fixed counts, so
-the same input gives the same bytes. Every chunk is serialized with the same prefixes, so the
-Turtle file repeats its ``@prefix`` lines at chunk boundaries (legal Turtle: a directive may
-appear anywhere; rdflib, Oxigraph, rapper and serdi read it).
+Determinism: pieces are cut by content and written in the records' sorted order, so the
+same input gives the same bytes, whichever process made a piece or whether it was cached.
+The file has one ``@prefix`` block; every piece is serialized with the same prefixes.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KgError
-from kg.graph import ArticlePart, GraphBuilder, article_parts, emit_shared, fact_iris
+from kg.graph import ArticlePart, GraphBuilder, Piece, graph_pieces
 from kg.iri import entity_iri
 from kg.ontology import DEFAULT_BASE, KG, vocabulary_prefixes
 from kg.parallel import map_bounded
@@ -42,10 +44,6 @@ if TYPE_CHECKING:
     from kg.cache import ExtractionCache
     from kg.pipeline import BuildResult
     from kg.source import GraphSource
-
-CHUNK = 50_000
-"""Quads per chunk: big enough that Oxigraph's per-call overhead vanishes, small enough that a
-chunk is a few tens of megabytes."""
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -135,31 +133,21 @@ class QuadSink:
             self.buffer.append(ox.Quad(s, self._iri(p), o))
 
 
-def stream_quads(
-    resolved: Resolved,
-    base: str = DEFAULT_BASE,
-    chunk: int = CHUNK,
-    named: bool = True,
-    iris: list[str] | None = None,
-) -> Iterator[list[ox.Quad]]:
-    """The shared part of the graph of ``resolved`` (entities, places, the facts' own triples;
-    see :func:`kg.graph.emit_shared`) as chunks of quads, in a deterministic order; at most
-    about one chunk is held at a time. ``named`` puts them in the shared named graph; without
-    it in the default graph, which the Turtle writer and a local store take as they are (no
-    copy of every quad without its graph)."""
+def head_quads(resolved: Resolved, base: str = DEFAULT_BASE, named: bool = True) -> list[ox.Quad]:
+    """The part of the graph of ``resolved`` made in this process, before the pieces: the
+    places and the ``runsProgram`` shortcuts (see
+    :meth:`kg.graph.GraphBuilder.add_places_and_runs`), in a deterministic order. ``named``
+    puts them in the shared named graph; without it in the default graph, which the Turtle
+    writer and a local store take as they are."""
     sink = QuadSink(base, named)
-    for _ in emit_shared(GraphBuilder(base, sink), resolved, iris):
-        if len(sink.buffer) >= chunk:
-            yield sink.buffer
-            sink.buffer = []
-    if sink.buffer:
-        yield sink.buffer
+    GraphBuilder(base, sink).add_places_and_runs(resolved)
+    return sink.buffer
 
 
 @cache
 def turtle_header() -> bytes:
     """The ``@prefix`` lines Oxigraph's serializer starts a document with: written once at
-    the top of graph.ttl; every chunk and article part after it is written without them."""
+    the top of graph.ttl; every piece after it is written without them."""
     node = ox.NamedNode(f"{DEFAULT_BASE}x")
     out = ox.serialize([ox.Quad(node, node, node)], None, ox.RdfFormat.TURTLE, prefixes=prefixes())
     lines = out.splitlines(keepends=True)
@@ -192,21 +180,21 @@ def write_turtle(chunks: Iterable[list[ox.Quad]], out: IO[bytes], header: bool =
 
 
 class PartTurtle(NamedTuple):
-    """An article's part of the graph as Turtle statements (see :func:`turtle_body`):
-    ``links`` (the article's metadata and mentions, the links from facts to their evidence),
-    what a view draws from; ``detail`` (the evidence nodes' own triples: sentence, offsets,
-    rule), what it does not; and how many triples both hold."""
+    """A piece of the graph as Turtle statements (see :func:`turtle_body`): ``links`` (all
+    but evidence nodes' own triples), what a view draws from; ``detail`` (the evidence nodes'
+    own triples: sentence, offsets, rule; only articles have them), what it does not; and how
+    many triples both hold."""
 
     links: bytes
     detail: bytes
     triples: int
 
 
-def part_turtle(base: str, part: ArticlePart) -> PartTurtle:
-    """The Turtle of one article's part: made anywhere (a worker process, a cache) from the
-    part alone."""
+def part_turtle(base: str, piece: Piece) -> PartTurtle:
+    """The Turtle of one piece of the graph: made anywhere (a worker process, a cache) from
+    the piece alone."""
     sink = QuadSink(base, named=False)
-    GraphBuilder(base, sink).add_article_part(part)
+    piece.emit(GraphBuilder(base, sink))
     links, detail = [], []
     for q in sink.buffer:
         (
@@ -215,36 +203,41 @@ def part_turtle(base: str, part: ArticlePart) -> PartTurtle:
     return PartTurtle(turtle_body(links), turtle_body(detail), len(sink.buffer))
 
 
-def _parts_turtle(job: tuple[str, list[ArticlePart]]) -> list[PartTurtle]:
-    """A worker's task: the Turtle of a batch of parts."""
-    base, parts = job
-    return [part_turtle(base, part) for part in parts]
+def _parts_turtle(job: tuple[str, list[Piece]]) -> list[PartTurtle]:
+    """A worker's task: the Turtle of a few pieces."""
+    base, pieces = job
+    return [part_turtle(base, piece) for piece in pieces]
 
 
-_PART_SCHEMA = "part-v1"
-PART_BATCH = 32
-"""Article parts per worker task: enough to make pickling and scheduling small beside the
-work (about a millisecond a part), few enough to keep both workers busy to the end."""
+_PART_SCHEMA = "piece-v1"
+PART_BATCH = 16
+"""Pieces per worker task: enough to make pickling and scheduling small beside the work (a
+few milliseconds a piece), few enough to keep both workers busy to the end."""
 
 
-def article_turtles(
+def piece_key(base: str, piece: Piece) -> str:
+    """The cache key of a piece's Turtle: a hash of everything it is made from."""
+    text = repr((_PART_SCHEMA, base, piece)).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(text).hexdigest()
+
+
+def piece_turtles(
     resolved: Resolved,
     base: str,
     pool: ProcessPoolExecutor | None = None,
     cache: ExtractionCache | None = None,
-    iris: list[str] | None = None,
-) -> Iterator[tuple[ArticlePart, PartTurtle]]:
-    """Every article's part with its Turtle, in the documents' order: from ``cache`` when the
-    part is unchanged (its key hashes the part's ``repr``: the article's records and the IRIs
-    of the facts and entities it names, so a part changes when anything it shows changes),
+) -> Iterator[tuple[Piece, PartTurtle]]:
+    """Every piece of the graph (:func:`kg.graph.graph_pieces`) with its Turtle, in order:
+    from ``cache`` when the piece is unchanged (its key hashes the piece's ``repr``: the
+    records it shows and the IRIs it names, so it changes when anything it shows changes),
     else made by ``pool``'s workers (or here). Hits are read as they are written out, not
     held."""
-    keyed: list[tuple[ArticlePart, str, bool]] = []
-    todo: list[ArticlePart] = []
-    for part in article_parts(resolved, base, iris):
-        key = hashlib.sha256(repr((_PART_SCHEMA, base, part)).encode("utf-8", "surrogatepass"))
-        cached = cache is not None and cache.has_part(key.hexdigest())
-        keyed.append((part, key.hexdigest(), cached))
+    keyed: list[tuple[Piece, str, bool]] = []
+    todo: list[Piece] = []
+    for part in graph_pieces(resolved, base):
+        key = piece_key(base, part)
+        cached = cache is not None and cache.has_part(key)
+        keyed.append((part, key, cached))
         if not cached:
             todo.append(part)
     batches = [(base, todo[i : i + PART_BATCH]) for i in range(0, len(todo), PART_BATCH)]
@@ -276,11 +269,15 @@ class StoreFill:
     _batch: list[bytes] = field(default_factory=list)
     _size: int = 0
 
-    def add_part(self, base: str, sha: str, turtle: PartTurtle) -> None:
-        """Load an article's part: into its named graph now, or with the next batch."""
+    def add_part(self, base: str, piece: Piece, turtle: PartTurtle) -> None:
+        """Load a piece: into its named graph (its article's, or the shared graph) now, or
+        with the next batch."""
         body = turtle.links if self.view_only else turtle.links + turtle.detail
         if self.named:
-            graph = ox.NamedNode(article_graph(base, sha))
+            if isinstance(piece, ArticlePart):
+                graph = ox.NamedNode(article_graph(base, piece.sha))
+            else:
+                graph = ox.NamedNode(shared_graph(base))
             self.store.load(turtle_header() + body, ox.RdfFormat.TURTLE, to_graph=graph)
             return
         self._batch.append(body)
@@ -308,24 +305,22 @@ def write_graph(
     fills: Sequence[StoreFill] = (),
     pool: ProcessPoolExecutor | None = None,
     cache: ExtractionCache | None = None,
-    chunk: int = CHUNK,
 ) -> int:
     """Write the graph of ``resolved`` to ``out`` as Turtle, filling ``fills`` on the way;
-    returns the number of triples. The shared part comes first, made here in chunks of
-    ``chunk`` quads; then every article's part in the documents' order, made by ``pool``'s
-    workers or read from ``cache`` (see :func:`article_turtles`). Same input, same bytes."""
+    returns the number of triples. The places and program shortcuts come first, made here;
+    then every piece (entities, facts, articles; see :func:`piece_turtles`), made by
+    ``pool``'s workers or read from ``cache``. Same input, same bytes."""
     named = any(f.named for f in fills)
-    iris = fact_iris(resolved, base)
-    chunks: Iterable[list[ox.Quad]] = stream_quads(resolved, base, chunk, named, iris)
+    chunks: Iterable[list[ox.Quad]] = [head_quads(resolved, base, named)]
     for f in fills:
         chunks = _into_store(f.store, chunks, f.named, _view_only if f.view_only else None)
     n = write_turtle(chunks, out)
-    for part, turtle in article_turtles(resolved, base, pool, cache, iris):
+    for piece, turtle in piece_turtles(resolved, base, pool, cache):
         out.write(turtle.links)
         out.write(turtle.detail)
         n += turtle.triples
         for f in fills:
-            f.add_part(base, part.sha, turtle)
+            f.add_part(base, piece, turtle)
     for f in fills:
         f.flush()
     return n

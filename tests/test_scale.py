@@ -14,14 +14,15 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli import cli
+from kg.graph import ArticlePart, graph_pieces
 from kg.ontology import DEFAULT_BASE, KG
 from kg.output import (
     StoreFill,
     article_graph,
+    head_quads,
+    piece_key,
     shared_graph,
-    stream_quads,
     write_graph,
-    write_turtle,
 )
 from kg.pipeline import build
 from tests.conftest import GENRE, SEEDS
@@ -43,12 +44,12 @@ def corpus_result():
 
 
 def test_streamed_turtle_is_the_rdflib_graph(corpus_result, tmp_path: Path) -> None:
-    """Small chunks of the shared part and a part per article, each serialized apart: the
+    """Pieces (batches of entities and facts, a part per article) each serialized apart: the
     file has one prefix block, parses everywhere and holds exactly the triples of the
     in-memory graph, none twice."""
     path = tmp_path / "graph.ttl"
     with path.open("wb") as fh:
-        written = write_graph(corpus_result.resolved, fh, chunk=500)
+        written = write_graph(corpus_result.resolved, fh)
     assert path.read_text(encoding="utf-8").count("@prefix kg:") == 1
     n = parse_everywhere(path)
     assert n == written == len(corpus_result.graph)  # no triple written twice
@@ -110,19 +111,19 @@ def test_every_triple_is_in_one_named_graph(corpus_result) -> None:
             assert q.graph_name != shared
 
 
-def test_default_graph_stream_is_the_named_stream_without_graphs(corpus_result) -> None:
-    """A build without --endpoint streams quads in the default graph (no copy of each quad
-    for Turtle and the store): the same triples in the same order as the named stream."""
-    named = [q for chunk in stream_quads(corpus_result.resolved, chunk=700) for q in chunk]
-    plain = [
-        q for chunk in stream_quads(corpus_result.resolved, chunk=700, named=False) for q in chunk
-    ]
-    assert all(isinstance(q.graph_name, ox.DefaultGraph) for q in plain)
-    assert [q.triple for q in plain] == [q.triple for q in named]
+def test_named_graphs_change_neither_the_turtle_nor_the_triples(corpus_result) -> None:
+    """A build without --endpoint writes quads in the default graph (no copy of each quad
+    for Turtle and the store); with it, the same triples in named graphs, and the same file."""
+    head = head_quads(corpus_result.resolved, named=False)
+    assert head and all(isinstance(q.graph_name, ox.DefaultGraph) for q in head)
+    assert [q.triple for q in head_quads(corpus_result.resolved)] == [q.triple for q in head]
+    plain, named = ox.Store(), ox.Store()
     a, b = io.BytesIO(), io.BytesIO()
-    write_turtle(iter([named]), a)
-    write_turtle(iter([plain]), b)
+    write_graph(corpus_result.resolved, a, fills=[StoreFill(plain)])
+    write_graph(corpus_result.resolved, b, fills=[StoreFill(named, named=True)])
     assert a.getvalue() == b.getvalue()
+    assert {q.triple for q in plain} == {q.triple for q in named}
+    assert not list(named.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
 def test_output_does_not_depend_on_jobs_or_cache(tmp_path: Path) -> None:
@@ -153,31 +154,38 @@ def test_rebuild_extracts_only_the_changed_article(tmp_path: Path) -> None:
     assert "汕尾市" in {e.ref.key for e in again.resolved.entities}
 
 
-def test_rebuild_reuses_unchanged_articles_parts_and_gives_the_fresh_bytes(tmp_path: Path) -> None:
-    """Articles' parts of the graph come from the cache unless what they show changed; the
-    output equals a build without cache, after an article changed and with a damaged entry."""
+def test_rebuild_reuses_unchanged_pieces_and_gives_the_fresh_bytes(tmp_path: Path) -> None:
+    """Pieces of the graph come from the cache unless what they show changed; the output
+    equals a build without cache, after an article changed and with a damaged entry."""
     src = tmp_path / "in"
     shutil.copytree(SEEDS, src)
     cache = tmp_path / "cache"
     _kg_build(str(src), "-o", str(tmp_path / "first"), "--cache-dir", str(cache))
     parts = next(cache.glob("*/parts"))
     first = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
-    assert len(first) == 5
     changed = sorted(src.glob("*.txt"))[2]
     changed.write_text(
         changed.read_text(encoding="utf-8") + "\n汕尾市总工会开展“职工暖心行动”。\n",
         encoding="utf-8",
     )
-    damaged = sorted(first)[0]
+    pieces = graph_pieces(build([str(src)]).resolved, DEFAULT_BASE)
+    articles = [p for p in pieces if isinstance(p, ArticlePart)]
+    assert len(articles) == 5 and len(pieces) > 5  # and batches of entities and facts
+    keys = {f"{piece_key(DEFAULT_BASE, p)}.pkl": p for p in pieces}
+    unchanged = {key for key, p in keys.items() if key in first}
+    reused_articles = [keys[k] for k in unchanged if isinstance(keys[k], ArticlePart)]
+    names = {Path(p.name).name for p in reused_articles}
+    assert names == {Path(p.name).name for p in articles} - {changed.name}
+    damaged = sorted(unchanged)[0]
     (parts / damaged).write_bytes(b"damaged")
+
     _kg_build(str(src), "-o", str(tmp_path / "again"), "--cache-dir", str(cache))
     _kg_build(str(src), "-o", str(tmp_path / "fresh"), "--no-cache")
     assert _outputs(tmp_path / "again") == _outputs(tmp_path / "fresh")
     again = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
-    kept = {name for name in first if again.get(name) == first[name]}
-    assert kept == set(first) - {damaged}  # reused, not rewritten; the damaged one made again
-    assert len(again) == len(first) + 1  # the changed article's part is a new entry
-    assert (parts / damaged).read_bytes() != b"damaged"  # an unchanged article's: made again
+    assert {k for k in unchanged if again[k] == first[k]} == unchanged - {damaged}  # not rewritten
+    assert (parts / damaged).read_bytes() != b"damaged"  # made again
+    assert set(again) == set(first) | set(keys)  # the changed pieces are new entries
 
 
 def test_a_changed_rule_set_misses_the_whole_cache(tmp_path: Path, monkeypatch) -> None:
