@@ -145,17 +145,23 @@ def _name_then_title(ctx: Context, known: frozenset[str]) -> Iterator[Mention]:
         return
     title_re, _ = _titles()
     ordered = sorted(known, key=lambda n: (-len(n), n))
-    # Only the small alternation of names is compiled per article; the title that must follow
-    # is tried with the compiled title regex. (A lookahead of every title inside a per-article
-    # pattern was a sixth of all extraction time: compiling it cost ~4 ms an article.) Same
-    # matches as ``(?<!hanzi)(names)(?=titles)``: at each place a name starts, names longest
-    # first; the first followed by a title is taken, else the scan moves on by one character.
-    starts = re.compile("(?<![\u4e00-\u9fff])(?:" + "|".join(map(re.escape, ordered)) + ")")
+    # The title that must follow is tried with the compiled title regex at each place a known
+    # name starts (found by str.find, no per-article regex: compiling even the alternation of
+    # an article's names cost ~1.6 ms, a tenth of extraction, for the charset of its first
+    # characters; a lookahead of every title, before that, ~4 ms). Same matches as
+    # ``(?<!hanzi)(names)(?=titles)``: at each place a name starts, names longest first; the
+    # first followed by a title is taken and the scan goes on after it, else at the next place.
     for sent in ctx.seg.sentences:
         text, pos = sent.text, 0
-        while (m := starts.search(text, pos)) is not None:
-            at = m.start()
-            pos = at + 1
+        places: set[int] = set()
+        for name in ordered:
+            at = text.find(name)
+            while at >= 0:
+                places.add(at)
+                at = text.find(name, at + 1)
+        for at in sorted(places):
+            if at < pos or (at and "\u4e00" <= text[at - 1] <= "\u9fff"):
+                continue
             for name in ordered:
                 end = at + len(name)
                 if text.startswith(name, at) and title_re.match(text, end):
