@@ -183,18 +183,21 @@ def _entity_values(var: str = "cls") -> str:
 
 def count_view_nodes(source: GraphSource) -> int:
     """How many nodes :func:`kg.draw.graph_to_view` would draw for the whole graph, counted in
-    the store: entities, posts between two drawn entities, targets and achievements."""
-    (row,) = _select(
-        source,
-        f"""SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{
-          {{ {_entity_values()} ?n a ?cls FILTER(isIRI(?n)) }}
-          UNION {{ ?n a kg:PostHolding ; org:member ?p ; org:organization ?o .
-                   FILTER EXISTS {{ {_entity_values("c1")} ?p a ?c1 FILTER(isIRI(?p)) }}
-                   FILTER EXISTS {{ {_entity_values("c2")} ?o a ?c2 FILTER(isIRI(?o)) }} }}
-          UNION {{ VALUES ?fc {{ kg:Target kg:Achievement }} ?n a ?fc }}
-        }}""",
+    the store: entities, posts between two drawn entities, targets and achievements. The three
+    kinds have disjoint classes, so they are counted apart and added: one ``COUNT(DISTINCT)``
+    over their ``UNION`` took twice as long on the 10,000-article store (3.3 s)."""
+    parts = (
+        f"{_entity_values()} ?n a ?cls FILTER(isIRI(?n))",
+        f"""?n a kg:PostHolding ; org:member ?p ; org:organization ?o .
+            FILTER EXISTS {{ {_entity_values("c1")} ?p a ?c1 FILTER(isIRI(?p)) }}
+            FILTER EXISTS {{ {_entity_values("c2")} ?o a ?c2 FILTER(isIRI(?o)) }}""",
+        "VALUES ?fc { kg:Target kg:Achievement } ?n a ?fc",
     )
-    return _int(row[0])
+    total = 0
+    for where in parts:
+        (row,) = _select(source, f"SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {{ {where} }}")
+        total += _int(row[0])
+    return total
 
 
 def _oxigraph_copy(graph: Graph, description: str) -> OxigraphSource:
