@@ -248,3 +248,20 @@ def test_timings_name_every_stage_and_the_parts_of_writing(tmp_path: Path) -> No
     assert list(seconds) == ["read", "extract", "resolve", "write", "graph", "view"], line
     assert seconds["graph"] + seconds["view"] <= seconds["write"] + 0.01
     assert line.endswith("cache hits 0/5")
+
+
+def test_a_store_that_fails_to_load_fails_the_write_and_stops_its_thread(corpus_result) -> None:
+    """Stores are loaded in a thread while the pieces are written: its error reaches the
+    caller (the build then fails with a message and keeps the previous outputs)."""
+    import threading
+
+    class FullDisk:
+        def bulk_extend(self, quads) -> None:
+            pass
+
+        def bulk_load(self, *args, **kwargs) -> None:
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        write_graph(corpus_result.resolved, io.BytesIO(), fills=[StoreFill(FullDisk())])
+    assert not [t for t in threading.enumerate() if t.name == "kg-store-load"]
