@@ -263,3 +263,16 @@ def test_altered_seeds_score_like_the_seeds(tmp_path):
     scores, errors = evaluate(build([str(tmp_path)]).resolved, altered_gold)
     print(report(scores), errors)
     _assert_fact_floors(scores)
+
+
+def test_a_target_is_what_is_planned_without_the_plan_word(tmp_path):
+    """力争/计划 make a figure a target; what the target counts leaves them out."""
+    (tmp_path / "plan.txt").write_text(
+        "茂名市总工会部署下一步工作\n\n"
+        "下一步，茂名市总工会将力争培育市级技能人才200名，计划新建职工书屋15家。\n",
+        encoding="utf-8",
+    )
+    whats = {
+        (f.arg("quantity").value, f.arg("what")) for f in _facts(build([str(tmp_path)]), "target")
+    }
+    assert whats == {(200, "培育市级技能人才"), (15, "新建职工书屋")}

@@ -24,7 +24,7 @@ from kg.extract.subjects import province_union, subject_org, words
 from kg.gazetteer import find_orgs, places
 from kg.quantities import PeriodMatch, QuantityMatch, find_deadlines, find_periods, find_quantities
 from kg.records import Fact, Ref
-from kg.segment import Sentence
+from kg.segment import Sentence, tokenizer
 
 _DELIM = "，。；、：！？"
 _DURATION_UNITS = frozenset({"年", "个月", "月", "天", "日", "小时", "分钟", "周", "星期"})
@@ -54,6 +54,23 @@ def _what_after(text: str, end: int) -> str:
     return m.group()[:16] if m else ""
 
 
+MEASURE_NOUN_MOST = 8
+"""Characters of the counted noun an achievement's measure keeps (帮助企业119家 -> 帮助企业…)."""
+
+
+def _first_words(phrase: str, most: int) -> str:
+    """The whole words (jieba's) that start ``phrase`` and fit in ``most`` characters, so a
+    measure never ends in half a word (职工之家示范点授牌 -> 职工之家示范点, not 职工之家示范)."""
+    if len(phrase) <= most:
+        return phrase
+    kept = ""
+    for word in tokenizer().lcut(phrase[: most + 4], HMM=False):
+        if len(kept) + len(word) > most:
+            break
+        kept += word
+    return kept or phrase[:most]
+
+
 def _scope(ctx: Context, by: Ref) -> str:
     """The place a target covers: the place of the union that set it (博罗县总工会 -> 博罗县,
     a county's plan, not its city's), else the article's city or province."""
@@ -79,13 +96,23 @@ def _verb_before(text: str, start: int, quantity_text_start: int, after: int = 0
     ``after``: where a program named in the clause ends (its name is the subject, not part of
     what was done: “12351”职工服务热线已接听职工来电 measures 接听职工来电)."""
     head = text[max(_clause_start(text, quantity_text_start), after) : quantity_text_start]
+    head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
-    head = re.sub(
-        r"(?:往后|今后|未来|过去)?(?:五|\d+|[一二三四六七八九十]+)年来?|近年来|截至目前|目前",
-        "",
-        head,
-    )
-    return _LEAD.sub("", head)[-10:]
+    return _LEAD.sub("", _TIME_WORDS.sub("", head))[-10:]
+
+
+_TIME_WORDS = re.compile(
+    r"(?:往后|今后|未来|过去)?(?:五|\d+|[一二三四六七八九十]+)年来?|近年来|截至目前|目前"
+)
+
+
+def _without_plan_words(head: str) -> str:
+    """A target's words without the plan words that made it a target (力争培育县级技能人才 ->
+    培育县级技能人才; 计划新建 -> 新建): they say it is planned, not what is planned."""
+    plan, rest = words("plan"), head
+    while rest and (word := next((w for w in plan if rest.startswith(w)), None)):
+        rest = rest[len(word) :]
+    return rest or head
 
 
 def _is_target(ctx: Context, sent: Sentence, q: QuantityMatch, deadline_before: bool) -> bool:
@@ -189,7 +216,9 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     ctx, sent
                 )  # 往后5年要增加约390名: the paragraph's horizon
             if _is_target(ctx, sent, q, deadline is not None):
-                what = _what_after(sent.text, q.end) or _verb_before(sent.text, q.start, q.start)
+                what = _what_after(sent.text, q.end) or _without_plan_words(
+                    _verb_before(sent.text, q.start, q.start)
+                )
                 args: dict[str, object] = {"what": what, "quantity": qty}
                 if deadline is not None:
                     args["deadline"] = deadline.year
@@ -200,9 +229,19 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     args["program"] = program
                 fact = Fact("target", tuple(sorted(args.items())), (ev,), "target")
             else:
+                # the clause's subject (a program, an organization) is not what was done:
+                # 县总还为首批12家…授牌 measures 首批…, not 县总还为首批…
+                subject_end = max(
+                    [program_end]
+                    + [
+                        o.end
+                        for o in orgs
+                        if o.end <= q.start and _opens_clause(sent.text, o.start, q.start)
+                    ]
+                )
                 measure = (
-                    _verb_before(sent.text, q.start, q.start, program_end)
-                    + _what_after(sent.text, q.end)[:6]
+                    _verb_before(sent.text, q.start, q.start, subject_end)
+                    + _first_words(_what_after(sent.text, q.end), MEASURE_NOUN_MOST)
                 ) or qty.unit
                 args = {"measure": measure, "quantity": qty}
                 period = _period(ctx, sent, q, periods)
