@@ -165,16 +165,16 @@ def turtle_body(quads: list[ox.Quad]) -> bytes:
         quads = [q.triple for q in quads]  # type: ignore[misc]
     out = ox.serialize(quads, None, ox.RdfFormat.TURTLE, prefixes=prefixes())
     header = turtle_header()
-    assert out.startswith(header), "Oxigraph changed how it writes prefixes"
+    if not out.startswith(header):  # every piece is cut this way: fail loudly, not subtly
+        raise RuntimeError("pyoxigraph no longer starts Turtle with the same prefix block")
     return out[len(header) :]
 
 
-def write_turtle(chunks: Iterable[list[ox.Quad]], out: IO[bytes], header: bool = True) -> int:
+def write_turtle(chunks: Iterable[list[ox.Quad]], out: IO[bytes]) -> int:
     """Serialize chunks of quads to ``out`` as Turtle (graph names dropped: the union graph),
-    after the prefix lines unless ``header`` is false; returns the number of triples."""
+    after the prefix lines; returns the number of triples."""
     n = 0
-    if header:
-        out.write(turtle_header())
+    out.write(turtle_header())
     for chunk in chunks:
         out.write(turtle_body(chunk))
         n += len(chunk)
