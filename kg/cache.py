@@ -62,6 +62,14 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
+def _touch(path: Path) -> None:
+    """Mark an entry as used now (see :meth:`ExtractionCache.forget_unused`)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
 class ExtractionCache:
     """Read-through cache of extractions under ``directory``."""
 
@@ -97,6 +105,7 @@ class ExtractionCache:
             self.misses += 1
             return None
         self.hits += 1
+        _touch(path)
         # the same bytes may sit under another name: the record keeps the current one
         return ex if ex.doc.name == doc.name else replace(ex, doc=replace(ex.doc, name=doc.name))
 
@@ -138,17 +147,36 @@ class ExtractionCache:
         """The cached output of an article's part of the graph (see
         :func:`kg.output.part_turtle`) under ``key``, a hash of everything it is made from;
         ``None`` on a miss (a damaged entry is a miss)."""
+        path = self._part_path(key)
         try:
-            value = pickle.loads(self._part_path(key).read_bytes())
+            value = pickle.loads(path.read_bytes())
         except Exception:
             return None
         if not (isinstance(value, tuple) and len(value) == 3):
             return None
+        _touch(path)
         return value
 
     def put_part(self, key: str, value: tuple[bytes, bytes, int]) -> None:
         """Store an article part's output under ``key``."""
         self._write(self._part_path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def forget_unused(self, unused_for: float, parts: bool = False) -> int:
+        """Remove this rule set's extractions (or, with ``parts``, graph pieces) not used for
+        ``unused_for`` seconds: an article's old versions, pieces of the graph that changed.
+        A corpus rebuilt every day would otherwise keep every version of them. Called once
+        the build has used (touched) what it needs. Returns how many were removed."""
+        removed = 0
+        cutoff = time.time() - unused_for
+        folder = self.dir / "parts" if parts else self.dir
+        for entry in folder.glob("*.pkl") if folder.is_dir() else ():
+            try:
+                if entry.stat().st_mtime < cutoff:
+                    entry.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
 
     def prune(self, unused_for: float = 0.0) -> int:
         """Remove the entries of other rule sets (older versions of union-kg, or edited word

@@ -549,6 +549,10 @@ def write_build(
             written.timings["view"] = time.perf_counter() - clock
 
         write_files({ttl: turtle, html: view})
+        if result.cache is not None:  # every piece this build used was touched by now
+            from kg.cache import UNUSED_FOR
+
+            result.cache.forget_unused(UNUSED_FOR, parts=True)
         if named is not None:
             clock = time.perf_counter()
             written.pushed = push_endpoint(endpoint, _graphs_of(named.store), base=result.base)

@@ -218,4 +218,5 @@ def _extract_all(
     problems.sort(key=Problem.sort_key)
     if cache is not None:
         cache.prune(UNUSED_FOR)
+        cache.forget_unused(UNUSED_FOR)
     return extractions, problems, cache

@@ -162,7 +162,7 @@ def test_rebuild_reuses_unchanged_pieces_and_gives_the_fresh_bytes(tmp_path: Pat
     cache = tmp_path / "cache"
     _kg_build(str(src), "-o", str(tmp_path / "first"), "--cache-dir", str(cache))
     parts = next(cache.glob("*/parts"))
-    first = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
+    first = {p.name: p.stat().st_ino for p in parts.iterdir()}  # a rewrite is a new inode
     changed = sorted(src.glob("*.txt"))[2]
     changed.write_text(
         changed.read_text(encoding="utf-8") + "\n汕尾市总工会开展“职工暖心行动”。\n",
@@ -182,7 +182,7 @@ def test_rebuild_reuses_unchanged_pieces_and_gives_the_fresh_bytes(tmp_path: Pat
     _kg_build(str(src), "-o", str(tmp_path / "again"), "--cache-dir", str(cache))
     _kg_build(str(src), "-o", str(tmp_path / "fresh"), "--no-cache")
     assert _outputs(tmp_path / "again") == _outputs(tmp_path / "fresh")
-    again = {p.name: p.stat().st_mtime_ns for p in parts.iterdir()}
+    again = {p.name: p.stat().st_ino for p in parts.iterdir()}
     assert {k for k in unchanged if again[k] == first[k]} == unchanged - {damaged}  # not rewritten
     assert (parts / damaged).read_bytes() != b"damaged"  # made again
     assert set(again) == set(first) | set(keys)  # the changed pieces are new entries

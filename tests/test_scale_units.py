@@ -123,3 +123,32 @@ def test_a_build_prunes_rule_sets_unused_for_a_week_and_nothing_else(tmp_path):
     assert result.cache_hits == 0 and len(result.documents) > 0
     assert not old.exists() and recent.exists() and other.exists()
     assert ExtractionCache(cache).dir.is_dir()
+
+
+def test_a_build_forgets_its_own_entries_unused_for_a_week(tmp_path):
+    """Old versions of changed articles and pieces of the graph that changed leave the cache
+    after a week unused; what builds still use is touched and stays."""
+    import os
+    import time
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    cache = tmp_path / "cache"
+    args = ["build", str(SEEDS), "-o", str(tmp_path / "out"), "--cache-dir", str(cache)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    folder = ExtractionCache(cache).dir
+    week_ago = time.time() - 8 * 24 * 3600
+    used = sorted(folder.glob("*.pkl")) + sorted((folder / "parts").glob("*.pkl"))
+    stale = [folder / f"{'0' * 64}.pkl", folder / "parts" / f"{'1' * 64}.pkl"]
+    for path in stale:
+        path.write_bytes(b"an old version")
+    for path in used + stale:
+        os.utime(path, (week_ago, week_ago))
+    inodes = [path.stat().st_ino for path in used]
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 0, res.output
+    assert not any(path.exists() for path in stale)
+    assert [path.stat().st_ino for path in used] == inodes  # used again: kept, not remade
+    assert all(path.stat().st_mtime > week_ago + 3600 for path in used)  # and touched
