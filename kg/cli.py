@@ -66,7 +66,8 @@ def cli() -> None:
     type=click.IntRange(min=0),
     default=1,
     show_default=True,
-    help="Worker processes for the per-document stages (0: one per core).",
+    help="Worker processes for the per-document stages and for making the graph's pieces "
+    "(0: one per core).",
 )
 @click.option(
     "--scheduler",
@@ -78,8 +79,8 @@ def cli() -> None:
     "--cache-dir",
     default=None,
     type=click.Path(file_okay=False),
-    help="Where extractions of articles are kept for the next build, keyed by content hash and "
-    "rule set [default: $KG_CACHE_DIR, else $XDG_CACHE_HOME/union-kg, else ~/.cache/union-kg].",
+    help="Where extractions and graph pieces are kept for the next build, keyed by content "
+    "hash and rule set [default: $KG_CACHE_DIR, else $XDG_CACHE_HOME/union-kg, else ~/.cache/union-kg].",
 )
 @click.option(
     "--store",
@@ -105,7 +106,8 @@ def cli() -> None:
     "--cache/--no-cache",
     default=True,
     show_default=True,
-    help="Reuse the extractions of unchanged articles (a rebuild extracts only what changed).",
+    help="Reuse the extractions and graph pieces of unchanged articles (a rebuild extracts "
+    "only what changed and remakes only the pieces that show it).",
 )
 def build(
     paths: tuple[str, ...],
@@ -220,8 +222,9 @@ def build(
         )
     if result.cache_error:
         click.echo(
-            f"warning: extractions not cached ({result.cache_error}); the build is complete, "
-            "the next one extracts again (--cache-dir elsewhere, or --no-cache)",
+            f"warning: extractions and graph pieces not cached ({result.cache_error}); the "
+            "build is complete, the next one does the work again (--cache-dir elsewhere, or "
+            "--no-cache)",
             err=True,
         )
     if timings:

@@ -71,7 +71,9 @@ def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
     )
     assert res.exit_code == 0, res.output
     assert (out / "graph.ttl").stat().st_size > 0 and (out / "graph.html").exists()
-    assert "extractions not cached" in res.output and "Not a directory" in res.output
+    assert (
+        "extractions and graph pieces not cached" in res.output and "Not a directory" in res.output
+    )
     assert "Traceback" not in res.output
 
 
