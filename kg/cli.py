@@ -8,6 +8,7 @@ import contextlib
 import sys
 import time
 from collections import Counter
+from concurrent.futures import BrokenExecutor
 from pathlib import Path
 
 import click
@@ -20,6 +21,12 @@ EXIT_SKIPPED = 3
 error (files skipped with only a warning, empty or duplicate ones, do not change the status)."""
 EXIT_TIMEOUT = 124
 """``kg query --timeout`` exit status when the query was stopped at its deadline (as timeout(1))."""
+
+
+_WORKER_DIED = (
+    "a worker process stopped abruptly (killed by the system, most often for lack of memory); "
+    "nothing was written, outputs left as they were; try fewer --jobs"
+)
 
 
 def _fail(exc: KgError) -> click.ClickException:
@@ -174,6 +181,8 @@ def build(
                     scheduler=scheduler,
                     cache_dir=(cache_dir or default_cache_dir()) if cache else None,
                 )
+        except BrokenExecutor as exc:
+            raise click.ClickException(_WORKER_DIED) from exc
         except KgError as exc:
             if strict and isinstance(exc, ReadError):
                 raise click.ClickException(
@@ -200,6 +209,8 @@ def build(
                 endpoint=endpoint,
                 pool=pool,
             )
+        except BrokenExecutor as exc:
+            raise click.ClickException(_WORKER_DIED) from exc
         except KgError as exc:
             raise _fail(exc) from exc
         result.timings["write"] = time.perf_counter() - clock

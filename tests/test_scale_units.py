@@ -154,3 +154,27 @@ def test_a_build_forgets_its_own_entries_unused_for_a_week(tmp_path):
     assert not any(path.exists() for path in stale)
     assert [path.stat().st_ino for path in used] == inodes  # used again: kept, not remade
     assert all(path.stat().st_mtime > week_ago + 3600 for path in used)  # and touched
+
+
+def test_a_worker_that_dies_is_a_message_and_the_outputs_stay(tmp_path, monkeypatch):
+    """A worker killed by the system (out of memory) breaks the pool: the build says so in a
+    sentence, without a traceback, and the previous outputs are left as they were."""
+    import os
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    out = tmp_path / "out"
+    args = ["build", str(SEEDS), "-o", str(out), "--no-cache", "--jobs", "2"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    before = (out / "graph.ttl").read_bytes()
+
+    def killed(doc):  # runs in a forked worker: the process ends as if the OOM killer struck
+        os._exit(137)
+
+    monkeypatch.setattr("kg.pipeline.extract_document", killed)
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 1
+    assert "worker process stopped abruptly" in res.output and "Traceback" not in res.output
+    assert (out / "graph.ttl").read_bytes() == before
