@@ -266,13 +266,20 @@ def test_altered_seeds_score_like_the_seeds(tmp_path):
 
 
 def test_a_target_is_what_is_planned_without_the_plan_word(tmp_path):
-    """力争/计划 make a figure a target; what the target counts leaves them out."""
+    """力争/计划 make a figure a target; what the target counts leaves them out, and the
+    organization that plans it, and when."""
     (tmp_path / "plan.txt").write_text(
         "茂名市总工会部署下一步工作\n\n"
-        "下一步，茂名市总工会将力争培育市级技能人才200名，计划新建职工书屋15家。\n",
+        "下一步，茂名市总工会将力争培育市级技能人才200名，计划新建职工书屋15家。\n"
+        "今年，茂名市总工会还将再培育区级工匠50名，新建市级劳模和工匠人才创新工作室12家。\n",
         encoding="utf-8",
     )
     whats = {
         (f.arg("quantity").value, f.arg("what")) for f in _facts(build([str(tmp_path)]), "target")
     }
-    assert whats == {(200, "培育市级技能人才"), (15, "新建职工书屋")}
+    assert whats == {
+        (200, "培育市级技能人才"),
+        (15, "新建职工书屋"),
+        (50, "培育区级工匠"),  # not 今年… nor the union that plans it
+        (12, "市级劳模和工匠人才创新工作室"),  # whole words, no 和 left at the front
+    }

@@ -91,14 +91,34 @@ def _opens_clause(text: str, start: int, figure: int) -> bool:
     return not _LEAD.sub("", words) or words.endswith("的")
 
 
-def _verb_before(text: str, start: int, quantity_text_start: int, after: int = 0) -> str:
+def _verb_before(
+    text: str, start: int, quantity_text_start: int, after: int = 0, most: int = 10
+) -> str:
     """The words of the clause before a figure (``帮助``, ``开展技能培训``, ``产生经济效益``);
     ``after``: where a program named in the clause ends (its name is the subject, not part of
-    what was done: “12351”职工服务热线已接听职工来电 measures 接听职工来电)."""
+    what was done: “12351”职工服务热线已接听职工来电 measures 接听职工来电); at most ``most``
+    characters of whole words."""
     head = text[max(_clause_start(text, quantity_text_start), after) : quantity_text_start]
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
-    return _LEAD.sub("", _TIME_WORDS.sub("", head))[-10:]
+    return _last_words(_LEAD.sub("", _TIME_WORDS.sub("", head)), most)
+
+
+def _last_words(head: str, most: int) -> str:
+    """The whole words (jieba's) that end ``head`` and fit in ``most`` characters, without a
+    conjunction left at the front (新建市级劳模和工匠人才创新工作室 -> 工匠人才创新工作室, not
+    和工匠人才创新工作室)."""
+    if len(head) <= most:
+        return head
+    kept = ""
+    for word in reversed(tokenizer().lcut(head[-(most + 4) :], HMM=False)):
+        if len(kept) + len(word) > most:
+            break
+        kept = word + kept
+    return _CONJUNCTION.sub("", kept) or head[-most:]
+
+
+_CONJUNCTION = re.compile("^(?:和|与|及|并|以及|、)+")
 
 
 _TIME_WORDS = re.compile(
@@ -107,12 +127,17 @@ _TIME_WORDS = re.compile(
 
 
 def _without_plan_words(head: str) -> str:
-    """A target's words without the plan words that made it a target (力争培育县级技能人才 ->
-    培育县级技能人才; 计划新建 -> 新建): they say it is planned, not what is planned."""
-    plan, rest = words("plan"), head
-    while rest and (word := next((w for w in plan if rest.startswith(w)), None)):
+    """A target's words without the plan words that made it a target, nor when and how again
+    (力争培育县级技能人才 -> 培育县级技能人才; 今年将再培育 -> 培育; 计划新建 -> 新建): they say
+    it is planned, not what is planned."""
+    lead, rest = (*words("plan"), *_PLAN_LEAD), head
+    while rest and (word := next((w for w in lead if rest.startswith(w)), None)):
         rest = rest[len(word) :]
     return rest or head
+
+
+_PLAN_LEAD = ("今年", "明年", "年内", "当年", "再", "还", "又", "也")
+"""Words before what a target counts that say when or that it is more of the same."""
 
 
 def _is_target(ctx: Context, sent: Sentence, q: QuantityMatch, deadline_before: bool) -> bool:
@@ -208,6 +233,16 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
             program = Ref("program", named[2]) if named else None
             program_end = named[1] if named and _opens_clause(sent.text, named[0], q.start) else 0
             by = subject_org(ctx, sent.text, q.start, orgs)
+            # the clause's subject (a program, an organization) is not what is counted or
+            # was done: 县总还为首批12家…授牌 measures 首批…, not 县总还为首批…
+            subject_end = max(
+                [program_end]
+                + [
+                    o.end
+                    for o in orgs
+                    if o.end <= q.start and _opens_clause(sent.text, o.start, q.start)
+                ]
+            )
             deadline = next((d for d in reversed(deadlines) if d.start < q.start), None)
             if deadline is None and any(
                 p.kind == "future_years" and p.end <= q.start for p in periods
@@ -217,7 +252,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 )  # 往后5年要增加约390名: the paragraph's horizon
             if _is_target(ctx, sent, q, deadline is not None):
                 what = _what_after(sent.text, q.end) or _without_plan_words(
-                    _verb_before(sent.text, q.start, q.start)
+                    _verb_before(sent.text, q.start, q.start, subject_end, most=14)
                 )
                 args: dict[str, object] = {"what": what, "quantity": qty}
                 if deadline is not None:
@@ -229,16 +264,6 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     args["program"] = program
                 fact = Fact("target", tuple(sorted(args.items())), (ev,), "target")
             else:
-                # the clause's subject (a program, an organization) is not what was done:
-                # 县总还为首批12家…授牌 measures 首批…, not 县总还为首批…
-                subject_end = max(
-                    [program_end]
-                    + [
-                        o.end
-                        for o in orgs
-                        if o.end <= q.start and _opens_clause(sent.text, o.start, q.start)
-                    ]
-                )
                 measure = (
                     _verb_before(sent.text, q.start, q.start, subject_end)
                     + _first_words(_what_after(sent.text, q.end), MEASURE_NOUN_MOST)
