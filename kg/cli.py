@@ -418,6 +418,7 @@ def query(
         parse_sparql,
         read_query,
     )
+    from kg.source import is_large_graph_file
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
     try:
@@ -426,6 +427,8 @@ def query(
         kind, prepared = parse_sparql(text, allow_update=allow_update)
         if _other_source(store, endpoint, allow_update):
             work = partial(_source_query_and_format, store, endpoint, text, bindings, fmt)
+        elif kind != "update" and is_large_graph_file(graph_file):  # Oxigraph, in memory
+            work = partial(_source_query_and_format, None, None, text, bindings, fmt, graph_file)
         else:
             graph = load_graph(graph_file)
             if kind == "update":
@@ -481,8 +484,11 @@ def _given(param: str) -> bool:
     return ctx.get_parameter_source(param) not in (None, ParameterSource.DEFAULT)
 
 
-def _source_query_and_format(store, endpoint, text: str, bindings: dict, fmt: str) -> str:
-    """Open the store or server and run the query there (inside the --timeout child).
+def _source_query_and_format(
+    store, endpoint, text: str, bindings: dict, fmt: str, graph_file: str | None = None
+) -> str:
+    """Open the store, the server or (a large graph file) an in-memory Oxigraph store, and
+    run the query there (inside the --timeout child).
 
     Bindings go into the query text as a VALUES block for both: pyoxigraph's substitutions
     refuse a variable that the SELECT does not project (``--bind name=…`` in entity.rq)."""
@@ -490,7 +496,7 @@ def _source_query_and_format(store, endpoint, text: str, bindings: dict, fmt: st
     from kg.query import format_result
     from kg.source import open_source
 
-    source = open_source(store=store, endpoint=endpoint)
+    source = open_source(graph_file=graph_file, store=store, endpoint=endpoint)
     return format_result(source.query(with_values(text, bindings)), fmt)
 
 
