@@ -152,7 +152,7 @@ def build(
     from kg.iri import check_base
     from kg.ontology import DEFAULT_BASE
     from kg.output import write_build
-    from kg.parallel import default_jobs, start_pool
+    from kg.parallel import default_jobs, gc_paused, start_pool
     from kg.pipeline import build as run_build
     from kg.source import parse_store_spec
 
@@ -162,6 +162,7 @@ def build(
     # One pool of workers extracts and then makes the articles' parts of the graph; started
     # before reading, while this process is small (a Dask build makes the parts here).
     with contextlib.ExitStack() as workers:
+        workers.enter_context(gc_paused())  # before the pool: forked workers inherit it
         pool = None if scheduler else start_pool(jobs)
         if pool is not None:
             workers.enter_context(pool)

@@ -23,7 +23,7 @@ from kg.graph import to_rdf
 from kg.iri import check_base
 from kg.normalize import normalize
 from kg.ontology import DEFAULT_BASE
-from kg.parallel import run_dask, run_processes, start_pool
+from kg.parallel import gc_paused, run_dask, run_processes, start_pool
 from kg.read import RawFile, ReadError, expand_paths, read_pairs, read_raw_pairs
 from kg.records import Document, Extraction, Fact, Mention, Problem
 from kg.resolve import Resolved, compact, resolve
@@ -106,6 +106,7 @@ class BuildResult:
         return self.resolved.documents
 
 
+@gc_paused()  # a fresh pause per call (a @contextmanager is a ContextDecorator)
 def build(
     paths: Sequence[str | Path],
     base: str = DEFAULT_BASE,
@@ -129,7 +130,8 @@ def build(
     rule set, so a rebuild extracts only new or changed articles. The result is the same
     whichever way it ran. A caller that goes on to write the graph with the same workers
     passes its own ``pool`` (of ``jobs`` workers; left running); otherwise the build starts
-    one and lets it go before resolving.
+    one and lets it go before resolving. Python's cyclic garbage collector is paused
+    meanwhile (see :func:`kg.parallel.gc_paused`).
     """
     check_base(base)
     clock = time.perf_counter()
