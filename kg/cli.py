@@ -647,17 +647,39 @@ def stats(graph_file: str) -> None:
     Example:
       kg stats --graph output/graph.ttl
     """
-    from rdflib import RDF
+    from rdflib import RDF, Graph
 
-    from kg.query import load_graph
+    from kg.output import prefixes
+    from kg.source import RdflibSource, open_source
 
     try:
-        graph = load_graph(graph_file)
+        source = open_source(graph_file=graph_file)
     except KgError as exc:
         raise _fail(exc) from exc
-    classes = Counter(graph.qname(o) for o in graph.objects(None, RDF.type))
-    props = Counter(graph.qname(p) for p in graph.predicates())
-    click.echo(f"triples: {len(graph)}")
+    if isinstance(source, RdflibSource):
+        graph = source.graph
+        classes = Counter(graph.qname(o) for o in graph.objects(None, RDF.type))
+        props = Counter(graph.qname(p) for p in graph.predicates())
+        total = len(graph)
+    else:  # a large file, read by Oxigraph: counted in the store, named as rdflib would
+        names = Graph()
+        for prefix, namespace in prefixes().items():
+            names.bind(prefix, namespace)
+        count = "(COUNT(*) AS ?n) WHERE {{ {} }} GROUP BY ?x"
+        classes = Counter(
+            {
+                names.qname(x): int(n)
+                for x, n in source.query("SELECT ?x " + count.format("?s a ?x")).rows
+            }
+        )
+        props = Counter(
+            {
+                names.qname(x): int(n)
+                for x, n in source.query("SELECT ?x " + count.format("?s ?x ?o")).rows
+            }
+        )
+        total = len(source)
+    click.echo(f"triples: {total}")
     click.echo("classes:")
     for name, n in sorted(classes.items(), key=lambda kv: (-kv[1], kv[0])):
         click.echo(f"  {n:6d}  {name}")

@@ -259,3 +259,18 @@ def test_a_build_pauses_the_cyclic_gc_and_restores_it(monkeypatch):
         assert not gc.isenabled()  # a caller that had it off keeps it off
     finally:
         gc.enable()
+
+
+def test_stats_of_a_large_graph_file_counts_in_oxigraph_the_same(built_graph_file, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    args = ["stats", "--graph", str(built_graph_file)]
+    rdflib_out = CliRunner().invoke(cli, args)
+    monkeypatch.setattr("kg.source.LARGE_GRAPH_BYTES", 0)
+    monkeypatch.setattr("kg.source.load_graph", None)  # the rdflib path would fail loudly
+    oxigraph_out = CliRunner().invoke(cli, args)
+    assert rdflib_out.exit_code == oxigraph_out.exit_code == 0, oxigraph_out.output
+    assert "kg:Evidence" in rdflib_out.output
+    assert oxigraph_out.output == rdflib_out.output
