@@ -81,12 +81,12 @@ class GraphBuilder:
     for a notebook and small corpora) or a :class:`kg.output.QuadSink` that streams quads to
     Turtle and stores.
 
-    The graph comes in two parts (see :func:`emit_steps`): the shared part (entities, places,
-    the facts' own triples), written by :meth:`add_entity` and :meth:`add_fact`, and one part
-    per article (what that article alone states: its metadata, the entities it mentions, the
-    evidence of each fact read in it), written by :meth:`add_article_part` from an
-    :class:`ArticlePart`. An article's part depends only on its ``ArticlePart``, so it can be
-    made in another process, cached, and kept as the article's named graph."""
+    The graph is written in pieces (see :func:`emit_steps`): what many records repeat, once
+    (:meth:`add_places_and_runs`); entities' and facts' own triples (:meth:`add_entity`,
+    :meth:`add_fact`, in batches); and one part per article (what that article alone states:
+    its metadata, the entities it mentions, the evidence of each fact read in it), written by
+    :meth:`add_article_part` from an :class:`ArticlePart`. A piece depends only on its own
+    values, so it can be made in another process, cached, and kept in a named graph."""
 
     def __init__(self, base: str = DEFAULT_BASE, sink: Any = None) -> None:
         self.base = base if base.endswith(("/", "#")) else base + "/"
@@ -111,8 +111,7 @@ class GraphBuilder:
         return False
 
     def iri(self, ref: Ref) -> URIRef:
-        key = ref.key[:16] if ref.kind == "article" else ref.key
-        return self.uri(entity_iri(self.base, ref.kind, key))
+        return self.uri(ref_iri(self.base, ref))
 
     def add_entity(self, e: Entity) -> None:
         node = self.iri(e.ref)
@@ -365,10 +364,16 @@ def figure_label(f: Fact) -> str:
 _FACT_NODE = {"holds_post": "post", "runs_program": "run"}
 
 
+def ref_iri(base: str, ref: Ref) -> str:
+    """The IRI of an entity (an article is named by the first 16 digits of its hash)."""
+    key = ref.key[:16] if ref.kind == "article" else ref.key
+    return entity_iri(base, ref.kind, key)
+
+
 def fact_iri(base: str, f: Fact) -> str:
     """The IRI of a fact's node: hashed from its identity (an article fact is its article)."""
     if f.kind == "article":
-        return entity_iri(base, "article", f.evidence[0].doc[:16])
+        return ref_iri(base, Ref("article", f.evidence[0].doc))
     return hashed_iri(base, _FACT_NODE.get(f.kind, f.kind), *f.identity())
 
 
@@ -483,7 +488,7 @@ def article_parts(
         for ev in f.evidence:
             evidence[ev.doc].append((owner, ev))
     for e in resolved.entities:
-        iri = entity_iri(base, e.ref.kind, e.ref.key[:16] if e.ref.kind == "article" else e.ref.key)
+        iri = ref_iri(base, e.ref)
         for sha in e.articles:
             mentions[sha].append(iri)
     return [
