@@ -665,19 +665,12 @@ def stats(graph_file: str) -> None:
         names = Graph()
         for prefix, namespace in prefixes().items():
             names.bind(prefix, namespace)
-        count = "(COUNT(*) AS ?n) WHERE {{ {} }} GROUP BY ?x"
-        classes = Counter(
-            {
-                names.qname(x): int(n)
-                for x, n in source.query("SELECT ?x " + count.format("?s a ?x")).rows
-            }
-        )
-        props = Counter(
-            {
-                names.qname(x): int(n)
-                for x, n in source.query("SELECT ?x " + count.format("?s ?x ?o")).rows
-            }
-        )
+
+        def counted(pattern: str) -> Counter[str]:
+            query = f"SELECT ?x (COUNT(*) AS ?n) WHERE {{ {pattern} }} GROUP BY ?x"
+            return Counter({names.qname(x): int(n) for x, n in source.query(query).rows})
+
+        classes, props = counted("?s a ?x"), counted("?s ?x ?o")
         total = len(source)
     click.echo(f"triples: {total}")
     click.echo("classes:")
