@@ -139,14 +139,14 @@ class ExtractionCache:
         return self.dir / "parts" / f"{key}.pkl"
 
     def has_part(self, key: str) -> bool:
-        """Whether an article part's output is cached under ``key`` (read later, when it is
-        written out: a build does not hold every part's bytes at once)."""
+        """Whether a piece of the graph is cached under ``key`` (read later, when it is
+        written out: a build does not hold every piece's bytes at once)."""
         return self._part_path(key).is_file()
 
     def get_part(self, key: str) -> tuple[bytes, bytes, int] | None:
-        """The cached output of an article's part of the graph (see
-        :func:`kg.output.part_turtle`) under ``key``, a hash of everything it is made from;
-        ``None`` on a miss (a damaged entry is a miss)."""
+        """The cached Turtle of a piece of the graph (see :func:`kg.output.part_turtle`) under
+        ``key``, a hash of everything it is made from; ``None`` on a miss (a damaged entry is
+        a miss)."""
         path = self._part_path(key)
         try:
             value = pickle.loads(path.read_bytes())
@@ -158,7 +158,7 @@ class ExtractionCache:
         return value
 
     def put_part(self, key: str, value: tuple[bytes, bytes, int]) -> None:
-        """Store an article part's output under ``key``."""
+        """Store a piece's Turtle under ``key``."""
         self._write(self._part_path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def forget_unused(self, unused_for: float, parts: bool = False) -> int:

@@ -87,7 +87,7 @@ class BuildResult:
     base: str = DEFAULT_BASE
     cache_hits: int = 0
     cache: ExtractionCache | None = field(default=None, repr=False, compare=False)
-    """The cache the build read and wrote (writing the graph reuses it for articles' parts)."""
+    """The cache the build read and wrote (writing the graph reuses it for the graph's pieces)."""
     timings: dict[str, float] = field(default_factory=dict)
     """Wall seconds per stage: read (the files' bytes), extract (decode, normalize, segment,
     extract; workers included; none of it for a cache hit), resolve."""
@@ -152,7 +152,7 @@ def build(
             items, duplicates, problems, on_progress, strict, jobs, scheduler, cache_dir, pool
         )
         timings["extract"] = time.perf_counter() - clock
-    del items  # the files' bytes, and (above) the workers, are not needed to resolve
+    del items  # the files' bytes (and the build's own workers, above) are not needed to resolve
     clock = time.perf_counter()
     resolved = resolve(extractions, compacted=True)
     timings["resolve"] = time.perf_counter() - clock
