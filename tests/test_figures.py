@@ -271,7 +271,8 @@ def test_a_target_is_what_is_planned_without_the_plan_word(tmp_path):
     (tmp_path / "plan.txt").write_text(
         "茂名市总工会部署下一步工作\n\n"
         "下一步，茂名市总工会将力争培育市级技能人才200名，计划新建职工书屋15家。\n"
-        "今年，茂名市总工会还将再培育区级工匠50名，新建市级劳模和工匠人才创新工作室12家。\n",
+        "今年，茂名市总工会还将再培育区级工匠50名，新建市级劳模和工匠人才创新工作室12家。\n"
+        "茂名市总工会将力争到2028年建成区级职工技能实训基地6个。\n",
         encoding="utf-8",
     )
     whats = {
@@ -282,4 +283,5 @@ def test_a_target_is_what_is_planned_without_the_plan_word(tmp_path):
         (15, "新建职工书屋"),
         (50, "培育区级工匠"),  # not 今年… nor the union that plans it
         (12, "市级劳模和工匠人才创新工作室"),  # whole words, no 和 left at the front
+        (6, "建成区级职工技能实训基地"),  # the deadline is not what is counted (到 stayed)
     }

@@ -99,6 +99,8 @@ def _verb_before(
     what was done: “12351”职工服务热线已接听职工来电 measures 接听职工来电); at most ``most``
     characters of whole words."""
     head = text[max(_clause_start(text, quantity_text_start), after) : quantity_text_start]
+    for deadline in reversed(find_deadlines(head)):  # 力争到2028年建成… -> 建成…
+        head = head[: deadline.start] + head[deadline.end :]
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
     return _last_words(_LEAD.sub("", _TIME_WORDS.sub("", head)), most)
