@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.lexicon import alternation, table
+from kg.lexicon import alternation, first_chars, table
 
 _CJK = "\u4e00-\u9fff"
 _NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或每个"
@@ -101,12 +101,14 @@ def _org_regex() -> re.Pattern[str]:
         f"{re.escape(written)}(?!{not_after})"
         for written, _, _, not_after in table("org_short_forms.tsv")
     )
+    # the branches in their order of priority, each group behind the characters it can start with
+    named = first_chars([*(row[0] for row in table("national_orgs.tsv")), *place_forms()])
+    bare = first_chars([*place_forms(), *"省市区县"])
     return re.compile(
-        f"(?P<national>{national})"
-        f"|(?P<place>{forms})(?P<core>{cores})"
+        f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<core>{cores}))"
         f"|(?<![{_CJK}])(?:{provinces})?(?P<generic>{generic})(?P<gcore>{cores})"
-        f"|(?<![全城都超社街小园])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
-        f"|(?<![全城都超社街小园])(?P<splace>{forms}|省|市|区|县)(?P<short>{short})"
+        f"|{bare}(?:(?<![全城都超社街小园])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
+        f"|(?<![全城都超社街小园])(?P<splace>{forms}|省|市|区|县)(?P<short>{short}))"
     )
 
 
@@ -188,7 +190,7 @@ def _find_orgs(
 @cache
 def _place_regex() -> re.Pattern[str]:
     forms = [f for f in place_forms() if f not in ("中山",)]
-    return re.compile(f"(?<!全)(?:{_alt(forms)})")
+    return re.compile(f"{first_chars(forms)}(?<!全)(?:{_alt(forms)})")
 
 
 def find_places(text: str) -> list[tuple[int, int, str]]:
