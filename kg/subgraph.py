@@ -116,6 +116,7 @@ _FOLDS = (
     (KG.interviewee, KG.Article, "受访 interviews"),
     (SDO.mentions, KG.Article, "提及文章 articles"),
 )
+_FOLD_CLASSES = tuple(dict.fromkeys(cls for _, cls, _ in _FOLDS))
 
 _FACT_GROUPS = {
     KG.PostHolding: "post",
@@ -324,10 +325,14 @@ def _entity_nodes(source: GraphSource, iris: Sequence[URIRef]) -> dict[URIRef, V
             WHERE {{ {values} ?f a kg:ProgramRun ; kg:program ?e ; kg:city ?c .
                  OPTIONAL {{ ?c rdfs:label ?cl0 }} BIND(COALESCE(?cl0, "") AS ?cl) }}
             GROUP BY ?e""",
-            # counts of every (predicate, class) pointing at the entities; the wanted ones are
-            # picked below (a VALUES list of pairs, or a UNION per pair, is far slower in
-            # rdflib or Oxigraph)
-            f"""SELECT ?e ?p ?fc (COUNT(DISTINCT ?f) AS ?n) WHERE {{ {values} ?f ?p ?e . ?f a ?fc }}
+            # counts of every (predicate, class of _FOLDS) pointing at the entities; the wanted
+            # pairs are picked below (a VALUES list of pairs, or a UNION per pair, is far
+            # slower). Two subqueries, so that Oxigraph joins them by hashing: joined triple by
+            # triple, it looked up the class of every node pointing at a hub (an article for
+            # each mention of 广东省) and took 4.5 s on the 10,000-article store, 0.7 s so.
+            f"""SELECT ?e ?p ?fc (COUNT(?f) AS ?n) WHERE {{
+              {{ SELECT ?e ?p ?f WHERE {{ {values} ?f ?p ?e }} }}
+              {{ SELECT ?f ?fc WHERE {{ {_values("fc", _FOLD_CLASSES)} ?f a ?fc }} }} }}
             GROUP BY ?e ?p ?fc""",
         ],
     )
