@@ -102,8 +102,8 @@ def _org_regex() -> re.Pattern[str]:
         for written, _, _, not_after in table("org_short_forms.tsv")
     )
     # the branches in their order of priority, each group behind the characters it can start with
-    named = first_chars([*(row[0] for row in table("national_orgs.tsv")), *place_forms()])
-    bare = first_chars([*place_forms(), *"省市区县"])
+    named = f"(?={first_chars((row[0] for row in table('national_orgs.tsv')), place_forms())})"
+    bare = f"(?={first_chars(place_forms(), '省市区县')})"
     return re.compile(
         f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<core>{cores}))"
         f"|(?<![{_CJK}])(?:{provinces})?(?P<generic>{generic})(?P<gcore>{cores})"
@@ -190,7 +190,7 @@ def _find_orgs(
 @cache
 def _place_regex() -> re.Pattern[str]:
     forms = [f for f in place_forms() if f not in ("中山",)]
-    return re.compile(f"{first_chars(forms)}(?<!全)(?:{_alt(forms)})")
+    return re.compile(f"(?={first_chars(forms)})(?<!全)(?:{_alt(forms)})")
 
 
 def find_places(text: str) -> list[tuple[int, int, str]]:
