@@ -78,8 +78,8 @@ _ARTICLE_LINKS = {
 
 class GraphBuilder:
     """Writes resolved records into a sink under one base IRI: an rdflib graph (the default,
-    for a notebook and small corpora) or a :class:`kg.output.QuadSink` that streams quads to
-    Turtle and stores.
+    for a notebook and small corpora), a :class:`kg.output.QuadSink` that makes Oxigraph quads
+    (for a store), or a :class:`kg.output.TurtleSink` that makes Turtle text.
 
     The graph is written in pieces (see :func:`emit_steps`): what many records repeat, once
     (:meth:`add_places_and_runs`); entities' and facts' own triples (:meth:`add_entity`,

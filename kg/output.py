@@ -4,8 +4,9 @@ A corpus of ten thousand articles makes millions of triples; rdflib's in-memory 
 about a kilobyte per triple and its Turtle serializer minutes per million. Here the graph is
 cut into pieces (:func:`kg.graph.graph_pieces`: batches of entities, batches of facts, one
 part per article), each made from its own values alone, so a piece is made in a worker
-process (a :class:`~kg.graph.GraphBuilder` writing into a :class:`QuadSink`, serialized by
-Oxigraph in Rust) or read back from the cache under a hash of its values. This process
+process (a :class:`~kg.graph.GraphBuilder` writing Turtle text into a :class:`TurtleSink`,
+byte for byte as Oxigraph's serializer would) or read back from the cache under a hash of
+its values. This process
 writes the few triples many pieces share (places, program shortcuts), then the pieces'
 Turtle in order, and loads the same bytes into the stores asked for (Oxigraph's bulk loader
 parses Turtle faster than Python makes quads). Only a few pieces' bytes are held at a time.
@@ -21,6 +22,7 @@ import contextlib
 import hashlib
 import itertools
 import queue
+import re
 import tempfile
 import threading
 import time
@@ -135,6 +137,121 @@ class QuadSink:
             self.buffer.append(ox.Quad(s, self._iri(p), o))
 
 
+_ESCAPES = {
+    **{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
+    **{0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r"},
+    **{0x22: '\\"', 0x5C: "\\\\"},
+}
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
+_BARE = {  # datatypes Turtle writes without quotes, and the lexical forms that may be so
+    "http://www.w3.org/2001/XMLSchema#integer": re.compile(r"[+-]?[0-9]+"),
+    "http://www.w3.org/2001/XMLSchema#decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    "http://www.w3.org/2001/XMLSchema#double": re.compile(
+        r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)[eE][+-]?[0-9]+"
+    ),
+    "http://www.w3.org/2001/XMLSchema#boolean": re.compile(r"true|false"),
+}
+
+
+def _quoted(text: str) -> str:
+    """A Turtle string in double quotes, escaped as Oxigraph escapes it."""
+    return f'"{text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text}"'
+
+
+@cache
+def _vocabulary_term(iri: str, as_predicate: bool) -> str:
+    """A vocabulary IRI (predicate, class, datatype) as Oxigraph's serializer writes it with
+    the file's prefixes (``rdfs:label``, ``a``, ``kg:Evidence``): asked of Oxigraph once."""
+    x, term = ox.NamedNode(f"{DEFAULT_BASE}x"), ox.NamedNode(iri)
+    quad = ox.Quad(x, term, x) if as_predicate else ox.Quad(x, x, term)
+    line = turtle_body([quad]).decode("utf-8").rstrip(" .\n")
+    _, predicate, obj = line.split(" ", 2)
+    return predicate if as_predicate else obj
+
+
+class TurtleSink:
+    """A duck-typed stand-in for an rdflib graph (``add``, ``bind``, and the term factories
+    ``uri``, ``lit``) that keeps each triple as the text of its three Turtle terms, written as
+    Oxigraph's serializer writes them (same bytes: tested), for :func:`turtle_text`.
+
+    Making an Oxigraph ``Quad`` costs ~2 µs (its terms are copied and checked), three quarters
+    of making a piece: a piece's triples were 4.4 µs each through :class:`QuadSink` and
+    ``pyoxigraph.serialize``. The IRIs come from :mod:`kg.iri` (percent-encoded) and every
+    byte written is parsed again by the stores' loader, which checks them."""
+
+    def __init__(self) -> None:
+        self.triples: list[tuple[str, str, str]] = []
+        self._vocabulary: dict[int, tuple[URIRef, str]] = {}
+
+    def bind(self, prefix: str, namespace: str) -> None:
+        """Prefixes are fixed (see :func:`prefixes`); kept for the rdflib-graph interface."""
+
+    @staticmethod
+    def uri(iri: str) -> str:
+        return f"<{iri}>"
+
+    @staticmethod
+    def lit(value: object, lang: str | None = None, datatype: URIRef | None = None) -> str:
+        """A literal's text, with the lexical form rdflib would give ``Literal(value, …)`` for
+        the values the builder passes (strings, integers)."""
+        if lang:
+            return f"{_quoted(str(value))}@{lang.lower()}"
+        if datatype is not None:
+            return _typed(str(value), str(datatype))
+        return _quoted(str(value))
+
+    def _predicate(self, term: URIRef) -> str:
+        """Looked up by the term object's id, as :meth:`QuadSink._iri` does (hashing an rdflib
+        term builds a tuple each time), the term kept so that an id is never reused."""
+        hit = self._vocabulary.get(id(term))
+        if hit is not None and hit[0] is term:
+            return hit[1]
+        text = _vocabulary_term(str(term), True)
+        self._vocabulary[id(term)] = (term, text)
+        return text
+
+    def add(self, triple: tuple[object, Node, object]) -> None:
+        s, p, o = triple
+        if type(o) is not str:  # an rdflib term: a vocabulary class, or a decimal
+            if isinstance(o, URIRef):
+                o = _vocabulary_term(str(o), False)
+            elif isinstance(o, Literal):
+                if o.language:
+                    o = f"{_quoted(str(o))}@{o.language.lower()}"
+                else:
+                    o = _typed(str(o), str(o.datatype or _XSD_STRING))
+        self.triples.append((s, self._predicate(p), o))  # type: ignore[arg-type]
+
+
+def _typed(lexical: str, datatype: str) -> str:
+    if datatype == _XSD_STRING:  # a plain literal is an xsd:string: written without a type
+        return _quoted(lexical)
+    bare = _BARE.get(datatype)
+    if bare is not None and bare.fullmatch(lexical):
+        return lexical
+    return f"{_quoted(lexical)}^^{_vocabulary_term(datatype, False)}"
+
+
+def turtle_text(triples: Iterable[tuple[str, str, str]]) -> bytes:
+    """Triples of Turtle terms as statements, a subject's consecutive triples joined by ``;``
+    and a predicate's by ``,``: the layout of Oxigraph's serializer (:func:`turtle_body`)."""
+    out: list[str] = []
+    last_s = last_p = None
+    for s, p, o in triples:
+        if s != last_s:
+            if last_s is not None:
+                out.append(" .\n")
+            out.append(f"{s} {p} {o}")
+        elif p != last_p:
+            out.append(f" ;\n\t{p} {o}")
+        else:
+            out.append(f" , {o}")
+        last_s, last_p = s, p
+    if last_s is not None:
+        out.append(" .\n")
+    return "".join(out).encode("utf-8")
+
+
 def head_quads(resolved: Resolved, base: str = DEFAULT_BASE, named: bool = True) -> list[ox.Quad]:
     """The part of the graph of ``resolved`` made in this process, before the pieces: the
     places and the ``runsProgram`` shortcuts (see
@@ -195,12 +312,13 @@ class PartTurtle(NamedTuple):
 def part_turtle(base: str, piece: Piece) -> PartTurtle:
     """The Turtle of one piece of the graph: made anywhere (a worker process, a cache) from
     the piece alone."""
-    sink = QuadSink(base, named=False)
+    sink = TurtleSink()
     piece.emit(GraphBuilder(base, sink))
     links, detail = [], []
-    for q in sink.buffer:
-        (detail if _is_detail(q) else links).append(q)
-    return PartTurtle(turtle_body(links), turtle_body(detail), len(sink.buffer))
+    detail_predicates, evidence = _detail_terms()
+    for t in sink.triples:
+        (detail if t[1] in detail_predicates or t[2] == evidence else links).append(t)
+    return PartTurtle(turtle_text(links), turtle_text(detail), len(sink.triples))
 
 
 def _parts_turtle(job: tuple[str, list[Piece]]) -> list[PartTurtle]:
@@ -434,6 +552,13 @@ _EVIDENCE_DETAIL = frozenset(
     for name in ("sentence", "start", "end", "sentenceStart", "sentenceEnd", "rule", "inArticle")
 )
 _EVIDENCE_CLASS = ox.NamedNode(f"{KG._NS}Evidence")
+
+
+@cache
+def _detail_terms() -> tuple[frozenset[str], str]:
+    """:func:`_is_detail`'s predicates and class as :class:`TurtleSink` writes them."""
+    predicates = frozenset(_vocabulary_term(p.value, True) for p in _EVIDENCE_DETAIL)
+    return predicates, _vocabulary_term(_EVIDENCE_CLASS.value, False)
 
 
 def _into_store(
