@@ -71,6 +71,23 @@ def _first_words(phrase: str, most: int) -> str:
     return kept or phrase[:most]
 
 
+_QUOTED_NAME = re.compile(r"“([\u4e00-\u9fff]{2,20})”")
+
+
+def _counted_noun(text: str, end: int) -> str:
+    """The noun an achievement counts (after its unit), whole words of at most
+    ``MEASURE_NOUN_MOST`` characters; a quoted name there is kept whole, however long
+    (9家“劳模和工匠人才创新工作室”授牌 -> 劳模和工匠人才创新工作室, not 劳模和工匠人才), with
+    the words after it that still fit (15家“职工之家”示范点 -> 职工之家示范点)."""
+    noun = _what_after(text, end)
+    quoted = _QUOTED_NAME.match(text, end)
+    if quoted is None or not noun.startswith(quoted.group(1)):
+        return _first_words(noun, MEASURE_NOUN_MOST)
+    name = quoted.group(1)
+    room = MEASURE_NOUN_MOST - len(name)
+    return name + (_first_words(noun[len(name) :], room) if room > 0 else "")
+
+
 def _scope(ctx: Context, by: Ref) -> str:
     """The place a target covers: the place of the union that set it (博罗县总工会 -> 博罗县,
     a county's plan, not its city's), else the article's city or province."""
@@ -268,7 +285,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
             else:
                 measure = (
                     _verb_before(sent.text, q.start, q.start, subject_end)
-                    + _first_words(_what_after(sent.text, q.end), MEASURE_NOUN_MOST)
+                    + _counted_noun(sent.text, q.end)
                 ) or qty.unit
                 args = {"measure": measure, "quantity": qty}
                 period = _period(ctx, sent, q, periods)
