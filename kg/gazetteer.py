@@ -145,14 +145,16 @@ def _find_orgs(
     for m in _org_regex().finditer(text):
         if m.group("national"):
             canon, kind = _nationals()[m.group("national")]
+            place = None
             if "{province}" in canon or "{city}" in canon:
                 place = province if "{province}" in canon else city
-                if not place:
-                    continue
-                canon = canon.replace("{province}", place).replace("{city}", place)
-            else:
-                place = None
-            out.append(OrgMatch(m.start(), m.end(), m.group(), canon, kind, place))
+                if place:
+                    canon = canon.replace("{province}", place).replace("{city}", place)
+            found = _in_committee(
+                text, OrgMatch(m.start(), m.end(), m.group(), canon, kind, place), out
+            )
+            if "{" not in found.name:  # else no place to name it by
+                out.append(found)
             continue
         if m.group("place"):
             place, core = place_forms()[m.group("place")], m.group("core")
@@ -185,6 +187,33 @@ def _find_orgs(
             name = place + ending
         out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
     return tuple(out)
+
+
+@cache
+def _bare_party_departments() -> frozenset[str]:
+    """Departments written without their committee (组织部), which national_orgs.tsv gives to
+    the article city's party committee."""
+    return frozenset(
+        row[0] for row in table("national_orgs.tsv") if row[1] == f"{{city}}委{row[0]}"
+    )
+
+
+def _in_committee(text: str, department: OrgMatch, before: list[OrgMatch]) -> OrgMatch:
+    """A bare party department (组织部) as the department of the party committee named just
+    before it in the same clause: 清城区委常委、组织部部长 is 清城区委组织部, 广东省委常委、宣传部部长
+    广东省委宣传部, not the article city's. Otherwise ``department`` as it is."""
+    committee = before[-1] if before else None
+    if (
+        committee is None
+        or committee.kind != "party"
+        or department.text not in _bare_party_departments()
+        or re.search(r"[，。；：！？]", text[committee.end : department.start])
+    ):
+        return department
+    name = committee.name + department.text
+    return OrgMatch(
+        department.start, department.end, department.text, name, department.kind, committee.place
+    )
 
 
 @cache

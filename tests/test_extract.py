@@ -118,6 +118,7 @@ DISTRICT_REPORT = """首页 | 新闻中心 | 工会动态 | 登录 注册
 当前位置：首页 > 工会动态
 本报讯（记者 钟晓岚 通讯员 龙泽宇）11月18日，{city}{district}总工会召开“工会服务暖万家”推进会。
 {city}人大常委会副主任、市总工会主席柯文静，{short}区委常委、区总工会主席严俊峰出席会议并讲话。
+{short}区委常委、组织部部长韦志强参加会议。
 柯文静表示，今年以来，{short}区总工会累计走访慰问困难职工326户，发放慰问金近48.5万元。
 严俊峰介绍，到2027年，全区将建成15家左右“职工之家”示范点，开展技能培训不少于40场次。
 据悉，区总工会开通的“{short}工会服务热线”已接听职工来电1200余人次。区总还为首批12家“职工之家”示范点授牌。
@@ -146,7 +147,10 @@ def test_district_report_resolves_bare_district_words(tmp_path, city, district):
         ("严俊峰", "常委", f"{district}委"),
         ("严俊峰", "主席", union),
         ("柯文静", "主席", f"{city}总工会"),
+        ("韦志强", "部长", f"{district}委组织部"),  # the district's department, not the city's
     } <= _posts(result)
+    orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
+    assert f"{city[:-1]}市委组织部" not in orgs, orgs
     targets = [f for f in result.resolved.facts if f.kind == "target"]
     assert {f.arg("set_by") for f in targets} == {Ref("org", union)}
     assert {f.arg("scope") for f in targets} == {Ref("place", district)}  # not the city
