@@ -12,7 +12,10 @@ process, into a private :class:`jieba.Tokenizer` so the global jieba state is le
 from __future__ import annotations
 
 import logging
+import marshal
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 
@@ -75,12 +78,34 @@ def tokenizer() -> jieba.Tokenizer:
     """jieba with the domain dictionary; built once per process."""
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
+    _load_cached_prefix_dict(tok)
     for line in data_text("jieba_user.txt").splitlines():
         parts = line.split()
         if parts and not line.startswith("#"):
             freq = int(parts[1]) if len(parts) > 1 else None
             tok.add_word(parts[0], freq, parts[2] if len(parts) > 2 else None)
     return tok
+
+
+def _load_cached_prefix_dict(tok: jieba.Tokenizer) -> None:
+    """Load jieba's main dictionary from the cache jieba itself keeps, faster than jieba does.
+
+    ``Tokenizer.initialize`` reads its cache (``jieba.cache`` in the temporary folder, a
+    ``marshal`` dump of the prefix dictionary) with ``marshal.load`` on the open file, which
+    reads in small pieces: 0.7 s; the same bytes read at once and given to ``marshal.loads``
+    take 0.24 s. Every worker of a build and every rebuild pays it. The same data, the same
+    format, the same file jieba would read; when there is no cache yet, or it cannot be read,
+    jieba's own ``initialize`` builds and writes it as usual."""
+    if tok.initialized or tok.dictionary != jieba.DEFAULT_DICT:
+        return
+    path = tok.cache_file or os.path.join(tok.tmp_dir or tempfile.gettempdir(), "jieba.cache")
+    try:
+        with open(path, "rb") as fh:
+            freq, total = marshal.loads(fh.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return  # initialize() below (on first use) rebuilds it
+    if isinstance(freq, dict) and isinstance(total, int) and freq:
+        tok.FREQ, tok.total, tok.initialized = freq, total, True
 
 
 def is_speaker_name(name: str) -> bool:

@@ -29,14 +29,15 @@ def _dictionary_words() -> frozenset[str]:
     entry counts as an ordinary word only from frequency 10 up."""
     words = set()
     with jieba.get_dict_file() as fh:
-        for raw in fh:
-            parts = raw.decode("utf-8").split()
-            if (
-                len(parts) >= 3
-                and 2 <= len(parts[0]) <= 4
-                and (parts[2] != "nr" or int(parts[1]) >= 10)
-            ):
-                words.add(parts[0])
+        text = fh.read().decode("utf-8")  # at once: line by line took twice as long
+    for line in text.splitlines():
+        parts = line.split()
+        if (
+            len(parts) >= 3
+            and 2 <= len(parts[0]) <= 4
+            and (parts[2] != "nr" or int(parts[1]) >= 10)
+        ):
+            words.add(parts[0])
     return frozenset(words)
 
 
