@@ -64,3 +64,30 @@ def test_segment_finds_turns_and_speakers():
     assert speakers == {"黄远程"}
     # body paragraphs after an answer belong to the same speaker
     assert any(s.kind == "body" and s.speaker == "黄远程" for s in seg.sentences)
+
+
+def test_jieba_dictionary_is_read_from_jiebas_cache_as_jieba_reads_it(tmp_path):
+    """kg.segment reads jieba's marshal cache at once (jieba's own read takes three times as
+    long); the prefix dictionary is the one jieba makes, and a missing or damaged cache is
+    left to jieba, which rebuilds it."""
+    import logging
+
+    import jieba
+
+    from kg.segment import _load_cached_prefix_dict
+
+    jieba.setLogLevel(logging.WARNING)
+    theirs = jieba.Tokenizer()
+    theirs.initialize()  # writes the cache if there is none yet
+    ours = jieba.Tokenizer()
+    _load_cached_prefix_dict(ours)
+    assert ours.initialized and (ours.FREQ, ours.total) == (theirs.FREQ, theirs.total)
+    assert ours.lcut("南粤工匠培育工程") == theirs.lcut("南粤工匠培育工程")
+    for content in (None, b"not marshal data"):
+        elsewhere = jieba.Tokenizer()
+        elsewhere.tmp_dir = str(tmp_path / ("none" if content is None else "bad"))
+        (tmp_path / elsewhere.tmp_dir).mkdir()
+        if content is not None:
+            (tmp_path / elsewhere.tmp_dir / "jieba.cache").write_bytes(content)
+        _load_cached_prefix_dict(elsewhere)
+        assert not elsewhere.initialized  # jieba's initialize() does it on first use
