@@ -624,11 +624,10 @@ def export(fmt: str, graph_file: str, output: str | None) -> None:
       kg export --format graphml -o output/graph.graphml
       kg export --format jsonld > graph.jsonld
     """
-    from kg.export import serialize
-    from kg.query import load_graph
+    from kg.export import export_file
 
     try:
-        text = serialize(load_graph(graph_file), fmt)
+        text = export_file(graph_file, fmt)
     except KgError as exc:
         raise _fail(exc) from exc
     if output:

@@ -131,7 +131,7 @@ class OxigraphSource(GraphSource):
 
         store = ox.Store()
         try:
-            fmt = getattr(ox.RdfFormat, _OX_FORMATS.get(path.suffix, "TURTLE"))
+            fmt = getattr(ox.RdfFormat, OX_FORMATS.get(path.suffix, "TURTLE"))
             store.bulk_load(path=str(path), format=fmt)
         except (SyntaxError, ValueError, OSError) as exc:
             raise GraphFileError(f"{path}: not a readable graph ({exc})") from exc
@@ -240,10 +240,10 @@ def is_large_graph_file(path: str | Path) -> bool:
     """Whether ``path`` is a graph file read by Oxigraph rather than rdflib (see above)."""
     p = Path(path)
     try:
-        return p.suffix in _OX_FORMATS and p.stat().st_size > LARGE_GRAPH_BYTES
+        return p.suffix in OX_FORMATS and p.stat().st_size > LARGE_GRAPH_BYTES
     except OSError:
         return False  # load_graph says what is wrong with it
 
 
-_OX_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG"}
+OX_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG"}
 """The graph files Oxigraph reads in place of rdflib, with their ``pyoxigraph.RdfFormat``."""
