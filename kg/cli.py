@@ -246,6 +246,7 @@ def build(
         click.echo(f"timings: {stages}; cache hits {result.cache_hits}/{len(result.documents)}")
     status = EXIT_SKIPPED if any(p.severity == "error" for p in result.problems) else 0
     _list_problems(result.problems, status)
+    _EXIT.skip_teardown = True  # everything is written, closed and joined
     if status:
         sys.exit(status)
 
@@ -784,5 +785,33 @@ def serve(
         raise click.ClickException(f"the Oxigraph server stopped with exit status {status}")
 
 
+class _Exit:
+    """Whether the command that ran may leave without Python's teardown (see :func:`main`)."""
+
+    skip_teardown = False
+
+
+_EXIT = _Exit()
+
+
 def main() -> None:
-    cli()
+    """The ``kg`` command. A finished ``kg build`` leaves without the interpreter's teardown
+    (``os._exit`` once its output is flushed): the teardown frees the build's records one by
+    one, 0.3-0.5 s after a 1,000-article build (measured cold and warm), and has nothing else
+    to do by then: outputs are written and renamed, stores closed, workers and threads joined.
+    Only here, in the console command: a build run through click's test runner or from Python
+    returns normally."""
+    import os
+
+    try:
+        cli()
+    except SystemExit as exc:
+        if not _EXIT.skip_teardown:
+            raise
+        code = exc.code
+        if code is not None and not isinstance(code, int):
+            print(code, file=sys.stderr)
+            code = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code or 0)

@@ -174,3 +174,33 @@ def test_every_command_and_option_is_in_the_readme():
             for opt in param.opts:
                 if opt.startswith("--") and opt not in ("--help",):
                     assert opt in readme, f"kg {name} {opt}"
+
+
+def test_the_console_command_leaves_a_build_with_its_status_and_all_its_output(tmp_path):
+    """`kg` (kg.cli.main) ends a finished build with os._exit, skipping the interpreter's
+    teardown: the exit status, everything printed and the output files are as click's own
+    exit leaves them."""
+    import subprocess
+    import sys
+
+    from tests.conftest import SEEDS
+
+    src = tmp_path / "in"
+    src.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    (src / seed.name).write_bytes(seed.read_bytes())
+    (src / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
+    args = ["build", str(src), "-o", str(tmp_path / "out"), "--no-cache"]
+    run = subprocess.run(
+        [sys.executable, "-c", "from kg.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == EXIT_SKIPPED, run.stderr
+    assert "wrote" in run.stdout and run.stdout.rstrip().endswith("shapes.ttl")
+    assert run.stderr.rstrip().endswith(f"exit status {EXIT_SKIPPED}")
+    expected = CliRunner().invoke(cli, [*args[:3], str(tmp_path / "expected"), *args[4:]])
+    assert expected.exit_code == EXIT_SKIPPED
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "expected" / name).read_bytes()
