@@ -32,8 +32,10 @@ def validate(graph: Graph) -> list[Violation]:
     """Violations of the shapes, sorted; an empty list means the graph conforms."""
     from pyshacl import validate as shacl_validate
 
+    # inplace: no copy of the data graph first; with no inference nothing is added to it
+    # (57,358 triples of 100 articles: 1.97 -> 1.71 s)
     _conforms, report, _text = shacl_validate(
-        graph, shacl_graph=shapes_graph(), inference="none", advanced=False
+        graph, shacl_graph=shapes_graph(), inference="none", advanced=False, inplace=True
     )
     out = []
     for result in report.subjects(SH.resultSeverity, SH.Violation):
