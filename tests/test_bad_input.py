@@ -495,3 +495,26 @@ def test_hostile_article_is_text_in_the_browser(offline_page, tmp_path: Path) ->
     for text in (PWN_SCRIPT, PWN_QUOTED, "李明华"):
         assert text in tooltips["post"]
     assert f"句子: {PWN_IMG}韶关市总工会" in tooltips["post2"]
+
+
+def test_an_iri_that_is_not_an_iri_stops_the_build_naming_it(tmp_path, monkeypatch):
+    """The graph is written as text, not through Oxigraph's terms, and the stores' bulk loader
+    parses leniently: an IRI that is not one (here forced: a space in people's IRIs) must stop
+    the build with its name, not land in a file no strict parser reads."""
+    from click.testing import CliRunner
+
+    import kg.graph
+    from kg.cli import cli
+    from tests.conftest import SEEDS
+
+    real = kg.graph.ref_iri
+    monkeypatch.setattr(
+        "kg.graph.ref_iri",
+        lambda base, ref: real(base, ref) + (" x" if ref.kind == "person" else ""),
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(SEEDS), "-o", str(out), "--no-cache"])
+    assert result.exit_code == 1
+    assert "cannot write the IRI <http://example.org/union-kg/id/person/" in result.output
+    assert " x>" in result.output
+    assert not (out / "graph.ttl").exists()
