@@ -3,7 +3,7 @@ GraphDB) and GraphML (Gephi, Neo4j's importers, networkx).
 
 Output is deterministic: N-Triples lines are sorted; GraphML nodes and edges are added in sorted
 order; rdflib's Turtle/TriG serializers sort subjects and predicates themselves, and Oxigraph
-writes a store in the order of its index (the same for the same triples).
+writes the triples in the file's order (a build's graph.ttl is itself deterministic).
 
 A graph file over :data:`kg.source.LARGE_GRAPH_BYTES` is read and written by Oxigraph
 (:func:`export_file`): rdflib needs about a kilobyte and fifty microseconds a triple to parse
@@ -125,10 +125,9 @@ def _parsed(path: Path) -> Iterator:
     is a :class:`~kg.errors.GraphFileError` naming it."""
     import pyoxigraph as ox
 
-    from kg.source import OX_FORMATS
+    from kg.source import oxigraph_format
 
-    fmt = getattr(ox.RdfFormat, OX_FORMATS.get(path.suffix, "TURTLE"))
     try:
-        yield from ox.parse(path=str(path), format=fmt)
+        yield from ox.parse(path=str(path), format=oxigraph_format(path))
     except (SyntaxError, ValueError, OSError) as exc:
         raise GraphFileError(f"{path}: not a readable graph ({exc})") from exc

@@ -229,10 +229,7 @@ class TurtleSink:
             if isinstance(o, URIRef):
                 o = _vocabulary_term(str(o), False)
             elif isinstance(o, Literal):
-                if o.language:
-                    o = f"{_quoted(str(o))}@{o.language.lower()}"
-                else:
-                    o = _typed(str(o), str(o.datatype or _XSD_STRING))
+                o = self.lit(str(o), o.language, o.datatype)
         self.triples.append((s, self._predicate(p), o))  # type: ignore[arg-type]
 
 
@@ -530,7 +527,6 @@ class _InMemory:
     """A store held in memory, in the place of a :class:`kg.store.Writing`."""
 
     store: ox.Store
-    view_only: bool = True  # filled with the links only (see _view_only)
 
 
 @dataclass
@@ -665,11 +661,12 @@ def write_build(
             ) from exc
         user = stack.enter_context(store_writer(store)) if store is not None else None
         named = scratch_store() if endpoint else None
+        # the store the view is drawn from, and whether it takes only the links (a user's
+        # store keeps everything; a small view draws evidence nodes in full)
+        only_links = user is None and not written.small
         if user is not None:
             viewed = user
-        elif written.small:  # the whole graph: a small view draws evidence nodes in full
-            viewed = _InMemory(ox.Store(), view_only=False)
-        elif estimated <= IN_MEMORY_VIEW_TRIPLES:
+        elif written.small or estimated <= IN_MEMORY_VIEW_TRIPLES:
             viewed = _InMemory(ox.Store())
         else:
             viewed = scratch_store()
@@ -678,7 +675,6 @@ def write_build(
         def turtle(fh: IO[bytes]) -> None:
             fills = []
             if viewed is not None:
-                only_links = viewed is not user and getattr(viewed, "view_only", True)
                 fills.append(StoreFill(viewed.store, view_only=only_links))
             if named is not None:
                 fills.append(StoreFill(named.store, named=True))

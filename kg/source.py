@@ -131,8 +131,7 @@ class OxigraphSource(GraphSource):
 
         store = ox.Store()
         try:
-            fmt = getattr(ox.RdfFormat, OX_FORMATS.get(path.suffix, "TURTLE"))
-            store.bulk_load(path=str(path), format=fmt)
+            store.bulk_load(path=str(path), format=oxigraph_format(path))
         except (SyntaxError, ValueError, OSError) as exc:
             raise GraphFileError(f"{path}: not a readable graph ({exc})") from exc
         return cls.of_store(store, str(path))
@@ -247,3 +246,10 @@ def is_large_graph_file(path: str | Path) -> bool:
 
 OX_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".trig": "TRIG"}
 """The graph files Oxigraph reads in place of rdflib, with their ``pyoxigraph.RdfFormat``."""
+
+
+def oxigraph_format(path: Path):  # -> pyoxigraph.RdfFormat (imported lazily)
+    """The ``pyoxigraph.RdfFormat`` a graph file is read with (Turtle unless its suffix says)."""
+    import pyoxigraph as ox
+
+    return getattr(ox.RdfFormat, OX_FORMATS.get(path.suffix, "TURTLE"))

@@ -357,8 +357,8 @@ def _entity_nodes(source: GraphSource, iris: Sequence[URIRef]) -> dict[URIRef, V
                 ("职务", f"… 另有 {len(lines) - MAX_POSTS_SHOWN} 项 more"),
             ]
     for e, n, labels in cities:
-        names = "、".join(sorted(set(str(labels or "").split("、")) - {""}))
-        details[e].append(("城市 cities", f"{_int(n)}: {names}"))
+        listed = "、".join(sorted(set(str(labels or "").split("、")) - {""}))
+        details[e].append(("城市 cities", f"{_int(n)}: {listed}"))
     counts = {(e, p, fc): _int(n) for e, p, fc, n in incoming}
     nodes = {}
     for e in iris:
