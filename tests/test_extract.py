@@ -123,6 +123,7 @@ DISTRICT_REPORT = """首页 | 新闻中心 | 工会动态 | 登录 注册
 严俊峰介绍，到2027年，全区将建成15家左右“职工之家”示范点，开展技能培训不少于40场次。
 据悉，区总工会开通的“{short}工会服务热线”已接听职工来电1200余人次。区总还为首批12家“职工之家”示范点授牌。
 区总还为首批9家“劳模和工匠人才创新工作室”授牌。
+据统计，{short}区总工会今年举办职工技能竞赛18场；为职工发放医疗互助金56万元。
 扫一扫 分享到 微信 微博
 版权所有 {city}日报社 粤ICP备00000000号
 """
@@ -171,6 +172,9 @@ def test_district_report_resolves_bare_district_words(tmp_path, city, district):
     assert {"走访慰问困难职工", "首批职工之家示范点"} <= measures, measures
     # a quoted name is counted whole, past the measure's usual eight characters
     assert "首批劳模和工匠人才创新工作室" in measures, measures
+    # a clause after ；is still the district union's, not the city's
+    aid = [f for f in result.resolved.facts if "医疗互助金" in str(f.arg("measure", ""))]
+    assert aid and {f.arg("by") for f in aid} == {Ref("org", union)}, aid
 
 
 SHORT_FORM_REPORT = """本报讯（记者 钟晓岚）{city}总工会近日召开全委会议。

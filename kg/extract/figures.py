@@ -251,7 +251,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
             named = next(((s, e, n) for s, e, n, _ in reversed(programs) if e <= q.start), None)
             program = Ref("program", named[2]) if named else None
             program_end = named[1] if named and _opens_clause(sent.text, named[0], q.start) else 0
-            by = subject_org(ctx, sent.text, q.start, orgs)
+            by = subject_org(ctx, sent.text, q.start, orgs, sent)
             # the clause's subject (a program, an organization) is not what is counted or
             # was done: 县总还为首批12家…授牌 measures 首批…, not 县总还为首批…
             subject_end = max(

@@ -228,7 +228,7 @@ def _records(
         attrs = (("edition_of", name.split("·", 1)[0]),)
     ref = Ref("program", name)
     yield Mention(ref, re.sub(r"[“”]", "", written), ev, attrs)
-    org = subject_org(ctx, sent.text, start, orgs)
+    org = subject_org(ctx, sent.text, start, orgs, sent)
     if org is None:
         return
     args = [("org", org), ("program", ref)]

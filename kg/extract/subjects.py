@@ -3,8 +3,10 @@ figure.
 
 In order: the nearest organization named before the position in the same sentence (市总工会,
 省总, 河源工会); a word for the provincial level (全省, 广东, 报告 — the article quotes the
-provincial union's report); otherwise the speaker's own union (我们, 市总 …), i.e. the union of
-the article's city. Modality follows the words before the position in the sentence and the
+provincial union's report); a district's word for itself in a report on it (全区); the union
+named in the clause a sentence continues (clauses joined by ；are separate sentences but share
+their subject); otherwise the speaker's own union (我们, 市总 …), i.e. the union of the
+article's city. Modality follows the words before the position in the sentence and the
 paragraph's plan/achievement cues (``kg/data/program_types.tsv``).
 """
 
@@ -17,6 +19,7 @@ from kg.extract.context import Context
 from kg.gazetteer import OrgMatch, find_orgs
 from kg.lexicon import table
 from kg.records import Modality, Ref
+from kg.segment import Sentence
 
 _PROVINCE_WORDS = re.compile(r"全省|广东(?!省总工会)|报告|省总工会|省总")
 
@@ -37,9 +40,14 @@ def province_union(ctx: Context) -> Ref:
 
 
 def subject_org(
-    ctx: Context, text: str, pos: int, orgs: list[OrgMatch] | None = None
+    ctx: Context,
+    text: str,
+    pos: int,
+    orgs: list[OrgMatch] | None = None,
+    sent: Sentence | None = None,
 ) -> Ref | None:
-    """The organization behind the statement at ``text[pos]`` (a sentence's text)."""
+    """The organization behind the statement at ``text[pos]`` (a sentence's text; ``sent``,
+    the sentence, lets a clause after ；take the subject of the clause before)."""
     orgs = orgs if orgs is not None else find_orgs(text, ctx.city, ctx.province, ctx.county)
     before = [o for o in orgs if o.end <= pos and o.kind == "union"]
     if before:
@@ -52,7 +60,26 @@ def subject_org(
         level = ctx.county[-1]
         if re.search(f"全{level}|我{level}|{level}总", text[clause_start + 1 : pos]):
             return Ref("org", ctx.county + "总工会")
-    return city_union(ctx)
+    continued = _continued_union(ctx, sent) if sent is not None else None
+    return continued or city_union(ctx)
+
+
+def _continued_union(ctx: Context, sent: Sentence) -> Ref | None:
+    """The union last named in the sentences ``sent`` continues: those before it in its
+    paragraph that end in ；(区总工会累计开展…；为困难职工发放帮扶金… : the district union gave
+    the money, not the city's), nearest first."""
+    sentences = ctx.seg.sentences
+    i = sentences.index(sent)
+    while i > 0:
+        prev = sentences[i - 1]
+        if prev.para != sent.para or not prev.text.rstrip("”’」』）)").endswith(("；", ";")):
+            return None
+        orgs = find_orgs(prev.text, ctx.city, ctx.province, ctx.county)
+        unions = [o for o in orgs if o.kind == "union"]
+        if unions:
+            return Ref("org", unions[-1].name)
+        i -= 1
+    return None
 
 
 def modality(text: str, pos: int, default: Modality = "ongoing") -> Modality:
