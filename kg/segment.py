@@ -117,9 +117,13 @@ def is_speaker_name(name: str) -> bool:
     return name[0] in surnames or name[:2] in surnames
 
 
+_PAGE_META = re.compile(r"(?:发布时间|发布日期|发稿时间|更新时间|浏览次数|点击数|阅读数)\s*[:：]")
+
+
 def _junk(text: str) -> bool:
-    """Navigation menus and page furniture saved with web articles."""
-    if "|" in text or "｜" in text:
+    """Navigation menus and page furniture saved with web articles (and a web page's line of
+    metadata, 发布时间：… 来源：…, which is not the headline)."""
+    if "|" in text or "｜" in text or _PAGE_META.match(text):
         return True
     return (
         bool(re.search(r"登录|注册|首页|返回顶部|扫一扫|分享到|版权所有|ICP备", text))

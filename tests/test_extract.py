@@ -116,6 +116,8 @@ def test_other_province_union_is_not_guangdong():
 
 DISTRICT_REPORT = """首页 | 新闻中心 | 工会动态 | 登录 注册
 当前位置：首页 > 工会动态
+{district}总工会召开推进会 聚力工会服务暖万家
+发布时间：2026-11-18 09:30 来源：{city}日报
 本报讯（记者 钟晓岚 通讯员 龙泽宇）11月18日，{city}{district}总工会召开“工会服务暖万家”推进会。
 {city}人大常委会副主任、市总工会主席柯文静，{short}区委常委、区总工会主席严俊峰出席会议并讲话。
 {short}区委常委、组织部部长韦志强参加会议。
@@ -140,6 +142,8 @@ def test_district_report_resolves_bare_district_words(tmp_path, city, district):
     path.write_text(DISTRICT_REPORT.format(city=city, district=district, short=short), "utf-8")
     result = build([str(path)])
     union = f"{district}总工会"
+    # the title, not the web page's line of metadata under it
+    assert _article(result).arg("headline") == f"{district}总工会召开推进会聚力工会服务暖万家"
     assert (_article(result).arg("reporter"), _article(result).arg("correspondent")) == (
         Ref("person", "钟晓岚"),
         Ref("person", "龙泽宇"),
