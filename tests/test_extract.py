@@ -123,6 +123,7 @@ DISTRICT_REPORT = """首页 | 新闻中心 | 工会动态 | 登录 注册
 {short}区委常委、组织部部长韦志强参加会议。
 柯文静表示，今年以来，{short}区总工会累计走访慰问困难职工326户，发放慰问金近48.5万元。
 严俊峰介绍，到2027年，全区将建成15家左右“职工之家”示范点，开展技能培训不少于40场次。
+到2027年，全区将建成职工书屋20家。
 据悉，区总工会开通的“{short}工会服务热线”已接听职工来电1200余人次。区总还为首批12家“职工之家”示范点授牌。
 区总还为首批9家“劳模和工匠人才创新工作室”授牌。
 据统计，{short}区总工会今年举办职工技能竞赛18场；为职工发放医疗互助金56万元。
@@ -170,6 +171,7 @@ def test_district_report_resolves_bare_district_words(tmp_path, city, district):
     # what a figure counts: the noun after a quoted name (15家左右“职工之家”示范点); what an
     # achievement measures starts after the program that is its subject (开通的“…热线”已接听…)
     assert {f.arg("what") for f in targets} >= {"职工之家示范点"}
+    assert "建成职工书屋" in {f.arg("what") for f in targets}  # not 全区将建成… (as 全市)
     measures = {f.arg("measure") for f in result.resolved.facts if f.kind == "achievement"}
     assert "接听职工来电" in measures, measures
     # …nor the organization that is its subject, and it ends on a whole word
