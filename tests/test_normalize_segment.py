@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import marshal
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -91,3 +93,33 @@ def test_jieba_dictionary_is_read_from_jiebas_cache_as_jieba_reads_it(tmp_path):
             (tmp_path / elsewhere.tmp_dir / "jieba.cache").write_bytes(content)
         _load_cached_prefix_dict(elsewhere)
         assert not elsewhere.initialized  # jieba's initialize() does it on first use
+
+
+def test_dictionary_words_are_kept_beside_jiebas_cache(tmp_path, monkeypatch):
+    """The ordinary words of jieba's dictionary (what a name must not be) are read from a cache
+    file when one is there: the same set as read from the dictionary; a damaged cache file is
+    read past and replaced, and a folder that cannot be written only costs the reading."""
+    import jieba
+
+    from kg.extract import names
+
+    monkeypatch.setattr(jieba.dt, "tmp_dir", str(tmp_path))
+    read = names._read_dictionary_words()
+    assert "智慧" in read and "温海涛" not in read  # an ordinary word; an nr entry of frequency 3
+    path = names._words_cache_path()
+    assert path is not None and path.parent == tmp_path
+    for before in (None, b"not marshal data", b""):
+        if before is not None:
+            path.write_bytes(before)
+        names._dictionary_words.cache_clear()
+        assert names._dictionary_words() == read
+        assert marshal.loads(path.read_bytes()) == read  # written (or mended) for the next one
+    path.write_bytes(marshal.dumps(frozenset({"缓存里的词"})))
+    names._dictionary_words.cache_clear()
+    assert names._dictionary_words() == {"缓存里的词"}  # the cache is what is read when present
+    monkeypatch.setattr(jieba.dt, "tmp_dir", str(tmp_path / "missing"))
+    names._dictionary_words.cache_clear()
+    try:
+        assert names._dictionary_words() == read
+    finally:
+        names._dictionary_words.cache_clear()
