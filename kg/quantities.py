@@ -207,6 +207,18 @@ def _period_words() -> dict[str, tuple[str, ...]]:
     return {role: tuple(words) for role, words in out.items()}
 
 
+def time_frame_at(text: str, pos: int) -> bool:
+    """Whether ``text`` at ``pos`` opens with a time frame of its own (全年, 今年, 年内 …;
+    ``period_words.tsv``, role ``frame``; or a year, 2026年), after which an earlier deadline
+    no longer holds."""
+    return bool(_frame_re().match(text, pos))
+
+
+@cache
+def _frame_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{_pw('frame')}|{_YEAR}年)")
+
+
 def _pw(role: str) -> str:
     return _alternation(_period_words()[role])
 

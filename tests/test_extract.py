@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -181,6 +182,44 @@ def test_district_report_resolves_bare_district_words(tmp_path, city, district):
     # a clause after ；is still the district union's, not the city's
     aid = [f for f in result.resolved.facts if "医疗互助金" in str(f.arg("measure", ""))]
     assert aid and {f.arg("by") for f in aid} == {Ref("org", union)}, aid
+
+
+COUNTY_FIGURES_REPORT = """{city}总工会推出“工惠{short}”职工服务品牌
+本报讯（记者 黄嘉怡 通讯员 陈思远）4月1日，{city}总工会召开“工惠{short}”职工服务品牌推进会。
+叶志强指出，今年，市总工会计划新建职工之家25个，力争到2027年底全市户外劳动者服务站点达到300个以上，全年开展职工疗休养活动惠及职工{visits}万人次。
+据统计，2025年，全市各级工会共投入帮扶资金{funds}万元，慰问困难职工4300余户。
+{county_a}总工会副主席刘伟介绍，该县去年建成“司机之家”18个；{county_b}总工会主席邱丽娟表示，全县将于年内实现新就业形态劳动者入会1万人。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "county_a", "county_b", "visits", "funds"),
+    [("河源市", "龙川县", "紫金县", "1.2", "1860"), ("梅州市", "兴宁市", "五华县", "3.4", "920")],
+    ids=["heyuan", "meizhou"],
+)
+def test_figures_of_a_county_report(tmp_path, city, county_a, county_b, visits, funds):
+    """A deadline does not reach past a clause with its own time (全年…); a plan word of intent
+    makes a later 实现 part of the plan (全县将于年内实现…); an achievement's measure starts after
+    the adverb that follows its subject (全市各级工会共投入…) and leaves out 该县 and 去年."""
+    path = tmp_path / "report.txt"
+    text = COUNTY_FIGURES_REPORT.format(
+        city=city, short=city[:-1], county_a=county_a, county_b=county_b, visits=visits, funds=funds
+    )
+    path.write_text(text, "utf-8")
+    result = build([str(path)])
+    facts = result.resolved.facts
+    targets = {f.arg("what"): f for f in facts if f.kind == "target"}
+    visits_target = next(f for w, f in targets.items() if "疗休养" in w)
+    assert visits_target.arg("quantity").value == Decimal(visits) * 10000
+    assert visits_target.arg("deadline") is None  # this year's, not 2027's
+    assert targets["户外劳动者服务站点"].arg("deadline") == 2027  # the clause the deadline opens
+    joining = [f for w, f in targets.items() if "入会" in w]
+    assert joining and joining[0].arg("set_by") == Ref("org", f"{county_b}总工会")
+    achieved = {f.arg("measure"): f for f in facts if f.kind == "achievement"}
+    assert not any("入会" in m for m in achieved)
+    assert achieved["投入帮扶资金"].arg("quantity").value == Decimal(funds) * 10000
+    assert achieved["建成司机之家"].arg("by") == Ref("org", f"{county_a}总工会")
+    assert achieved["慰问困难职工"].arg("period") == "2025年"
 
 
 SHORT_FORM_REPORT = """本报讯（记者 钟晓岚）{city}总工会近日召开全委会议。

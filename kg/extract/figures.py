@@ -22,7 +22,15 @@ from kg.extract.context import Context
 from kg.extract.programs import find_programs
 from kg.extract.subjects import province_union, subject_org, words
 from kg.gazetteer import find_orgs, places
-from kg.quantities import PeriodMatch, QuantityMatch, find_deadlines, find_periods, find_quantities
+from kg.quantities import (
+    DeadlineMatch,
+    PeriodMatch,
+    QuantityMatch,
+    find_deadlines,
+    find_periods,
+    find_quantities,
+    time_frame_at,
+)
 from kg.records import Fact, Ref
 from kg.segment import Sentence, tokenizer
 
@@ -32,7 +40,8 @@ _GROWTH = re.compile(r"(?:同比)?(?:增长|增加|提高|提升|上升|下降|�
 _PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _LEAD = re.compile(
-    r"^(?:而|且|要|共|累计|已经|已|先后|分别|共计|总共|合计|再|新|还|并|又|均|全部|为|对|向|给|其中|我们|全市|全省|全区|全县)+"
+    r"^(?:而|且|要|共|累计|已经|已|先后|分别|共计|总共|合计|再|新(?![增建])|还|并|又|均|全部|为|对|向|给|其中|我们"
+    r"|全市|全省|全区|全县|该市|该区|该县|该镇|该省|去年|前年|今年|当年|上半年|下半年)+"
 )
 
 
@@ -120,7 +129,21 @@ def _verb_before(
         head = head[: deadline.start] + head[deadline.end :]
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
-    return _last_words(_LEAD.sub("", _TIME_WORDS.sub("", head)), most)
+    return _last_words(_LEAD.sub("", _after_adverb(_TIME_WORDS.sub("", head))), most)
+
+
+def _after_adverb(head: str) -> str:
+    """What follows the last adverb (共, 累计, 已 …; ``program_types.tsv``) that stands between
+    a subject and its verb: 全市各级工会共投入帮扶资金 -> 投入帮扶资金. Whole words only
+    (公共服务 holds no 共), and never nothing (建成职工之家共 stays as it is)."""
+    adverbs = words("adverb")
+    if not any(a in head for a in adverbs):
+        return head
+    tokens = tokenizer().lcut(head, HMM=False)
+    for i in range(len(tokens) - 1, 0, -1):
+        if tokens[i] in adverbs:
+            return "".join(tokens[i + 1 :]) or head
+    return head
 
 
 def _last_words(head: str, most: int) -> str:
@@ -159,7 +182,13 @@ _PLAN_LEAD = ("今年", "明年", "年内", "当年", "再", "还", "又", "也"
 """Words before what a target counts that say when or that it is more of the same."""
 
 
-def _is_target(ctx: Context, sent: Sentence, q: QuantityMatch, deadline_before: bool) -> bool:
+def _is_target(
+    ctx: Context,
+    sent: Sentence,
+    q: QuantityMatch,
+    deadline_before: bool,
+    programs: list[tuple[int, int, str, str]],
+) -> bool:
     if deadline_before:
         return True
     head = sent.text[: q.start]
@@ -168,10 +197,39 @@ def _is_target(ctx: Context, sent: Sentence, q: QuantityMatch, deadline_before: 
     if plan >= 0 and plan > done:
         return True
     if done >= 0:
-        return False
+        return _intent_before(_masked(head, programs), done)
     para = ctx.seg.paragraph_of(sent)
     body = re.sub(r"^[\u4e00-\u9fff]{2,4}：", "", para.text)
     return bool(_PLAN_PARAGRAPH.match(body))
+
+
+def _masked(head: str, programs: list[tuple[int, int, str, str]]) -> str:
+    """``head`` with the programs named in it blanked out: a 计划 in a program's name
+    (“端砚工匠”培育计划累计带徒860人) is not a plan word."""
+    for start, end, _, _ in programs:
+        if start < len(head):
+            head = head[:start] + "〇" * (min(end, len(head)) - start) + head[end:]
+    return head
+
+
+def _intent_before(head: str, done: int) -> bool:
+    """Whether a plan word of intent (将, 力争, 计划 …) stands before the achievement word at
+    ``done`` in its clause: 全县将于年内实现…入会1万人 is a plan, not something done."""
+    clause = head[_clause_start(head, done) : done]
+    return any(_plan_at(clause, w) >= 0 for w in words("intent"))
+
+
+def _deadline_for(text: str, deadlines: list[DeadlineMatch], at: int) -> DeadlineMatch | None:
+    """The deadline that governs a figure at ``at``: the last one before it, unless a clause
+    between them opens with a time frame of its own (力争到2027年底…达到300个以上，全年开展…
+    惠及职工1.2万人次: the 1.2万 is this year's, not 2027's)."""
+    deadline = next((d for d in reversed(deadlines) if d.start < at), None)
+    if deadline is None:
+        return None
+    for i in range(deadline.end, at):
+        if text[i] in _DELIM and time_frame_at(text, i + 1):
+            return None
+    return deadline
 
 
 def _plan_at(head: str, word: str) -> int:
@@ -262,14 +320,14 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     if o.end <= q.start and _opens_clause(sent.text, o.start, q.start)
                 ]
             )
-            deadline = next((d for d in reversed(deadlines) if d.start < q.start), None)
+            deadline = _deadline_for(sent.text, deadlines, q.start)
             if deadline is None and any(
                 p.kind == "future_years" and p.end <= q.start for p in periods
             ):
                 deadline = _earlier_deadline(
                     ctx, sent
                 )  # 往后5年要增加约390名: the paragraph's horizon
-            if _is_target(ctx, sent, q, deadline is not None):
+            if _is_target(ctx, sent, q, deadline is not None, programs):
                 what = _what_after(sent.text, q.end) or _without_plan_words(
                     _verb_before(sent.text, q.start, q.start, subject_end, most=14)
                 )
