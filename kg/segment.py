@@ -212,10 +212,7 @@ def _mark_headline(paragraphs: list[Paragraph]) -> list[Paragraph]:
     if anchor is not None:
         pick = next((p.index for p in head if p.index > anchor and _title_like(p)), None)
     else:
-        byline = next(
-            (p.index for p in head if p.kind == "byline" or DATELINE.match(p.text)),
-            None,
-        )
+        byline = _opening_byline(head)
         cands = [p.index for p in head if _title_like(p) and (byline is None or p.index < byline)]
         if cands:
             pick = cands[-1] if byline is not None else cands[0]
@@ -225,6 +222,18 @@ def _mark_headline(paragraphs: list[Paragraph]) -> list[Paragraph]:
     p = out[pick]
     out[pick] = Paragraph(p.index, p.start, p.end, p.text, "headline", None)
     return out
+
+
+def _opening_byline(head: list[Paragraph]) -> int | None:
+    """The index of the byline (or dateline) that opens a report's body; one that signs it off
+    after body text (（揭阳日报记者 吴晓彤） at the end of a short report) is not where the
+    headline is looked for."""
+    for p in head:
+        if p.kind == "byline" or DATELINE.match(p.text):
+            return p.index
+        if p.kind == "body" and not _title_like(p):
+            return None
+    return None
 
 
 def _title_like(p: Paragraph) -> bool:
