@@ -222,6 +222,59 @@ def test_figures_of_a_county_report(tmp_path, city, county_a, county_b, visits, 
     assert achieved["慰问困难职工"].arg("period") == "2025年"
 
 
+CONGRESS_REPORT = """{city}总工会第八次代表大会开幕
+{short}讯 12月3日，{city}总工会第八次代表大会隆重开幕。大会选举产生了新一届市总工会委员会，{chair}当选为市总工会主席，{vice_a}、{vice_b}当选为副主席。
+市委副书记、市长{mayor}在讲话中充分肯定了过去五年全市工会工作取得的成绩。
+市人大常委会副主任、市总工会原主席{former}代表第七届委员会作工作报告。
+（{short}日报记者 {reporter}）
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "chair", "vice_a", "vice_b", "mayor", "former", "reporter"),
+    [
+        ("揭阳市", "林晓东", "郑雅琴", "许建国", "王海峰", "蔡丽华", "吴晓彤"),
+        ("清远市", "欧阳志明", "梁静", "何国栋", "陆文斌", "冯秀英", "蒋思雨"),
+    ],
+    ids=["jieyang", "qingyuan"],
+)
+def test_a_union_congress_report(tmp_path, city, chair, vice_a, vice_b, mayor, former, reporter):
+    """A congress elects: 当选为 gives a post (the organization after it, or the one named
+    before in the sentence); 市长 after 市委副书记 is the government's post; 原主席 is a post no
+    longer held, and the chain goes on past it; a byline in brackets at the end signs the
+    report without being taken for where its headline is."""
+    path = tmp_path / "report.txt"
+    text = CONGRESS_REPORT.format(
+        city=city,
+        short=city[:-1],
+        chair=chair,
+        vice_a=vice_a,
+        vice_b=vice_b,
+        mayor=mayor,
+        former=former,
+        reporter=reporter,
+    )
+    path.write_text(text, "utf-8")
+    result = build([str(path)])
+    union = f"{city}总工会"
+    posts = _posts(result)
+    assert {
+        (chair, "主席", union),
+        (vice_a, "副主席", union),
+        (vice_b, "副主席", union),
+        (mayor, "副书记", f"{city[:-1]}市委"),
+        (mayor, "市长", f"{city}人民政府"),
+        (former, "副主任", f"{city}人大常委会"),
+    } <= posts, posts
+    assert (mayor, "市长", f"{city[:-1]}市委") not in posts
+    assert not any(p[0] == former and p[1] == "主席" for p in posts)
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert former in people  # named, though the post is a former one
+    article = _article(result)
+    assert article.arg("headline") == f"{city}总工会第八次代表大会开幕"
+    assert article.arg("reporter") == Ref("person", reporter)
+
+
 SHORT_FORM_REPORT = """本报讯（记者 钟晓岚）{city}总工会近日召开全委会议。
 {short}市总党组书记、常务副主席{name}出席会议。{name}表示，市总将推动各项工作落实，
 全市各级工会要把市总的部署落到实处。会议还讨论了城市总体规划中的职工服务阵地，市总体育协会也派员参加。

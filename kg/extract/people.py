@@ -18,7 +18,7 @@ from functools import cache
 from kg.extract.context import Context
 from kg.extract.names import name_at, plausible_name
 from kg.gazetteer import OrgMatch, find_orgs
-from kg.lexicon import table
+from kg.lexicon import longest_first, table
 from kg.records import Fact, Mention, Ref
 from kg.segment import Sentence
 
@@ -32,6 +32,8 @@ class Post:
     org: OrgMatch | None
     start: int  # normalized span of the whole chain item through the name
     end: int
+    former: bool = False  # 原主席: the person is named, the post is no longer held
+    name_start: int = -1  # where the name starts, when it is not at the end (当选为…)
 
 
 @cache
@@ -54,12 +56,15 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
         name = name_at(text, m.end(), known)
         if not name:
             continue
-        items: list[tuple[str, OrgMatch | None, int]] = []
+        items: list[tuple[str, OrgMatch | None, int, bool]] = []
         cur = m
         while True:
-            org = org_by_end.get(cur.start())
-            items.append((cur.group(), org, org.start if org else cur.start()))
-            left = org.start if org else cur.start()
+            # 市总工会原主席: a former post (原, 前) is not held; the chain goes on past it
+            former = cur.start() > 0 and text[cur.start() - 1] in _FORMER
+            at = cur.start() - former
+            org = org_by_end.get(at)
+            left = org.start if org else at
+            items.append((cur.group(), org, left, former))
             prev = by_end.get(left - 1) if left > 0 and text[left - 1] == "、" else None
             if prev is None:
                 break
@@ -67,15 +72,89 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
         items.reverse()
         current: OrgMatch | None = None
         end = m.end() + len(name)
-        for title, org, start in items:
+        for title, org, start, former in items:
             current = org or current
             owner = current
-            if owner is None and title in implied and ctx.city:
-                owner = OrgMatch(
-                    start, start, "", ctx.city + implied[title], "government", ctx.city
-                )
-            out.append(Post(name, title, owner, start, end))
+            if org is None and title in implied:
+                # 市委副书记、市长王海峰: a mayor's post is the government's, whatever came
+                # before it in the chain
+                owner = _implied_org(ctx, title, implied[title], start)
+            out.append(Post(name, title, owner, start, end, former))
     return out
+
+
+_FORMER = "原前"
+"""Written right before a title, a post no longer held (市总工会原主席蔡丽华)."""
+
+
+def _implied_org(ctx: Context, title: str, suffix: str, at: int) -> OrgMatch | None:
+    """The organization a title names by itself (市长: the city's 人民政府, 省长: the
+    province's, 县长/区长: the county's or district's), when the article says which one."""
+    level = title.removeprefix("常务").removeprefix("副")[:1]
+    place = {"省": ctx.province, "市": ctx.city, "县": ctx.county, "区": ctx.county}.get(level)
+    if not place or (level in "县区" and not place.endswith(level)):
+        return None
+    return OrgMatch(at, at, "", place + suffix, "government", place)
+
+
+_NAME_BEFORE = "，。；：、和与及 "
+"""What may stand before a name that a verb of appointment follows, and between two names."""
+_TERM = re.compile(r"第[一二三四五六七八九十\d]{1,3}届(?:委员会|经费审查委员会)?")
+
+
+@cache
+def _appointment_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, longest_first("appointment_verbs.txt"))))
+
+
+def find_appointments(text: str, ctx: Context) -> list[Post]:
+    """Posts given by election or appointment: a name (or names joined by 、/和) right before a
+    verb of ``appointment_verbs.txt`` and a title right after it, with its organization
+    (林晓东当选为市总工会主席) or, without one, the nearest organization named before in the
+    sentence (郑雅琴、许建国当选为副主席, after …当选为市总工会主席)."""
+    title_re, implied = _titles()
+    out: list[Post] = []
+    orgs: list[OrgMatch] | None = None
+    for verb in _appointment_re().finditer(text):
+        names = _names_before(text, verb.start())
+        if not names:
+            continue
+        if orgs is None:
+            orgs = find_orgs(text, ctx.city, ctx.province, ctx.county)
+        org = next((o for o in orgs if o.start == verb.end()), None)
+        at = org.end if org else verb.end()
+        term = _TERM.match(text, at)  # 市总工会第八届委员会主席
+        title = title_re.match(text, term.end() if term else at)
+        if title is None:
+            continue
+        owner = org
+        if owner is None and title.group() in implied:
+            owner = _implied_org(ctx, title.group(), implied[title.group()], at)
+        if owner is None:
+            owner = next((o for o in reversed(orgs) if o.end <= names[0][0]), None)
+        for start, name in names:
+            out.append(Post(name, title.group(), owner, names[0][0], title.end(), False, start))
+    return out
+
+
+def _names_before(text: str, end: int) -> list[tuple[int, str]]:
+    """The names (start, name) that end at ``end``, first to last: 郑雅琴、许建国 before
+    当选为; each starts after a delimiter (or the text's start) and is a plausible name."""
+    names: list[tuple[int, str]] = []
+    while True:
+        found = None
+        for n in (3, 2, 4):
+            start = end - n
+            if start >= 0 and (start == 0 or text[start - 1] in _NAME_BEFORE):
+                if plausible_name(text[start:end]):
+                    found = (start, text[start:end])
+                    break
+        if found is None:
+            return names[::-1]
+        names.append(found)
+        if found[0] == 0 or text[found[0] - 1] not in "、和与及":
+            return names[::-1]
+        end = found[0] - 1
 
 
 def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
@@ -88,19 +167,22 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
         for post in find_posts(sent.text, ctx, frozenset(known)):
             known.add(post.person)
             yield from _post_records(ctx, sent, post, rule)
+        for post in find_appointments(sent.text, ctx):
+            known.add(post.person)
+            yield from _post_records(ctx, sent, post, "appointment")
     yield from _speakers(ctx)
     yield from _name_then_title(ctx, frozenset(known))
 
 
 def _post_records(ctx: Context, sent: Sentence, post: Post, rule: str) -> Iterator[Mention | Fact]:
     ev = ctx.evidence(sent, sent.start + post.start, sent.start + post.end, rule)
-    name_start = sent.start + post.end - len(post.person)
+    at = post.name_start if post.name_start >= 0 else post.end - len(post.person)
     yield Mention(
         Ref("person", post.person),
         post.person,
-        ctx.evidence(sent, name_start, sent.start + post.end, rule),
+        ctx.evidence(sent, sent.start + at, sent.start + at + len(post.person), rule),
     )
-    if post.org is None:
+    if post.org is None or post.former:
         return
     org = post.org
     attrs = (("kind", org.kind),) + ((("place", org.place),) if org.place else ())
