@@ -116,6 +116,21 @@ def cli() -> None:
     help="Reuse the extractions and graph pieces of unchanged articles (a rebuild extracts "
     "only what changed and remakes only the pieces that show it).",
 )
+@click.option(
+    "--view/--no-view",
+    default=True,
+    show_default=True,
+    help="Draw OUT/graph.html. --no-view writes the Turtle (and any store) only, and removes "
+    "a graph.html left there by an earlier build, which would show another graph; kg view "
+    "draws it later.",
+)
+@click.option(
+    "--validate/--no-validate",
+    default=True,
+    show_default=True,
+    help="Check a small graph (up to about 300,000 triples) against the SHACL shapes after "
+    "writing it; kg validate checks any graph.",
+)
 def build(
     paths: tuple[str, ...],
     out_dir: str,
@@ -128,10 +143,12 @@ def build(
     endpoint: str | None,
     timings: bool,
     cache: bool,
+    view: bool,
+    validate: bool,
 ) -> None:
     """Build the graph from articles (files, folders or globs; default seeds/).
 
-    Writes OUT/graph.ttl (Turtle) and OUT/graph.html (the offline view), then prints a
+    Writes OUT/graph.ttl (Turtle) and OUT/graph.html (the offline view; not with --no-view), then prints a
     summary: documents read, entities per type, facts per kind, and every skipped file with its
     reason. Both files are replaced atomically: an interrupted build leaves the previous ones.
 
@@ -147,6 +164,7 @@ def build(
       kg build
       kg build articles/ more/*.txt -o out --base https://example.org/kg/
       kg build articles/ --strict      # all or nothing
+      kg build archive/ --no-view --no-validate --store oxigraph:archive.store   # data only
     """
     from kg.cache import default_cache_dir
     from kg.iri import check_base
@@ -205,7 +223,7 @@ def build(
                 ttl,
                 html,
                 _write_outputs,
-                _render_view,
+                _render_view if view else None,
                 store=store_dir,
                 endpoint=endpoint,
                 pool=pool,
@@ -215,8 +233,13 @@ def build(
         except KgError as exc:
             raise _fail(exc) from exc
         result.timings["write"] = time.perf_counter() - clock
+        stale = not view and _remove_stale(html)
     _summary(result)
-    click.echo(f"wrote {ttl} ({written.triples} triples) and {html}")
+    if view:
+        click.echo(f"wrote {ttl} ({written.triples} triples) and {html}")
+    else:
+        removed = f"; removed the earlier build's {html}" if stale else ""
+        click.echo(f"wrote {ttl} ({written.triples} triples); no view (--no-view){removed}")
     if written.store:
         click.echo(f"wrote the Oxigraph store {written.store} (kg query --store {store})")
     if written.pushed:
@@ -225,7 +248,9 @@ def build(
             f"loaded {endpoint}: {r.graphs} graphs, {r.triples} triples ({r.sent} sent, the "
             f"rest unchanged); {len(r.deleted)} gone graph(s) deleted"
         )
-    if written.small:
+    if not validate:
+        click.echo("SHACL: not checked (--no-validate); run `kg validate` to check")
+    elif written.small:
         _report_shapes(result.graph)
     else:
         click.echo(
@@ -249,6 +274,21 @@ def build(
     _EXIT.skip_teardown = True  # everything is written, closed and joined
     if status:
         sys.exit(status)
+
+
+def _remove_stale(html: Path) -> bool:
+    """Remove the view an earlier build left beside a graph built without one (it would show
+    that earlier graph); whether there was one."""
+    try:
+        html.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot remove {html} (drawn from an earlier build): {exc.strerror or exc}; "
+            f"the new graph is written"
+        ) from exc
+    return True
 
 
 def _render_view(source) -> str:

@@ -623,7 +623,7 @@ def write_build(
     ttl: Path,
     html: Path,
     write_files: Callable[[dict], None],
-    render: Callable[[GraphSource], str],
+    render: Callable[[GraphSource], str] | None,
     store: Path | None = None,
     endpoint: str | None = None,
     pool: ProcessPoolExecutor | None = None,
@@ -636,7 +636,8 @@ def write_build(
     the named graphs (one per article, and the shared one) pushed to ``endpoint``.
     ``write_files`` replaces the files atomically, together
     (:func:`kg.atomic.write_atomic_many`); the store version is published after them, so a
-    build that fails or is killed before leaves the previous store."""
+    build that fails or is killed before leaves the previous store. With no ``render``
+    (``kg build --no-view``) there is no ``html`` and no store is filled for one."""
     from kg.source import OxigraphSource
     from kg.store import Writing, push_endpoint, store_writer
 
@@ -664,8 +665,11 @@ def write_build(
         # the store the view is drawn from, and whether it takes only the links (a user's
         # store keeps everything; a small view draws evidence nodes in full)
         only_links = user is None and not written.small
+        viewed: Writing | _InMemory | None
         if user is not None:
             viewed = user
+        elif render is None:
+            viewed = None
         elif written.small or estimated <= IN_MEMORY_VIEW_TRIPLES:
             viewed = _InMemory(ox.Store())
         else:
@@ -685,12 +689,13 @@ def write_build(
             written.timings["graph"] = time.perf_counter() - clock
 
         def view(fh: IO[bytes]) -> None:
+            assert viewed is not None and render is not None
             clock = time.perf_counter()
             source: GraphSource = OxigraphSource.of_store(viewed.store, str(store or "graph"))
             fh.write(render(source).encode("utf-8"))
             written.timings["view"] = time.perf_counter() - clock
 
-        write_files({ttl: turtle, html: view})
+        write_files({ttl: turtle, html: view} if render is not None else {ttl: turtle})
         if result.cache is not None:  # every piece this build used was touched by now
             from kg.cache import UNUSED_FOR
 

@@ -34,6 +34,26 @@ def test_build_writes_graph_and_view_and_summary(built):
     Graph().parse(out / "graph.ttl", format="turtle")
 
 
+def test_build_without_view_or_validation(built, tmp_path):
+    """--no-view writes the same Turtle and no HTML, removing a view an earlier build left
+    (it showed that build's graph); --no-validate says the shapes were not checked."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.html").write_text("<html>an earlier graph</html>", encoding="utf-8")
+    res = CliRunner().invoke(
+        cli, ["build", str(SEEDS), "-o", str(out), "--no-view", "--no-validate", "--no-cache"]
+    )
+    assert res.exit_code == 0, res.output
+    assert not (out / "graph.html").exists()
+    assert (out / "graph.ttl").read_bytes() == (built[0] / "graph.ttl").read_bytes()
+    assert "no view (--no-view); removed the earlier build's" in res.output
+    assert "SHACL: not checked (--no-validate)" in res.output
+    res = CliRunner().invoke(cli, ["build", str(SEEDS), "-o", str(out), "--no-view"])
+    assert res.exit_code == 0, res.output
+    assert "removed" not in res.output and "SHACL: the graph conforms" in res.output
+    assert sorted(f.name for f in out.iterdir()) == ["graph.ttl"]
+
+
 def test_build_custom_base(tmp_path):
     res = CliRunner().invoke(
         cli,
