@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from kg.lexicon import alternation, first_chars, table
+from kg.lexicon import alternation, first_chars, table, word_list
 
 _CJK = "\u4e00-\u9fff"
 _NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或每个"
@@ -104,8 +104,9 @@ def _org_regex() -> re.Pattern[str]:
     # the branches in their order of priority, each group behind the characters it can start with
     named = f"(?={first_chars((row[0] for row in table('national_orgs.tsv')), place_forms())})"
     bare = f"(?={first_chars(place_forms(), '省市区县')})"
+    zones = _alt(word_list("zone_types.txt"))
     return re.compile(
-        f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<core>{cores}))"
+        f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<zone>{zones})?(?P<core>{cores}))"
         f"|(?<![{_CJK}])(?:{provinces})?(?P<generic>{generic})(?P<gcore>{cores})"
         f"|{bare}(?:(?<![全城都超社街小园])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
         f"|(?<![全城都超社街小园])(?P<splace>{forms}|省|市|区|县)(?P<short>{short}))"
@@ -155,6 +156,13 @@ def _find_orgs(
             )
             if "{" not in found.name:  # else no place to name it by
                 out.append(found)
+            continue
+        if m.group("zone"):  # 湛江经济技术开发区总工会: a zone's union, in its city
+            if m.group("core") not in ("工会", "总工会"):
+                continue
+            place = place_forms()[m.group("place")]
+            name = place.removesuffix("市") + m.group("zone") + "总工会"
+            out.append(OrgMatch(m.start(), m.end(), m.group(), name, "union", place))
             continue
         if m.group("place"):
             place, core = place_forms()[m.group("place")], m.group("core")

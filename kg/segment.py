@@ -21,6 +21,7 @@ from functools import cache
 
 import jieba
 
+from kg.gazetteer import place_forms
 from kg.lexicon import data_text, word_set
 from kg.normalize import Normalized, line_kind
 
@@ -110,8 +111,10 @@ def _load_cached_prefix_dict(tok: jieba.Tokenizer) -> None:
 
 def is_speaker_name(name: str) -> bool:
     """A plausible person name before a colon: 2–4 Chinese characters starting with a surname,
-    and not the reporter."""
+    and neither the reporter nor a place (a headline's 湛江：…)."""
     if name in ("记者", "主持人") or not 2 <= len(name) <= 4:
+        return False
+    if name in place_forms():  # 湛江：“粤工惠”服务进园区…: a headline's place, not a speaker
         return False
     surnames = word_set("surnames.txt")
     return name[0] in surnames or name[:2] in surnames

@@ -275,6 +275,42 @@ def test_a_union_congress_report(tmp_path, city, chair, vice_a, vice_b, mayor, f
     assert article.arg("reporter") == Ref("person", reporter)
 
 
+ZONE_REPORT = """{short}：“{brand}”服务进园区 {people}余名职工受益
+{short}日报讯（记者/李明辉 通讯员/麦晓琳）近日，{city}总工会联合{short}{zone}总工会开展“工会服务进园区”活动。
+{city}总工会副主席陈秀玲表示，下一步，将在年底前新建户外劳动者服务站点{stations}个。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "zone", "brand", "people", "stations"),
+    [
+        ("湛江市", "经济技术开发区", "粤工惠", "2000", "50"),
+        ("佛山市", "高新区", "工会暖心", "800", "12"),
+    ],
+    ids=["zhanjiang", "foshan"],
+)
+def test_a_zone_report_with_a_place_in_its_headline(tmp_path, city, zone, brand, people, stations):
+    """A headline that opens with its place and a colon (湛江：…) is the headline, not a speaker's
+    turn (湛 is also a surname), so its figure is not an achievement; a city's development zone
+    has its own union (湛江经济技术开发区总工会); 年底前 says when a target is due, not what."""
+    short = city[:-1]
+    path = tmp_path / "report.txt"
+    text = ZONE_REPORT.format(
+        city=city, short=short, zone=zone, brand=brand, people=people, stations=stations
+    )
+    path.write_text(text, "utf-8")
+    result = build([str(path)])
+    headline = _article(result).arg("headline")
+    assert headline == f"{short}：“{brand}”服务进园区{people}余名职工受益", headline
+    assert not [f for f in result.resolved.facts if f.kind == "achievement"]
+    orgs = {e.ref.key: e for e in result.resolved.entities if e.ref.kind == "org"}
+    assert f"{short}{zone}总工会" in orgs, sorted(orgs)
+    targets = [f for f in result.resolved.facts if f.kind == "target"]
+    assert [(f.arg("what"), f.arg("quantity").value) for f in targets] == [
+        ("新建户外劳动者服务站点", Decimal(stations))
+    ]
+
+
 SHORT_FORM_REPORT = """本报讯（记者 钟晓岚）{city}总工会近日召开全委会议。
 {short}市总党组书记、常务副主席{name}出席会议。{name}表示，市总将推动各项工作落实，
 全市各级工会要把市总的部署落到实处。会议还讨论了城市总体规划中的职工服务阵地，市总体育协会也派员参加。

@@ -178,7 +178,7 @@ def _without_plan_words(head: str) -> str:
     return rest or head
 
 
-_PLAN_LEAD = ("今年", "明年", "年内", "当年", "再", "还", "又", "也")
+_PLAN_LEAD = ("今年", "明年", "年内", "年底前", "年底", "年末", "当年", "再", "还", "又", "也")
 """Words before what a target counts that say when or that it is more of the same."""
 
 
