@@ -311,6 +311,45 @@ def test_a_zone_report_with_a_place_in_its_headline(tmp_path, city, zone, brand,
     ]
 
 
+NOTICE = """关于开展2026年“{campaign}”活动的通知
+各县（市、区）总工会，市直各产业工会：
+为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：
+一、工作目标
+全市各级工会计划投入资金不少于{funds}万元，慰问一线职工{visits}万人次以上，新建“爱心驿站”30个。
+联系人：肖文静，电话：0759-3333333
+{city}总工会
+2026年5月20日
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "campaign", "funds", "visits"),
+    [("肇庆市", "夏送清凉", "500", "10"), ("江门市", "清凉一夏", "260", "4")],
+    ids=["zhaoqing", "jiangmen"],
+)
+def test_a_notice_with_targets(tmp_path, city, campaign, funds, visits):
+    """A union's notice, signed at its end: its campaign is the city union's, its goals are
+    targets, and what a goal counts leaves out who plans it (各级工会计划投入资金 -> 投入资金)."""
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        NOTICE.format(city=city, campaign=campaign, funds=funds, visits=visits), "utf-8"
+    )
+    result = build([str(path)])
+    union = Ref("org", f"{city}总工会")
+    runs = {
+        (f.arg("org"), f.arg("program").key)
+        for f in result.resolved.facts
+        if f.kind == "runs_program"
+    }
+    assert (union, campaign) in runs
+    targets = {f.arg("what"): f for f in result.resolved.facts if f.kind == "target"}
+    assert set(targets) == {"投入资金", "慰问一线职工", "新建爱心驿站"}, set(targets)
+    assert targets["投入资金"].arg("quantity").value == Decimal(funds) * 10000
+    assert targets["慰问一线职工"].arg("quantity").value == Decimal(visits) * 10000
+    assert {f.arg("set_by") for f in targets.values()} == {union}
+    assert not [f for f in result.resolved.facts if f.kind in ("achievement", "holds_post")]
+
+
 SHORT_FORM_REPORT = """本报讯（记者 钟晓岚）{city}总工会近日召开全委会议。
 {short}市总党组书记、常务副主席{name}出席会议。{name}表示，市总将推动各项工作落实，
 全市各级工会要把市总的部署落到实处。会议还讨论了城市总体规划中的职工服务阵地，市总体育协会也派员参加。

@@ -134,14 +134,18 @@ def _verb_before(
 
 def _after_adverb(head: str) -> str:
     """What follows the last adverb (共, 累计, 已 …; ``program_types.tsv``) that stands between
-    a subject and its verb: 全市各级工会共投入帮扶资金 -> 投入帮扶资金. Whole words only
-    (公共服务 holds no 共), and never nothing (建成职工之家共 stays as it is)."""
-    adverbs = words("adverb")
-    if not any(a in head for a in adverbs):
+    a subject and its verb: 全市各级工会共投入帮扶资金 -> 投入帮扶资金."""
+    return _after_word(head, words("adverb"))
+
+
+def _after_word(head: str, marks: tuple[str, ...]) -> str:
+    """What follows the last of ``marks`` after the start of ``head``. Whole words only
+    (jieba's: 公共服务 holds no 共), and never nothing (建成职工之家共 stays as it is)."""
+    if not any(a in head for a in marks):
         return head
     tokens = tokenizer().lcut(head, HMM=False)
     for i in range(len(tokens) - 1, 0, -1):
-        if tokens[i] in adverbs:
+        if tokens[i] in marks:
             return "".join(tokens[i + 1 :]) or head
     return head
 
@@ -171,8 +175,9 @@ _TIME_WORDS = re.compile(
 def _without_plan_words(head: str) -> str:
     """A target's words without the plan words that made it a target, nor when and how again
     (力争培育县级技能人才 -> 培育县级技能人才; 今年将再培育 -> 培育; 计划新建 -> 新建): they say
-    it is planned, not what is planned."""
-    lead, rest = (*words("plan"), *_PLAN_LEAD), head
+    it is planned, not what is planned. A subject before the word of intent goes with it
+    (各级工会计划投入资金 -> 投入资金)."""
+    lead, rest = (*words("plan"), *_PLAN_LEAD), _after_word(head, words("intent"))
     while rest and (word := next((w for w in lead if rest.startswith(w)), None)):
         rest = rest[len(word) :]
     return rest or head
