@@ -371,3 +371,24 @@ def test_short_forms_of_a_union_name(tmp_path, city, name):
     assert {(name, "党组书记", union), (name, "常务副主席", union)} <= _posts(result)
     orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
     assert orgs == {union}, orgs
+
+
+@pytest.mark.parametrize(
+    ("city", "program"), [("汕头市", "侨乡工匠"), ("云浮市", "石艺工匠")], ids=["shantou", "yunfu"]
+)
+def test_a_program_to_be_completed_is_planned(tmp_path, city, program):
+    """A word of intent before a done word (力争完成, 将于年内实现) makes a program's run planned,
+    as it makes a figure a target; a program already completed is achieved."""
+    path = tmp_path / "report.txt"
+    path.write_text(
+        f"本报讯（记者 钟晓岚）{city}总工会召开全委会议。\n"
+        f"会议提出，市总工会力争年内完成“{program}”培育工程的全部建设任务。\n"
+        f"去年，市总工会已完成“{program[:2]}先锋”服务行动。\n",
+        "utf-8",
+    )
+    result = build([str(path)])
+    runs = {
+        f.arg("program").key: f.modality for f in result.resolved.facts if f.kind == "runs_program"
+    }
+    assert runs.get(f"{program}培育工程") == "planned", runs
+    assert runs.get(f"{program[:2]}先锋服务行动") == "achieved", runs

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from kg.extract.context import Context
 from kg.extract.programs import find_programs
-from kg.extract.subjects import province_union, subject_org, words
+from kg.extract.subjects import intent_before, plan_at, province_union, subject_org, words
 from kg.gazetteer import find_orgs, places
 from kg.quantities import (
     DeadlineMatch,
@@ -197,12 +197,12 @@ def _is_target(
     if deadline_before:
         return True
     head = sent.text[: q.start]
-    plan = max((_plan_at(head, w) for w in words("plan")), default=-1)
+    plan = max((plan_at(head, w) for w in words("plan")), default=-1)
     done = max((head.rfind(w) for w in words("done")), default=-1)
     if plan >= 0 and plan > done:
         return True
     if done >= 0:
-        return _intent_before(_masked(head, programs), done)
+        return intent_before(_masked(head, programs), done)
     para = ctx.seg.paragraph_of(sent)
     body = re.sub(r"^[\u4e00-\u9fff]{2,4}：", "", para.text)
     return bool(_PLAN_PARAGRAPH.match(body))
@@ -217,13 +217,6 @@ def _masked(head: str, programs: list[tuple[int, int, str, str]]) -> str:
     return head
 
 
-def _intent_before(head: str, done: int) -> bool:
-    """Whether a plan word of intent (将, 力争, 计划 …) stands before the achievement word at
-    ``done`` in its clause: 全县将于年内实现…入会1万人 is a plan, not something done."""
-    clause = head[_clause_start(head, done) : done]
-    return any(_plan_at(clause, w) >= 0 for w in words("intent"))
-
-
 def _deadline_for(text: str, deadlines: list[DeadlineMatch], at: int) -> DeadlineMatch | None:
     """The deadline that governs a figure at ``at``: the last one before it, unless a clause
     between them opens with a time frame of its own (力争到2027年底…达到300个以上，全年开展…
@@ -235,18 +228,6 @@ def _deadline_for(text: str, deadlines: list[DeadlineMatch], at: int) -> Deadlin
         if text[i] in _DELIM and time_frame_at(text, i + 1):
             return None
     return deadline
-
-
-def _plan_at(head: str, word: str) -> int:
-    """Last position of a plan word; 将 counts only after a subject (工会将, 我们将, 今年将), since
-    it is also the preposition 把 (将劳模工匠的资源清单与…对接)."""
-    at = head.rfind(word)
-    if word == "将":
-        while at > 0 and head[at - 1] not in "会们市年我也还并区县省":
-            at = head.rfind(word, 0, at)
-        if at == 0:
-            return -1
-    return at
 
 
 def _earlier_deadline(ctx: Context, sent: Sentence):

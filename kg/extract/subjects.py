@@ -82,15 +82,41 @@ def _continued_union(ctx: Context, sent: Sentence) -> Ref | None:
     return None
 
 
+def plan_at(head: str, word: str) -> int:
+    """Last position of a plan word; 将 counts only after a subject (工会将, 我们将, 今年将), since
+    it is also the preposition 把 (将劳模工匠的资源清单与…对接)."""
+    at = head.rfind(word)
+    if word == "将":
+        while at > 0 and head[at - 1] not in "会们市年我也还并区县省":
+            at = head.rfind(word, 0, at)
+        if at == 0:
+            return -1
+    return at
+
+
+_CLAUSE_END = re.compile("[，。；、：！？]")
+
+
+def intent_before(head: str, done: int) -> bool:
+    """Whether a plan word of intent (将, 力争, 计划 …) stands before the achievement word at
+    ``done`` in its clause: 全县将于年内实现…入会1万人 is a plan, not something done."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(head, 0, done)), default=0)
+    clause = head[clause_start:done]
+    return any(plan_at(clause, w) >= 0 for w in _words("intent"))
+
+
 def modality(text: str, pos: int, default: Modality = "ongoing") -> Modality:
-    """``planned`` when a plan word stands before ``pos`` in the clause, ``achieved`` when a
-    done word does, else ``default``."""
+    """``planned`` when a plan word stands before ``pos`` in the clause (or a word of intent
+    before a done word of its clause: 力争完成…), ``achieved`` when a done word does, else
+    ``default``."""
     head = text[:pos]
     plan = max((head.rfind(w) for w in _words("plan")), default=-1)
     done = max((head.rfind(w) for w in _words("done")), default=-1)
     if plan < 0 and done < 0:
         return default
-    return "planned" if plan > done else "achieved"
+    if plan > done or intent_before(head, done):
+        return "planned"
+    return "achieved"
 
 
 def words(role: str) -> tuple[str, ...]:
