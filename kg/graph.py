@@ -228,6 +228,8 @@ class GraphBuilder:
                 g.add((node, KG.seriesNumber, self.lit(int(value), datatype=XSD.integer)))  # type: ignore[arg-type]
             elif role == "series":
                 g.add((node, KG.seriesTitle, self.lit(str(value), lang="zh")))
+            elif role == "date":
+                g.add((node, SDO.datePublished, self.lit(str(value), datatype=XSD.date)))
             elif role in _ARTICLE_LINKS and isinstance(value, Ref):
                 g.add((node, _ARTICLE_LINKS[role], self.iri(value)))
         return headlined

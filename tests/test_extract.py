@@ -392,3 +392,37 @@ def test_a_program_to_be_completed_is_planned(tmp_path, city, program):
     }
     assert runs.get(f"{program}培育工程") == "planned", runs
     assert runs.get(f"{program[:2]}先锋服务行动") == "achieved", runs
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["首页 | 新闻", "标题", "发布时间：2026-04-02 09:15　来源：河源日报", "正文。"],
+            "2026-04-02",
+        ),
+        (["标题", "发布日期：2025年7月6日 浏览次数：12", "正文。"], "2025-07-06"),
+        (["关于开展活动的通知", "正文。", "江门市总工会", "2026年5月20日"], "2026-05-20"),
+        (["标题", "2024年3月1日，市总工会召开会议。", "正文。", "结尾。"], None),  # body
+        (["关于开展活动的通知", "正文。", "江门市总工会", "2026年2月30日"], None),  # no such day
+    ],
+    ids=["web-dashes", "web-chinese", "signature", "date-in-body", "not-a-day"],
+)
+def test_publication_date(tmp_path, lines, expected):
+    """A web page's metadata line or a notice's signature dates the article (schema:datePublished);
+    a date in the body, or one that is no calendar day, does not."""
+    path = tmp_path / "a.txt"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    assert _article(build([str(path)])).arg("date") == expected
+
+
+def test_genre_articles_dated_where_the_text_says():
+    result = build([str(GENRE)])
+    dates = {
+        f.arg("source").rsplit("/", 1)[-1]: f.arg("date")
+        for f in result.resolved.facts
+        if f.kind == "article"
+    }
+    assert dates["b_web.txt"] == "2025-07-16"  # 发布时间：2025-07-16 09:32
+    assert dates["e_notice.txt"] == "2025-08-12"  # signed 佛山市总工会 2025年8月12日
+    assert {k for k, v in dates.items() if v} == {"b_web.txt", "e_notice.txt"}
