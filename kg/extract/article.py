@@ -14,8 +14,6 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-import cn2an
-
 from kg.extract.context import Context
 from kg.extract.people import find_posts
 from kg.lexicon import table, word_list
@@ -43,6 +41,8 @@ def series_number(text: str) -> int | None:
         return circled[token]
     if token.isdigit():
         return int(token)
+    import cn2an  # on first use, as in kg.quantities
+
     try:
         return int(cn2an.cn2an(token, "smart"))
     except (ValueError, KeyError):
