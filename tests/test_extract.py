@@ -426,3 +426,35 @@ def test_genre_articles_dated_where_the_text_says():
     assert dates["b_web.txt"] == "2025-07-16"  # 发布时间：2025-07-16 09:32
     assert dates["e_notice.txt"] == "2025-08-12"  # signed 佛山市总工会 2025年8月12日
     assert {k for k, v in dates.items() if v} == {"b_web.txt", "e_notice.txt"}
+
+
+SERVICE_CENTRE_REPORT = """{district}新就业形态劳动者服务中心揭牌
+本报讯（记者 区嘉欣）12月1日，{city}{district}新就业形态劳动者服务中心揭牌运营。{city}委常委、常务副市长李国强，{district_short}区委书记黄志明，副区长陈静出席揭牌仪式。
+据介绍，该中心由{district}总工会投入{funds}万元建设。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "district", "funds"),
+    [("佛山市", "顺德区", "300"), ("广州市", "番禺区", "180")],
+    ids=["shunde", "panyu"],
+)
+def test_government_posts_and_an_agent_after_you(tmp_path, city, district, funds):
+    """常务副市长 and 副区长 are posts in the city's and the district's 人民政府, whatever party
+    post comes before them; 由X投入… makes X the one who did it, not part of what was done."""
+    path = tmp_path / "report.txt"
+    text = SERVICE_CENTRE_REPORT.format(
+        city=city, district=district, district_short=district[:-1], funds=funds
+    )
+    path.write_text(text, "utf-8")
+    result = build([str(path)])
+    assert {
+        ("李国强", "常务副市长", f"{city}人民政府"),
+        ("李国强", "常委", f"{city[:-1]}市委"),
+        ("黄志明", "书记", f"{district}委"),
+        ("陈静", "副区长", f"{district}人民政府"),
+    } <= _posts(result)
+    spent = [f for f in result.resolved.facts if f.kind == "achievement"]
+    assert [(f.arg("measure"), f.arg("by")) for f in spent] == [
+        ("投入建设", Ref("org", f"{district}总工会"))
+    ]

@@ -109,12 +109,13 @@ def _scope(ctx: Context, by: Ref) -> str:
 def _opens_clause(text: str, start: int, figure: int) -> bool:
     """Whether a name starting at ``start`` is the subject of the figure's clause: only lead
     words (其中, 全市 …) before it in the clause, or a phrase that qualifies it (区总工会开通的
-    “…热线”已接听…: what ends in 的 describes the name that follows)."""
+    “…热线”已接听…: what ends in 的 describes the name that follows), or 由 making it the agent
+    (该中心由区总工会投入300万元建设: the union did the investing)."""
     clause = _clause_start(text, figure)
     if start < clause:
         return False
     words = re.sub(r"[^\u4e00-\u9fff]+", "", text[clause:start])
-    return not _LEAD.sub("", words) or words.endswith("的")
+    return not _LEAD.sub("", words) or words.endswith(("的", "由"))
 
 
 def _verb_before(
