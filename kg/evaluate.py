@@ -15,7 +15,19 @@ from pathlib import PurePosixPath
 from kg.records import Fact, Quantity, Ref
 from kg.resolve import Resolved
 
-KINDS = ("posts", "people", "orgs", "places", "article", "programs", "targets", "achievements")
+KINDS = (
+    "posts",
+    "people",
+    "orgs",
+    "places",
+    "article",
+    "programs",
+    "targets",
+    "achievements",
+    "periods",
+)
+"""``periods``: an achievement's figure with the period it is credited to (五年来, 去年, 2024年 …),
+scored over the gold's achievements."""
 FACT_KINDS = ("programs", "targets", "achievements")
 
 
@@ -68,6 +80,9 @@ def predicted(resolved: Resolved) -> dict[str, dict[str, set]]:
         elif f.kind in ("target", "achievement"):
             for name in docs:
                 for q in _figures(f):
+                    if f.kind == "achievement":
+                        dated = (*q, f.arg("period"))
+                        out[name]["periods"].add((*dated, _n(out[name]["periods"], dated)))
                     if f.kind == "target":
                         q = (*q, f.arg("deadline"))
                     out[name][f.kind + "s"].add((*q, _n(out[name][f.kind + "s"], q)))
@@ -107,10 +122,13 @@ def gold_sets(entry: dict) -> dict[str, set]:
             article.add((key, art[key]))
     for key, role in (("reporters", "reporter"), ("correspondents", "correspondent")):
         article.update((role, n) for n in art.get(key) or [])
-    figures: dict[str, set] = {"targets": set(), "achievements": set()}
-    for kind in figures:
+    figures: dict[str, set] = {"targets": set(), "achievements": set(), "periods": set()}
+    for kind in ("targets", "achievements"):
         for item in entry.get(kind, []):
             q = (round(float(item["value"]), 4), item["unit"])
+            if kind == "achievements":
+                dated = (*q, item.get("period"))
+                figures["periods"].add((*dated, _n(figures["periods"], dated)))
             if kind == "targets":  # a target must also have the right deadline
                 q = (*q, item.get("deadline"))
             figures[kind].add((*q, _n(figures[kind], q)))
@@ -138,7 +156,8 @@ def evaluate(
         g = gold_sets(entry)
         errors[name] = {}
         for k in KINDS:
-            if k not in entry:  # each gold file annotates some kinds only
+            annotated = "achievements" if k == "periods" else k
+            if annotated not in entry:  # each gold file annotates some kinds only
                 continue
             p = pred.get(name, {}).get(k, set())
             if k == "programs":

@@ -104,7 +104,7 @@ def _joins(prev: str, nxt: str) -> bool:
     if any(c in prev for c in "|｜>＞"):
         return False  # menus and breadcrumbs
     body = len(prev) >= _MIN_BODY_LINE or kind in ("answer", "question")
-    if not body or kind in ("series", "byline", "caption", "section", "footer"):
+    if not body or kind in ("series", "byline", "caption", "section", "footer", "junk"):
         return False
     return line_kind(nxt) is None
 
