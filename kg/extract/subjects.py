@@ -94,7 +94,9 @@ def plan_at(head: str, word: str) -> int:
     return at
 
 
-_CLAUSE_END = re.compile("[，。；、：！？]")
+_CLAUSE_END = re.compile("[，。；：！？]")
+"""Ends of the clause a word of intent governs: not 、, which lists what it intends
+(力争培育市级工匠120名、建成职工疗休养基地8个: both planned)."""
 
 
 def intent_before(head: str, done: int) -> bool:
