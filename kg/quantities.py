@@ -90,7 +90,8 @@ class PeriodMatch:
 
     ``kind`` is ``since_years`` (五年来, 过去五年, 近年来), ``future_years`` (未来五年, 今后五年),
     ``until_now`` (截至目前, 目前, 累计 at the start of a clause), ``since_event``
-    (自…开展以来, 2024年以来), ``year`` (2024年, 截至2024年底) or ``month`` (2024年9月).
+    (自…开展以来, 2024年以来), ``year`` (2024年, 截至2024年底), ``month`` (2024年9月) or
+    ``relative`` (今年, 去年, 今年以来, 上半年: a year counted from the article's, ``offset``).
     ``years`` is N for since_years/future_years when the text gives it; ``year`` is the calendar
     year of year/month (and of since_event when the event is a date)."""
 
@@ -100,6 +101,8 @@ class PeriodMatch:
     kind: str
     years: int | None = None
     year: int | None = None
+    offset: int | None = None
+    """For ``relative`` (今年, 去年以来, 上半年): the year relative to the article's, 0 or -1 …"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +220,12 @@ def _frame_re() -> re.Pattern[str]:
     return re.compile(f"(?:{_pw('frame')}|{_YEAR}年)")
 
 
+@cache
+def _relative_offsets() -> dict[str, int]:
+    """Years relative to the article's (今年 0, 去年 -1), from ``period_words.tsv``."""
+    return {_cell(r, 1): int(_cell(r, 2)) for r in table(PERIODS_FILE) if r[0] == "relative_year"}
+
+
 def _pw(role: str) -> str:
     return _alternation(_period_words()[role])
 
@@ -265,6 +274,7 @@ def _period_re() -> re.Pattern[str]:
                 "asof_prefix",
                 "deadline_lead",
                 "deadline_open",
+                "relative_year",
             )
         ),
     )
@@ -280,6 +290,8 @@ def _period_re() -> re.Pattern[str]:
         rf"|(?P<k_asof>(?:{_pw('asof_prefix')})(?P<ay>{_YEAR})年(?:(?P<am>{_MONTH})月)?(?:底|末|初)?)"
         rf"|(?P<k_month>(?P<my>{_YEAR})年(?P<mm>{_MONTH})月)"
         rf"|(?P<k_year>(?P<yy>{_YEAR})年度?)"
+        rf"|(?P<k_relative>(?<![较比与同于])(?P<rel>{_pw('relative_year')})(?!同期)"
+        rf"(?:底|末)?(?:{_pw('since_close')})?)"
         rf"|(?P<k_future_vague>{_pw('future_vague')})"
         rf"|(?P<k_future>(?:{_pw('future_prefix')})的?(?P<fn>{_PERIOD_NUM})年)"
         rf"|(?P<k_since_vague>{_pw('since_vague')})"
@@ -641,6 +653,9 @@ def find_periods(text: str) -> list[PeriodMatch]:
             year = _year(g("yy"))
             if year is not None:
                 found = PeriodMatch(start, end, span, "year", year=year)
+        elif g("k_relative") is not None:
+            offset = _relative_offsets()[g("rel")]
+            found = PeriodMatch(start, end, span, "relative", offset=offset)
         elif g("k_future_vague") is not None:
             found = PeriodMatch(start, end, span, "future_years")
         elif g("k_future") is not None:

@@ -458,3 +458,35 @@ def test_government_posts_and_an_agent_after_you(tmp_path, city, district, funds
     assert [(f.arg("measure"), f.arg("by")) for f in spent] == [
         ("投入建设", Ref("org", f"{district}总工会"))
     ]
+
+
+DATED_REPORT = """{city}总工会通报职工服务工作
+发布时间：{year}-03-10 10:00　来源：{short}工会网
+据统计，去年，全市各级工会建成职工驿站{stations}个；今年以来，已慰问困难职工{families}户，较去年增长12%。
+今后三年，市总工会力争培育市级工匠120名、建成职工疗休养基地8个。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "year", "stations", "families"),
+    [("阳江市", 2026, "36", "520"), ("茂名市", 2025, "48", "615")],
+    ids=["yangjiang", "maoming"],
+)
+def test_relative_years_count_from_the_articles_date(tmp_path, city, year, stations, families):
+    """去年 and 今年以来 are periods, in calendar years counted from the page's date (not the
+    去年 of a comparison, 较去年增长); a word of intent governs the whole list after it
+    (力争培育…、建成…8个: both targets)."""
+    path = tmp_path / "report.txt"
+    text = DATED_REPORT.format(
+        city=city, short=city[:-1], year=year, stations=stations, families=families
+    )
+    path.write_text(text, "utf-8")
+    facts = build([str(path)]).resolved.facts
+    achieved = {int(f.arg("quantity").value): f for f in facts if f.kind == "achievement"}
+    built = achieved[int(stations)]
+    assert (built.arg("period"), built.arg("period_year")) == ("去年", year - 1)
+    assert built.arg("measure") == "建成职工驿站"  # not 各级工会建成…
+    visited = achieved[int(families)]
+    assert (visited.arg("period"), visited.arg("period_year")) == ("今年以来", year)
+    targets = {f.arg("what") for f in facts if f.kind == "target"}
+    assert {"培育市级工匠", "建成职工疗休养基地"} <= targets, targets

@@ -9,7 +9,6 @@ publicity office (``珠工宣``; ``collective_bylines.txt``) is a collective byl
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -75,40 +74,6 @@ def byline_names(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
-_DATE = re.compile(r"(20\d{2}|19\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)日?")
-_PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发稿时间|日期|时间)\s*[:：]\s*")
-_SIGNATURE_LINES = 3
-"""A notice is signed at its end, the issuer's name and then the date alone on a line, within
-its last few lines."""
-
-
-def publication_date(sentences: tuple[Sentence, ...]) -> tuple[Sentence, int, int, str] | None:
-    """When the article was published, as ``YYYY-MM-DD`` with the sentence and span stating it:
-    a web page's line of metadata (发布时间：2026-04-02 09:15, 发布日期：2026年4月2日), else the
-    date a notice is signed with, alone on one of its last lines (2026年5月20日). A date that is
-    no calendar day is no date."""
-    for sent in sentences:
-        m = _PAGE_DATE.search(sent.text)
-        if m and sent.kind == "junk":
-            d = _DATE.match(sent.text, m.end())
-            if d and (date := _iso(d)):
-                return sent, d.start(), d.end(), date
-    last = sorted({s.para for s in sentences})[-_SIGNATURE_LINES:]
-    for sent in reversed([s for s in sentences if s.para in last]):
-        d = _DATE.fullmatch(sent.text.strip())
-        if d and (date := _iso(d)):
-            at = sent.text.index(d.group())
-            return sent, at, at + len(d.group()), date
-    return None
-
-
-def _iso(m: re.Match[str]) -> str | None:
-    try:
-        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    except ValueError:
-        return None
-
-
 def extract_article(ctx: Context) -> Iterator[Mention | Fact]:
     """One ``article`` fact per document, and the people of its bylines."""
     seg = ctx.seg
@@ -151,9 +116,8 @@ def extract_article(ctx: Context) -> Iterator[Mention | Fact]:
             yield Mention(Ref(kind, name), name, ev, (("byline_role", role),))
             args.append((role, Ref(kind, name)))
             evidence.append(ev)
-    published = publication_date(seg.sentences)
-    if published is not None:
-        sent, s, e, date = published
+    if ctx.publication is not None:
+        sent, s, e, date = ctx.publication
         args.append(("date", date))
         evidence.append(ctx.evidence(sent, sent.start + s, sent.start + e, "publication_date"))
     if ctx.city:

@@ -3,6 +3,8 @@ city and province, and names the structure already vouches for (speakers, byline
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -23,6 +25,13 @@ class Context:
     county: str | None = None
     """The district or county the article is about, if it names one of its city's (the one
     named most often): what a bare 区/县 (区总工会, 县委) means."""
+    publication: tuple[Sentence, int, int, str] | None = None
+    """When the article was published (see :func:`publication_date`), if the text says."""
+
+    @property
+    def year(self) -> int | None:
+        """The year the article was published in, if the text says: what 今年 and 去年 count from."""
+        return int(self.publication[3][:4]) if self.publication else None
 
     def evidence(self, sentence: Sentence, start: int, end: int, rule: str) -> Evidence:
         """Evidence for normalized span ``[start, end)`` inside ``sentence``."""
@@ -66,4 +75,38 @@ def build_context(doc: Document, seg: Segmented) -> Context:
     ]
     county = max(counties)[1] if counties else None
     _ = place_forms  # loaded here once so worker processes warm the gazetteer with the context
-    return Context(doc, seg, city, province, speakers, county)
+    return Context(doc, seg, city, province, speakers, county, publication_date(seg.sentences))
+
+
+_DATE = re.compile(r"(20\d{2}|19\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)日?")
+_PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发稿时间|日期|时间)\s*[:：]\s*")
+_SIGNATURE_LINES = 3
+"""A notice is signed at its end, the issuer's name and then the date alone on a line, within
+its last few lines."""
+
+
+def publication_date(sentences: tuple[Sentence, ...]) -> tuple[Sentence, int, int, str] | None:
+    """When the article was published, as ``YYYY-MM-DD`` with the sentence and span stating it:
+    a web page's line of metadata (发布时间：2026-04-02 09:15, 发布日期：2026年4月2日), else the
+    date a notice is signed with, alone on one of its last lines (2026年5月20日). A date that is
+    no calendar day is no date."""
+    for sent in sentences:
+        m = _PAGE_DATE.search(sent.text)
+        if m and sent.kind == "junk":
+            d = _DATE.match(sent.text, m.end())
+            if d and (date := _iso(d)):
+                return sent, d.start(), d.end(), date
+    last = sorted({s.para for s in sentences})[-_SIGNATURE_LINES:]
+    for sent in reversed([s for s in sentences if s.para in last]):
+        d = _DATE.fullmatch(sent.text.strip())
+        if d and (date := _iso(d)):
+            at = sent.text.index(d.group())
+            return sent, at, at + len(d.group()), date
+    return None
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None

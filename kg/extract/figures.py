@@ -41,7 +41,8 @@ _PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _LEAD = re.compile(
     r"^(?:而|且|要|共|累计|已经|已|先后|分别|共计|总共|合计|再|新(?![增建])|还|并|又|均|全部|为|对|向|给|其中|我们"
-    r"|全市|全省|全区|全县|该市|该区|该县|该镇|该省|去年|前年|今年|当年|上半年|下半年)+"
+    r"|全市|全省|全区|全县|该市|该区|该县|该镇|该省|去年|前年|今年|当年|上半年|下半年"
+    r"|各级工会(?:组织)?|工会系统)+"
 )
 
 
@@ -340,6 +341,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                         args["period_years"] = period.years
                     if period.year:
                         args["period_year"] = period.year
+                    elif period.offset is not None and ctx.year:  # 去年, in an article of 2026
+                        args["period_year"] = ctx.year + period.offset
                     since = re.search(r"“([^”]+)”", period.text)
                     if since and program is None:
                         program = Ref("program", since.group(1))
