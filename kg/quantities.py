@@ -91,7 +91,8 @@ class PeriodMatch:
     ``kind`` is ``since_years`` (五年来, 过去五年, 近年来), ``future_years`` (未来五年, 今后五年),
     ``until_now`` (截至目前, 目前, 累计 at the start of a clause), ``since_event``
     (自…开展以来, 2024年以来), ``year`` (2024年, 截至2024年底), ``month`` (2024年9月) or
-    ``relative`` (今年, 去年, 今年以来, 上半年: a year counted from the article's, ``offset``).
+    ``relative`` (今年, 去年, 今年以来, 上半年: a year counted from the article's, ``offset``) or
+    ``yearly`` (每年, 年均: a figure per year).
     ``years`` is N for since_years/future_years when the text gives it; ``year`` is the calendar
     year of year/month (and of since_event when the event is a date)."""
 
@@ -275,6 +276,7 @@ def _period_re() -> re.Pattern[str]:
                 "deadline_lead",
                 "deadline_open",
                 "relative_year",
+                "yearly",
             )
         ),
     )
@@ -290,6 +292,7 @@ def _period_re() -> re.Pattern[str]:
         rf"|(?P<k_asof>(?:{_pw('asof_prefix')})(?P<ay>{_YEAR})年(?:(?P<am>{_MONTH})月)?(?:底|末|初)?)"
         rf"|(?P<k_month>(?P<my>{_YEAR})年(?P<mm>{_MONTH})月)"
         rf"|(?P<k_year>(?P<yy>{_YEAR})年度?)"
+        rf"|(?P<k_yearly>{_pw('yearly')})"
         rf"|(?P<k_relative>(?<![较比与同于])(?P<rel>{_pw('relative_year')})(?!同期)"
         rf"(?:底|末)?(?:{_pw('since_close')})?)"
         rf"|(?P<k_future_vague>{_pw('future_vague')})"
@@ -653,6 +656,8 @@ def find_periods(text: str) -> list[PeriodMatch]:
             year = _year(g("yy"))
             if year is not None:
                 found = PeriodMatch(start, end, span, "year", year=year)
+        elif g("k_yearly") is not None:
+            found = PeriodMatch(start, end, span, "yearly")
         elif g("k_relative") is not None:
             offset = _relative_offsets()[g("rel")]
             found = PeriodMatch(start, end, span, "relative", offset=offset)

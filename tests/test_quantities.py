@@ -517,3 +517,21 @@ def test_data_files_say_where_they_come_from(name):
     from kg.lexicon import data_text
 
     assert data_text(name).startswith("#")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("每年依托工会驿站开展活动近500场", [("每年", "yearly", None)]),
+        ("年均培训职工3万人次", [("年均", "yearly", None)]),
+        ("去年，全市建成站点18个", [("去年", "relative", -1)]),
+        ("今年以来，已开展活动32场", [("今年以来", "relative", 0)]),
+        ("截至去年底，全市", [("去年底", "relative", -1)]),
+        ("较去年增长15%", []),
+        ("比去年同期增加", []),
+    ],
+)
+def test_yearly_and_relative_periods(text, expected):
+    """每年 makes a figure a yearly one; 去年/今年以来 are years counted from the article's date;
+    去年 in a comparison (较去年, 去年同期) is no period of the figure."""
+    assert [(p.text, p.kind, p.offset) for p in find_periods(text)] == expected
