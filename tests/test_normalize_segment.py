@@ -117,7 +117,8 @@ def test_dictionary_words_are_kept_beside_jiebas_cache(tmp_path, monkeypatch):
     path.write_bytes(marshal.dumps(frozenset({"缓存里的词"})))
     names._dictionary_words.cache_clear()
     assert names._dictionary_words() == {"缓存里的词"}  # the cache is what is read when present
-    monkeypatch.setattr(jieba.dt, "tmp_dir", str(tmp_path / "missing"))
+    (tmp_path / "a file").write_bytes(b"")
+    monkeypatch.setattr(jieba.dt, "tmp_dir", str(tmp_path / "a file" / "not a folder"))
     names._dictionary_words.cache_clear()
     try:
         assert names._dictionary_words() == read

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import os
 import re
 import tempfile
 from functools import cache
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import jieba
 
+from kg.atomic import write_atomic
 from kg.lexicon import longest_first, word_set
 from kg.segment import tokenizer
 
@@ -51,7 +51,10 @@ def _dictionary_words() -> frozenset[str]:
             return words
     words = _read_dictionary_words()
     if path is not None:
-        _write_quietly(path, marshal.dumps(words))
+        # whole or not at all (a concurrent reader sees the old file or the new one); a
+        # folder that cannot be written only means the next process reads the dictionary again
+        with contextlib.suppress(OSError):
+            write_atomic(path, marshal.dumps(words))
     return words
 
 
@@ -86,23 +89,6 @@ def _words_cache_path() -> Path | None:
     digest = hashlib.sha256(stamp.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     folder = Path(jieba.dt.tmp_dir or tempfile.gettempdir())
     return folder / f"union-kg-words.{digest}.marshal"
-
-
-def _write_quietly(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (a temporary file renamed over it, so a
-    concurrent reader sees the old file or the new one); a folder that cannot be written only
-    means the next process reads the dictionary again."""
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
 
 
 def surname_len(text: str) -> int:
