@@ -492,11 +492,12 @@ the Turtle and neither draws the view nor checks the shapes."""
 def timed_build(
     label: str, folder: Path, build_dir: Path, log: Path, args, jobs: int | None, **kw
 ) -> dict:
-    """Run one cold ``kg build`` into a fresh ``build_dir``; its measurement (run_measured)."""
+    """Run one cold ``kg build`` into a fresh ``build_dir`` (``label`` says which, in the
+    progress line); its measurement (run_measured)."""
     if build_dir.exists():
         shutil.rmtree(build_dir)
     cmd = build_command(folder, build_dir, jobs, **kw)
-    print(f"  kg build, {label} ({' '.join(cmd[1:])}) …", flush=True)
+    print(f"  kg build{', ' + label if label else ''} ({' '.join(cmd[1:])}) …", flush=True)
     return run_measured(cmd, args.timeout, log)
 
 
@@ -508,14 +509,13 @@ def bench_size(n: int, args, jobs_ok: bool) -> dict:
     res["corpus_mb"] = size / 1e6
     res["articles"] = len(list(folder.glob("*.txt")))
     build_dir = out / "build" / str(n)
-    if build_dir.exists():
-        shutil.rmtree(build_dir)
     jobs = args.jobs if args.jobs and jobs_ok else None
     store_dir = out / "store" / str(n)
     # with a store, a new version replaces the previous one (kg build writes it fresh)
-    cmd = build_command(folder, build_dir, jobs, store_dir if args.store else None)
-    print(f"  kg build ({' '.join(cmd[1:])}) …", flush=True)
-    b = run_measured(cmd, args.timeout, out / "logs" / f"build-{n}.log")
+    log = out / "logs" / f"build-{n}.log"
+    b = timed_build(
+        "", folder, build_dir, log, args, jobs, store_dir=store_dir if args.store else None
+    )
     res["build"] = b
     ttl = build_dir / "graph.ttl"
     built = not b["timed_out"] and b["returncode"] in (0, 3) and ttl.is_file()
