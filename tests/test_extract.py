@@ -311,6 +311,46 @@ def test_a_zone_report_with_a_place_in_its_headline(tmp_path, city, zone, brand,
     ]
 
 
+TOWN_REPORT = """{where}总工会启动“{campaign}”行动
+本报讯（记者 谢雨桐 通讯员 潘志坚）9月14日，{city}{district}总工会“{campaign}”行动启动仪式在{town}举行。
+据悉，{town}总工会已为企业职工提供免费技能培训{trained}人次。
+{town}总工会主席{chair}表示，将继续做好职工服务工作。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "district", "town", "trained", "chair"),
+    [
+        ("广州市", "花都区", "狮岭镇", "1200", "何志刚"),
+        ("东莞市", "", "虎门镇", "860", "梁美玲"),
+        ("深圳市", "南山区", "粤海街道", "3400", "陈立群"),
+    ],
+    ids=["district-town", "city-town", "street"],
+)
+def test_a_town_union(tmp_path, city, district, town, trained, chair):
+    """A town's or a street's union (狮岭镇总工会, 粤海街道总工会) is an organization of its own,
+    in the district (or city) the report is about: its figure is its own, not the city union's,
+    and its chairman holds his post in it."""
+    path = tmp_path / "report.txt"
+    where = district or city
+    values = {"city": city, "district": district, "town": town, "trained": trained}
+    text = TOWN_REPORT.format(where=where, chair=chair, campaign="技能护航", **values)
+    path.write_text(text, "utf-8")
+    result = build([str(path)])
+    union = f"{where}{town}总工会"
+    orgs = {e.ref.key: dict(e.attrs) for e in result.resolved.entities if e.ref.kind == "org"}
+    assert union in orgs, sorted(orgs)
+    assert orgs[union].get("place") == where
+    done = [f for f in result.resolved.facts if f.kind == "achievement"]
+    assert [(f.arg("by"), f.arg("quantity").value) for f in done] == [
+        (Ref("org", union), Decimal(trained))
+    ]
+    assert (chair, "主席", union) in _posts(result)
+    assert f"{city}总工会" not in orgs or not any(
+        f.arg("by") == Ref("org", f"{city}总工会") for f in done
+    )
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：
