@@ -351,6 +351,42 @@ def test_a_town_union(tmp_path, city, district, town, trained, chair):
     )
 
 
+FACILITY_REPORT = """{city}总工会推进“{campaign}”行动
+本报讯（记者 谢雨桐）{city}总工会主席{chair}表示，到2028年，全市将建设{level}劳模和工匠人才创新工作室{rooms}家、新建“职工书屋”{rooms}家。
+今年以来，市总工会依托{master}劳模创新工作室开展技术攻关。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "campaign", "chair", "level", "rooms", "master"),
+    [
+        ("惠州市", "技能强市", "钟文海", "", "12", "林建华"),
+        ("汕尾市", "匠心汕尾", "黄丽萍", "市级", "30", "吴国栋"),
+    ],
+    ids=["huizhou", "shanwei"],
+)
+def test_kinds_of_facility_are_no_programs(tmp_path, city, campaign, chair, level, rooms, master):
+    """What a union builds and counts (劳模和工匠人才创新工作室, a quoted 职工书屋) is a kind of
+    facility, not a program, though it ends in 工作室 or is quoted; a named one (X劳模创新工作室)
+    is a program. The counts stay targets."""
+    path = tmp_path / "report.txt"
+    text = FACILITY_REPORT.format(
+        city=city, campaign=campaign, chair=chair, level=level, rooms=rooms, master=master
+    )
+    path.write_text(text, "utf-8")
+    result = build([str(path)])
+    programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
+    assert programs == {campaign, f"{master}劳模创新工作室"}, sorted(programs)
+    targets = sorted(
+        (f.arg("what"), f.arg("quantity").value)
+        for f in result.resolved.facts
+        if f.kind == "target"
+    )
+    assert [value for _, value in targets] == [Decimal(rooms)] * 2, targets
+    assert targets[0][0].endswith(f"{level}劳模和工匠人才创新工作室"), targets
+    assert targets[1][0] == "新建职工书屋", targets
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

@@ -23,7 +23,7 @@ from functools import cache
 from kg.extract.context import Context
 from kg.extract.subjects import modality, subject_org, words
 from kg.gazetteer import find_orgs
-from kg.lexicon import alternation
+from kg.lexicon import alternation, table
 from kg.records import Fact, Mention, Ref
 from kg.segment import Sentence
 
@@ -67,13 +67,23 @@ def _section_re() -> re.Pattern[str]:
     return re.compile(f"(?:^|[，；。：])([{_CJK}]{{2,12}}?(?:行动|工程|计划))方面")
 
 
+@cache
+def _facility_re() -> re.Pattern[str]:
+    """A generic facility (kg/data/facility_types.tsv), maybe with its level in front."""
+    kinds = alternation(row[1] for row in table("facility_types.tsv") if row[0] == "type")
+    levels = alternation(row[1] for row in table("facility_types.tsv") if row[0] == "level")
+    return re.compile(f"(?:{levels})?(?:{kinds})")
+
+
 def _bad_name(name: str) -> bool:
     """Descriptions, not names: a 的-phrase, a bare type word, a determiner or quantity in front
-    (一批…, 各级…), a period (云浮30年), or a dangling symbol (工会+)."""
+    (一批…, 各级…), a period (云浮30年), a dangling symbol (工会+), or a kind of facility
+    (劳模和工匠人才创新工作室, 职工书屋: counted in figures, not run as programs)."""
     return (
         "的" in name
         or name in words("type")
         or name in words("suffix")
+        or _facility_re().fullmatch(name) is not None
         or bool(re.match(r"^(?:一[批系个支项些种套条]|各|该|这|那|本)", name))
         or bool(re.search(r"\d+年", name))
         or not re.search(f"[{_CJK}]$", name)
