@@ -289,7 +289,9 @@ def _period_re() -> re.Pattern[str]:
         rf"|(?P<k_since_clause>(?<!{not_clause})[^，。；：！？\n自]{{1,40}}?"
         rf"(?:{_pw('since_verb')})(?:{_pw('since_close')}))"
         rf"|(?P<k_since_congress>(?:党的)?[一二三四五六七八九十]+大(?:{_pw('since_close')}))"
-        rf"|(?P<k_asof>(?:{_pw('asof_prefix')})(?P<ay>{_YEAR})年(?:(?P<am>{_MONTH})月)?(?:底|末|初)?)"
+        rf"|(?P<k_asof>(?:{_pw('asof_prefix')})(?:(?P<ay>{_YEAR})年(?:(?P<am>{_MONTH})月)?"
+        rf"|(?P<arel>{_pw('relative_year')})(?:{_MONTH}月)?|{_MONTH}月)"
+        rf"(?:底|末|初|份|(?:[12][0-9]|3[01]|0?[1-9])日)?)"
         rf"|(?P<k_month>(?P<my>{_YEAR})年(?P<mm>{_MONTH})月)"
         rf"|(?P<k_year>(?P<yy>{_YEAR})年度?)"
         rf"|(?P<k_yearly>{_pw('yearly')})"
@@ -643,6 +645,10 @@ def find_periods(text: str) -> list[PeriodMatch]:
             found = PeriodMatch(start, end, span, "since_event", year=_year_in(span))
         elif g("k_since_congress") is not None:
             found = PeriodMatch(start, end, span, "since_event")
+        elif g("k_asof") is not None and g("ay") is None:
+            # 截至11月底, 截至今年10月: as of a month of the article's year (or the one named)
+            offset = _relative_offsets()[g("arel")] if g("arel") else 0
+            found = PeriodMatch(start, end, span, "relative", offset=offset)
         elif g("k_asof") is not None:
             year = _year(g("ay"))
             if year is not None:

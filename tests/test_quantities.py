@@ -526,12 +526,18 @@ def test_data_files_say_where_they_come_from(name):
         ("年均培训职工3万人次", [("年均", "yearly", None)]),
         ("去年，全市建成站点18个", [("去年", "relative", -1)]),
         ("今年以来，已开展活动32场", [("今年以来", "relative", 0)]),
-        ("截至去年底，全市", [("去年底", "relative", -1)]),
+        ("截至去年底，全市", [("截至去年底", "relative", -1)]),
+        ("截至11月底，已帮扶职工1200人", [("截至11月底", "relative", 0)]),
+        ("截至今年10月，全市", [("截至今年10月", "relative", 0)]),
+        ("截止到9月，累计", [("截止到9月", "relative", 0), ("累计", "until_now", None)]),
+        ("截至12月3日，已", [("截至12月3日", "relative", 0)]),
+        ("截至2025年11月30日，已", [("截至2025年11月30日", "month", None)]),
         ("较去年增长15%", []),
         ("比去年同期增加", []),
     ],
 )
 def test_yearly_and_relative_periods(text, expected):
-    """每年 makes a figure a yearly one; 去年/今年以来 are years counted from the article's date;
-    去年 in a comparison (较去年, 去年同期) is no period of the figure."""
+    """每年 makes a figure a yearly one; 去年/今年以来 are years counted from the article's date,
+    and so is an as-of date with no year (截至11月底: of the article's year; 截至今年10月 was
+    read as 至今); 去年 in a comparison (较去年, 去年同期) is no period of the figure."""
     assert [(p.text, p.kind, p.offset) for p in find_periods(text)] == expected
