@@ -25,10 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyparsing import ParseException
 from rdflib import BNode, Graph, Literal, URIRef, Variable
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.processor import prepareUpdate
 
 from kg.errors import GraphFileError, KgError, QueryError
 from kg.ontology import KG, ORG, PROV, SDO
@@ -117,7 +114,7 @@ def _strip_comments(text: str) -> str:
     return re.sub(r"(?m)(^|\s)#.*$", r"\1", text)
 
 
-def _syntax_error(exc: ParseException) -> QueryError:
+def _syntax_error(exc: Exception) -> QueryError:  # a pyparsing ParseException
     return QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}")
 
 
@@ -130,7 +127,13 @@ UPDATE_REFUSED = (
 def parse_sparql(text: str, allow_update: bool = False) -> tuple[str, object]:
     """``("query", prepared)`` or, with ``allow_update``, ``("update", prepared)``; an update
     without it is refused. A syntax error names its line and column (of the query parser, or of
-    the update parser when the text starts like an update)."""
+    the update parser when the text starts like an update). rdflib's SPARQL parser is imported
+    here, on first use: a build writes no query but imports this module (through the stores),
+    and the parser's import was a tenth of a second of every build."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.processor import prepareUpdate
+
     try:
         return "query", prepareQuery(text, initNs=PREFIXES)
     except ParseException as exc:
