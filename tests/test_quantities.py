@@ -5,6 +5,7 @@ other numbers, so that what passes is the rule and not the seed's strings."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -541,3 +542,73 @@ def test_yearly_and_relative_periods(text, expected):
     and so is an as-of date with no year (截至11月底: of the article's year; 截至今年10月 was
     read as 至今); 去年 in a comparison (较去年, 去年同期) is no period of the figure."""
     assert [(p.text, p.kind, p.offset) for p in find_periods(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "numeral",
+    [
+        "十",
+        "十五",
+        "二十",
+        "一十五",
+        "二百五",
+        "一百零五",
+        "两千",
+        "两百",
+        "两万三千",
+        "一万二",
+        "三千五",
+        "一万零五",
+        "五十五万零五",
+        "十一万",
+        "三十五万",
+        "三百万",
+        "一千万",
+        "一亿二千万",
+        "一亿零五百万",
+        "九十九亿",
+        "十亿",
+        "一万亿",
+        "一千零一十",
+        "一点五",
+        "零点五",
+        "三点",
+        "二〇二九",
+        "一二三",
+        "三四",
+        "两",
+        "零",
+        "〇",
+    ],
+)
+def test_chinese_numerals_read_as_cn2an_reads_them(numeral):
+    """The numerals of the genre (positional, shortened 一万二, digit by digit 二〇二九, decimals)
+    have cn2an's "smart" value: kg.quantities reads them itself only to spare every process
+    cn2an's import."""
+    cn2an = pytest.importorskip("cn2an")
+    from kg.quantities import _cn_value
+
+    assert _cn_value(numeral) == Decimal(str(cn2an.cn2an(numeral, "smart")))
+
+
+@pytest.mark.parametrize(
+    "numeral", ["百", "万", "万一", "亿万", "点五", "十十", "三四十", "九万万"]
+)
+def test_malformed_chinese_numerals_have_no_value(numeral):
+    from kg.quantities import _cn_value
+
+    assert _cn_value(numeral) is None
+
+
+@given(st.integers(min_value=0, max_value=10**13 - 1), st.booleans())
+def test_any_number_written_in_chinese_reads_back(n, liang):
+    """Every number as cn2an writes it (with 两 for a 二 before 百/千/万/亿, as also written, or
+    not) reads back as itself, including the ones cn2an's own reader refuses (一亿三千二百九十五,
+    where it wants a 零)."""
+    cn2an = pytest.importorskip("cn2an")
+    from kg.quantities import _cn_value
+
+    written = cn2an.an2cn(n)
+    if liang:
+        written = re.sub("二(?=[百千万亿])", "两", written)
+    assert _cn_value(written) == n
