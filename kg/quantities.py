@@ -322,7 +322,7 @@ _CN_BIG_UNITS = {"万": 10**4, "亿": 10**8}
 
 
 @lru_cache(maxsize=65536)
-def _cn_value(s: str) -> Decimal | None:
+def chinese_numeral(s: str) -> Decimal | None:
     """A Chinese numeral's value, or None when it is malformed (``百``, ``万一``, ``点五``).
 
     Positional numerals (``一百零五``, ``两万三千``, ``一亿二千万``, ``十五``) add up their digits
@@ -348,7 +348,7 @@ def _cn_value(s: str) -> Decimal | None:
 
 
 def _cn_positional(s: str) -> int | None:
-    """The value of a numeral with units (see :func:`_cn_value`), or None."""
+    """The value of a numeral with units (see :func:`chinese_numeral`), or None."""
     total = 0  # the 亿 and 万 groups closed so far
     section = 0  # below the next 万 or 亿
     digit: int | None = None  # a digit not yet given its unit
@@ -388,7 +388,7 @@ def _is_cn(s: str) -> bool:
 def _decimal(s: str) -> Decimal | None:
     """Value of one number token (Arabic with optional thousands commas, or Chinese)."""
     if _is_cn(s):
-        return _cn_value(s)
+        return chinese_numeral(s)
     try:
         return Decimal(s.replace(",", ""))
     except InvalidOperation:
@@ -427,11 +427,11 @@ def _cn_count(s: str, qualified: bool = False) -> tuple[Decimal, Decimal | None]
         return None
     if "点" not in s and not any(c in _CN_POSITIONS for c in s) and len(s) > 1:
         if len(s) == 2:
-            a, b = _cn_value(s[0]), _cn_value(s[1])
+            a, b = chinese_numeral(s[0]), chinese_numeral(s[1])
             if a is not None and b is not None and b == a + 1:
                 return a, b
         return None
-    value = _cn_value(s)
+    value = chinese_numeral(s)
     return None if value is None else (value, None)
 
 
@@ -661,7 +661,7 @@ def qualifier_senses(qualifier: str) -> tuple[str, ...]:
 
 def _year(s: str) -> int | None:
     """A calendar year from 2024 or 二〇二四, within 1900-2100."""
-    value = _decimal(s) if not _is_cn(s) else _cn_value(s)
+    value = _decimal(s) if not _is_cn(s) else chinese_numeral(s)
     if value is None or value != value.to_integral_value():
         return None
     year = int(value)

@@ -566,3 +566,20 @@ def test_relative_years_count_from_the_articles_date(tmp_path, city, year, stati
     assert (visited.arg("period"), visited.arg("period_year")) == ("今年以来", year)
     targets = {f.arg("what") for f in facts if f.kind == "target"}
     assert {"培育市级工匠", "建成职工疗休养基地"} <= targets, targets
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("学习贯彻落实广东省工会第十五次代表大会精神·工会主席访谈⑰", 17),
+        ("学习贯彻落实广东省工会第十五次代表大会精神·工会主席访谈十四", 14),
+        ("学习贯彻落实广东省工会第十五次代表大会精神·工会主席访谈二十", 20),
+        ("学习贯彻落实广东省工会第十五次代表大会精神·工会主席访谈 12", 12),
+    ],
+)
+def test_series_numbers_in_any_writing(line, number):
+    """A series line's number, circled, in digits or in Chinese numerals (read by
+    kg.quantities, not cn2an, which is only the tests' oracle now)."""
+    from kg.extract.article import series_number
+
+    assert series_number(line) == number

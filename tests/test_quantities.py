@@ -586,18 +586,18 @@ def test_chinese_numerals_read_as_cn2an_reads_them(numeral):
     have cn2an's "smart" value: kg.quantities reads them itself only to spare every process
     cn2an's import."""
     cn2an = pytest.importorskip("cn2an")
-    from kg.quantities import _cn_value
+    from kg.quantities import chinese_numeral
 
-    assert _cn_value(numeral) == Decimal(str(cn2an.cn2an(numeral, "smart")))
+    assert chinese_numeral(numeral) == Decimal(str(cn2an.cn2an(numeral, "smart")))
 
 
 @pytest.mark.parametrize(
     "numeral", ["百", "万", "万一", "亿万", "点五", "十十", "三四十", "九万万"]
 )
 def test_malformed_chinese_numerals_have_no_value(numeral):
-    from kg.quantities import _cn_value
+    from kg.quantities import chinese_numeral
 
-    assert _cn_value(numeral) is None
+    assert chinese_numeral(numeral) is None
 
 
 @given(st.integers(min_value=0, max_value=10**13 - 1), st.booleans())
@@ -606,9 +606,9 @@ def test_any_number_written_in_chinese_reads_back(n, liang):
     not) reads back as itself, including the ones cn2an's own reader refuses (一亿三千二百九十五,
     where it wants a 零)."""
     cn2an = pytest.importorskip("cn2an")
-    from kg.quantities import _cn_value
+    from kg.quantities import chinese_numeral
 
     written = cn2an.an2cn(n)
     if liang:
         written = re.sub("二(?=[百千万亿])", "两", written)
-    assert _cn_value(written) == n
+    assert chinese_numeral(written) == n

@@ -17,6 +17,7 @@ from kg.extract.context import Context
 from kg.extract.people import find_posts
 from kg.lexicon import table, word_list
 from kg.normalize import line_patterns
+from kg.quantities import chinese_numeral
 from kg.records import Evidence, Fact, Mention, Ref
 from kg.segment import DATELINE as DATELINE_RE
 from kg.segment import Sentence
@@ -40,12 +41,8 @@ def series_number(text: str) -> int | None:
         return circled[token]
     if token.isdigit():
         return int(token)
-    import cn2an  # on first use, as in kg.quantities
-
-    try:
-        return int(cn2an.cn2an(token, "smart"))
-    except (ValueError, KeyError):
-        return None
+    value = chinese_numeral(token)
+    return int(value) if value is not None and value == int(value) else None
 
 
 def is_collective(name: str) -> bool:
