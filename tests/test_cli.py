@@ -54,6 +54,35 @@ def test_build_without_view_or_validation(built, tmp_path):
     assert sorted(f.name for f in out.iterdir()) == ["graph.ttl"]
 
 
+def test_build_needs_no_test_only_package(built, tmp_path):
+    """A build runs on the runtime dependencies alone: cn2an, the oracle of the numeral tests,
+    is made unimportable (a fresh install without the test extra does not have it), and the
+    seeds and the genre articles (series numbers and figures in Chinese numerals) build the
+    same graph."""
+    import subprocess
+    import sys
+
+    from tests.conftest import GENRE
+
+    script = (
+        "import sys; sys.modules['cn2an'] = None; from kg.cli import main; sys.argv[0] = 'kg'; "
+        "main()"
+    )
+    from tests.test_extract import ALTERED
+
+    series = tmp_path / "series"
+    series.mkdir()
+    (series / "a.txt").write_text(ALTERED.replace("访谈⑰", "访谈十四"), "utf-8")
+    for name, corpus in (("seeds", SEEDS), ("genre", GENRE), ("series", series)):
+        out = tmp_path / name
+        args = [sys.executable, "-c", script, "build", str(corpus), "-o", str(out), "--no-cache"]
+        run = subprocess.run([*args, "--no-view"], capture_output=True, text=True, cwd=ROOT)
+        assert run.returncode == 0, run.stderr
+    seeds = (tmp_path / "seeds" / "graph.ttl").read_bytes()
+    assert seeds == (built[0] / "graph.ttl").read_bytes()
+    assert "kg:seriesNumber 14" in (tmp_path / "series" / "graph.ttl").read_text("utf-8")
+
+
 def test_build_custom_base(tmp_path):
     res = CliRunner().invoke(
         cli,
