@@ -87,11 +87,11 @@ def map_bounded(
 
 def _warm() -> None:
     """Load the tokenizer and dictionaries before the first document arrives."""
-    from kg.extract.names import _dictionary_words
+    from kg.extract.names import _dictionary
     from kg.segment import tokenizer
 
     tokenizer().initialize()
-    _dictionary_words()
+    _dictionary()
 
 
 SCHEDULER_TIMEOUT = 10

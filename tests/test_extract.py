@@ -387,6 +387,34 @@ def test_kinds_of_facility_are_no_programs(tmp_path, city, campaign, chair, leve
     assert targets[1][0] == "新建职工书屋", targets
 
 
+LISTED_NAME_REPORT = """{city}总工会召开表彰大会
+本报讯（记者 周海燕）4月28日，{city}庆祝“五一”国际劳动节大会举行。市委常委、市总工会主席{name}宣读表彰决定。
+记者：请谈谈下一步打算。
+{name}：我们将继续做好职工服务工作。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "name"), [("惠州市", "刘志坚"), ("梅州市", "王建国")], ids=["liu", "wang"]
+)
+def test_a_name_jieba_lists_as_a_word(tmp_path, city, name):
+    """jieba's dictionary lists some real names often enough (刘志坚 31, 王建国 12) that they
+    count as ordinary words; right after a post title and before a speaker's colon the text
+    vouches for a name, and they are taken (the chain and the turn had no person)."""
+    path = tmp_path / "report.txt"
+    path.write_text(LISTED_NAME_REPORT.format(city=city, name=name), "utf-8")
+    result = build([str(path)])
+    assert {(name, "常委", f"{city}委"), (name, "主席", f"{city}总工会")} <= _posts(result)
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert name in people
+    from kg.pipeline import extract_document
+    from kg.records import Document
+
+    doc = Document("report.txt", "0" * 64, path.read_text("utf-8"), "utf-8")
+    rules = {m.evidence.rule for m in extract_document(doc).mentions if m.ref.key == name}
+    assert "speaker_turn" in rules, rules
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

@@ -104,23 +104,25 @@ def test_dictionary_words_are_kept_beside_jiebas_cache(tmp_path, monkeypatch):
     from kg.extract import names
 
     monkeypatch.setattr(jieba.dt, "tmp_dir", str(tmp_path))
-    read = names._read_dictionary_words()
-    assert "智慧" in read and "温海涛" not in read  # an ordinary word; an nr entry of frequency 3
+    read = names._read_dictionary()
+    words, listed = read
+    assert "智慧" in words and "温海涛" not in words  # an ordinary word; an nr entry of frequency 3
+    assert listed <= words and "刘志坚" in listed  # a real name jieba lists with frequency 31
     path = names._words_cache_path()
     assert path is not None and path.parent == tmp_path
-    for before in (None, b"not marshal data", b""):
+    for before in (None, b"not marshal data", b"", marshal.dumps(frozenset({"旧格式"}))):
         if before is not None:
             path.write_bytes(before)
-        names._dictionary_words.cache_clear()
-        assert names._dictionary_words() == read
+        names._dictionary.cache_clear()
+        assert names._dictionary() == read
         assert marshal.loads(path.read_bytes()) == read  # written (or mended) for the next one
-    path.write_bytes(marshal.dumps(frozenset({"缓存里的词"})))
-    names._dictionary_words.cache_clear()
+    path.write_bytes(marshal.dumps((frozenset({"缓存里的词"}), frozenset())))
+    names._dictionary.cache_clear()
     assert names._dictionary_words() == {"缓存里的词"}  # the cache is what is read when present
     (tmp_path / "a file").write_bytes(b"")
     monkeypatch.setattr(jieba.dt, "tmp_dir", str(tmp_path / "a file" / "not a folder"))
-    names._dictionary_words.cache_clear()
+    names._dictionary.cache_clear()
     try:
-        assert names._dictionary_words() == read
+        assert names._dictionary() == read
     finally:
-        names._dictionary_words.cache_clear()
+        names._dictionary.cache_clear()

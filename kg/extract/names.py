@@ -28,50 +28,62 @@ _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _FUNCTION_CHARS = frozenset("等的在说为向对到也还就将")
 
 
-_WORDS_RULE = "words-v1"
+_WORDS_RULE = "words-v2"
 """Names the rule below; a cache made under another rule is not read."""
 
 
 @cache
-def _dictionary_words() -> frozenset[str]:
-    """Ordinary words of jieba's main dictionary. jieba tags thousands of real names ``nr`` with
-    a tiny frequency (温海涛 3) but also common words (弘扬 430, 智慧 1581, 高素质 10): an ``nr``
-    entry counts as an ordinary word only from frequency 10 up.
+def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    """Ordinary words of jieba's main dictionary, and the names among them. jieba tags thousands
+    of real names ``nr`` with a tiny frequency (温海涛 3) but also common words (弘扬 430, 智慧
+    1581, 高素质 10): an ``nr`` entry counts as an ordinary word only from frequency 10 up, and
+    those are also kept apart: a real name can be that frequent (刘志坚 31), and where the text
+    vouches for a name (right after a post title, before a speaker's colon) it is taken.
 
     Reading them from the dictionary takes 0.6 s, paid by every worker of a build and every
-    rebuild; the set is kept as a ``marshal`` file beside jieba's own cache (0.05 s to read),
+    rebuild; the sets are kept as a ``marshal`` file beside jieba's own cache (0.05 s to read),
     named by the dictionary's path, size and modification time and by this rule's version."""
     path = _words_cache_path()
     if path is not None:
         try:
-            words = marshal.loads(path.read_bytes())
+            cached = marshal.loads(path.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
-            words = None
-        if isinstance(words, frozenset) and words:
-            return words
-    words = _read_dictionary_words()
+            cached = None
+        if (
+            isinstance(cached, tuple)
+            and len(cached) == 2
+            and all(isinstance(part, frozenset) for part in cached)
+            and cached[0]
+        ):
+            return cached
+    read = _read_dictionary()
     if path is not None:
         # whole or not at all (a concurrent reader sees the old file or the new one); a
         # folder that cannot be written only means the next process reads the dictionary again
         with contextlib.suppress(OSError):
-            write_atomic(path, marshal.dumps(words))
-    return words
+            write_atomic(path, marshal.dumps(read))
+    return read
 
 
-def _read_dictionary_words() -> frozenset[str]:
-    """The rule of :func:`_dictionary_words`, applied to jieba's dictionary file."""
-    words = set()
+def _dictionary_words() -> frozenset[str]:
+    """What a name must not be (see :func:`_dictionary`)."""
+    return _dictionary()[0]
+
+
+def _read_dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    """The rule of :func:`_dictionary`, applied to jieba's dictionary file."""
+    words, names = set(), set()
     with jieba.get_dict_file() as fh:
         text = fh.read().decode("utf-8")  # at once: line by line took twice as long
     for line in text.splitlines():
         parts = line.split()
-        if (
-            len(parts) >= 3
-            and 2 <= len(parts[0]) <= 4
-            and (parts[2] != "nr" or int(parts[1]) >= 10)
-        ):
-            words.add(parts[0])
-    return frozenset(words)
+        if len(parts) >= 3 and 2 <= len(parts[0]) <= 4:
+            if parts[2] != "nr":
+                words.add(parts[0])
+            elif int(parts[1]) >= 10:
+                words.add(parts[0])
+                names.add(parts[0])
+    return frozenset(words), frozenset(names)
 
 
 def _words_cache_path() -> Path | None:
@@ -99,14 +111,22 @@ def surname_len(text: str) -> int:
     return 1 if text[:1] in s else 0
 
 
-def plausible_name(name: str) -> bool:
-    """Starts with a surname, has one or two given-name characters, and is not a common word."""
+def plausible_name(name: str, vouched: bool = False) -> bool:
+    """Starts with a surname, has one or two given-name characters, and is not a common word;
+    ``vouched``: the text says a name stands here (after a post title, before a speaker's
+    colon), so one that jieba lists as a name is taken though it is frequent (刘志坚)."""
     sl = surname_len(name)
-    return sl > 0 and 1 <= len(name) - sl <= 2 and name not in _dictionary_words()
+    if not (sl > 0 and 1 <= len(name) - sl <= 2):
+        return False
+    words, names = _dictionary()
+    return name not in words or (vouched and name in names)
 
 
-def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | None:
-    """The person name starting at ``text[i]``, or ``None``."""
+def name_at(
+    text: str, i: int, known: frozenset[str] = frozenset(), vouched: bool = False
+) -> str | None:
+    """The person name starting at ``text[i]``, or ``None`` (``vouched``: see
+    :func:`plausible_name`)."""
     m = _RUN.match(text, i)
     if not m:
         return None
@@ -117,7 +137,7 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     lengths = [n for n in (sl + 2, sl + 1) if n <= len(run)]
     if not lengths:
         return None
-    if len(run) <= sl + 2 and plausible_name(run):
+    if len(run) <= sl + 2 and plausible_name(run, vouched):
         return run
     for n in lengths:
         if run[:n] in known:
@@ -127,19 +147,19 @@ def name_at(text: str, i: int, known: frozenset[str] = frozenset()) -> str | Non
     if (
         short in lengths
         and run[short : short + 1] in _FUNCTION_CHARS
-        and plausible_name(run[:short])
+        and plausible_name(run[:short], vouched)
     ):
         return run[:short]  # 赵静等出席: a particle right after two characters ends the name
     for n in lengths:
         rest = run[n:]
-        if any(rest.startswith(f) for f in followers) and plausible_name(run[:n]):
+        if any(rest.startswith(f) for f in followers) and plausible_name(run[:n], vouched):
             return run[:n]
     tokens = tokenizer().lcut(run[: sl + 6], HMM=True)
     if tokens:
         first = tokens[0]
         if len(first) == sl and len(tokens) > 1 and len(first + tokens[1]) <= sl + 2:
             first += tokens[1]
-        if len(first) in lengths and plausible_name(first):
+        if len(first) in lengths and plausible_name(first, vouched):
             return first
     return None
 

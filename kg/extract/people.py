@@ -53,7 +53,7 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
     org_by_end = {o.end: o for o in orgs}
     out: list[Post] = []
     for m in titles:
-        name = name_at(text, m.end(), known)
+        name = name_at(text, m.end(), known, vouched=True)  # right after a title
         if not name:
             continue
         items: list[tuple[str, OrgMatch | None, int, bool]] = []
@@ -146,7 +146,7 @@ def _names_before(text: str, end: int) -> list[tuple[int, str]]:
         for n in (3, 2, 4):
             start = end - n
             if start >= 0 and (start == 0 or text[start - 1] in _NAME_BEFORE):
-                if plausible_name(text[start:end]):
+                if plausible_name(text[start:end], vouched=True):  # before 当选为 …
                     found = (start, text[start:end])
                     break
         if found is None:
@@ -211,7 +211,7 @@ def _speakers(ctx: Context) -> Iterator[Mention]:
             sent.kind == "answer"
             and sent.start == para.start
             and para.speaker
-            and plausible_name(para.speaker)
+            and plausible_name(para.speaker, vouched=True)
         ):
             n = len(para.speaker)
             yield Mention(
