@@ -22,7 +22,7 @@ from functools import cache
 import jieba
 
 from kg.gazetteer import place_forms
-from kg.lexicon import data_text, word_set
+from kg.lexicon import data_text, table, word_set
 from kg.normalize import Normalized, line_kind
 
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n")
@@ -36,6 +36,35 @@ _DATELINE_LEAD = re.compile(r"^[^（(，。]{0,20}?(?:讯|电)[（(][^（()）]{
 DATELINE = re.compile(
     r"^.{0,20}?(?:讯|电)[（(]"
 )  # the interviewee line and headline sit among the first few lines
+_BARE_DATELINE = re.compile(r"^[^（(，。\s]{0,20}?(?:讯|电)\s+")
+_TOKEN = re.compile(r"(\S+)\s*")
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+@cache
+def _byline_roles() -> tuple[str, ...]:
+    """The role words of bylines (记者, 通讯员 …), longest first."""
+    return tuple(sorted((row[0] for row in table("byline_roles.tsv")), key=len, reverse=True))
+
+
+def bare_byline_end(text: str) -> int | None:
+    """Where the lead starts in a dateline written without brackets: ``本报讯 记者从市总工会获悉，…``
+    (the lead at once), ``本报讯 记者 张三 通讯员 李四 近日，…`` (after the names that follow role
+    words). None when the line is no such dateline or holds nothing after its names."""
+    m = _BARE_DATELINE.match(text)
+    if m is None:
+        return None
+    pos, after_role = m.end(), False
+    roles = _byline_roles()
+    while tok := _TOKEN.match(text, pos):
+        word = tok.group(1)
+        role = next((r for r in roles if word.startswith(r)), None)
+        if role is not None and (word == role or _NAME.fullmatch(word[len(role) :])):
+            after_role = True  # 记者, or 记者张三
+        elif not (after_role and _NAME.fullmatch(word)):
+            break
+        pos = tok.end()
+    return pos if text[pos:].strip() else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +222,10 @@ def segment(norm: Normalized) -> Segmented:
             # follows is the report's lead, its main facts
             _add_sentence(sentences, para, 0, lead.end(), kind)
             s, kind = lead.end(), "body"
+        elif kind == "byline" and (bare := bare_byline_end(para.text)) is not None:
+            # 本报讯 记者从市总工会获悉，…: the same without brackets
+            _add_sentence(sentences, para, 0, bare, kind)
+            s, kind = bare, "body"
         for m in _SENT_END.finditer(para.text, s):
             _add_sentence(sentences, para, s, m.end(), kind)
             s = m.end()

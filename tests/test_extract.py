@@ -415,6 +415,39 @@ def test_a_name_jieba_lists_as_a_word(tmp_path, city, name):
     assert "speaker_turn" in rules, rules
 
 
+BARE_DATELINE = """{short}：“两节”送温暖活动惠及职工{households}万户次
+本报讯 {byline}今年元旦春节期间，全市各级工会共筹集帮扶资金{funds}余万元，走访慰问困难职工{households}万户次。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "byline", "reporters", "funds", "households"),
+    [
+        ("阳江市", "记者从阳江市总工会获悉，", [], "2860", "3.2"),
+        ("韶关市", "记者 陈立新 通讯员 黄晓明 ", ["陈立新"], "1500", "1.8"),
+    ],
+    ids=["lead-at-once", "names-then-lead"],
+)
+def test_a_dateline_without_brackets(tmp_path, city, byline, reporters, funds, households):
+    """本报讯 written without brackets: the report's lead follows at once (本报讯 记者从…获悉，) or
+    after the names of its byline, and its figures are the report's (the whole paragraph was
+    taken for a byline and its figures lost)."""
+    path = tmp_path / "report.txt"
+    text = BARE_DATELINE.format(short=city[:-1], byline=byline, funds=funds, households=households)
+    path.write_text(text, "utf-8")
+    result = build([str(path)])
+    done = sorted(
+        (f.arg("quantity").value, f.arg("quantity").unit)
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    )
+    assert done == sorted(
+        [(Decimal(funds) * 10000, "元"), (Decimal(households) * 10000, "户次")]
+    ), done
+    article = _article(result)
+    assert [v.key for k, v in article.args if k == "reporter"] == reporters
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

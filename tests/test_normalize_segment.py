@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -126,3 +127,23 @@ def test_dictionary_words_are_kept_beside_jiebas_cache(tmp_path, monkeypatch):
         assert names._dictionary() == read
     finally:
         names._dictionary.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("line", "lead"),
+    [
+        ("本报讯 记者从阳江市总工会获悉，今年元旦", "记者从阳江市总工会获悉，今年元旦"),
+        ("本报讯 记者 张三 通讯员 李四 近日，市总工会", "近日，市总工会"),
+        ("本报讯 记者张三 通讯员 李四 近日，市总", "近日，市总"),
+        ("本报讯 近日，市总工会", "近日，市总工会"),
+        ("新华社广州12月3日电 记者 王五 12月3日，", "12月3日，"),
+        ("本报讯 记者 张三 通讯员 李四", None),  # names only: a byline
+        ("本报讯（记者 张三）近日", None),  # brackets: the other rule
+        ("■全媒体记者陈立新 通讯员韶工宣", None),  # no dateline
+    ],
+)
+def test_where_the_lead_starts_after_a_bare_dateline(line, lead):
+    from kg.segment import bare_byline_end
+
+    end = bare_byline_end(line)
+    assert (line[end:] if end is not None else None) == lead
