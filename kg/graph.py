@@ -64,6 +64,8 @@ _ORG_CLASS = {
     "congress": KG.PeoplesCongress,
     "government": KG.GovernmentBody,
     "department": KG.GovernmentBody,
+    "company": SDO.Corporation,
+    "school": SDO.EducationalOrganization,
 }
 _ARTICLE_LINKS = {
     "interviewee": KG.interviewee,

@@ -448,6 +448,41 @@ def test_a_dateline_without_brackets(tmp_path, city, byline, reporters, funds, h
     assert [v.key for k, v in article.args if k == "reporter"] == reporters
 
 
+ENTERPRISE_REPORT = """{city}总工会联合企业开展职工技能比武
+本报讯（记者 周海燕）近日，{city}总工会联合{short}{brand}有限公司、{short}技师学院开展职工技能比武活动。
+{short}{brand}有限公司工会主席{chair}表示，将继续开展岗位练兵。其中，{short}{brand}有限公司车间主任{worker}获评“{short}工匠”。
+市中级人民法院、市总工会共同设立劳动争议诉调对接工作室。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "brand", "chair", "worker"),
+    [("惠州市", "华阳电子", "陈丽娟", "王建军"), ("江门市", "新宝电器", "李慧芳", "梁志强")],
+    ids=["huizhou", "jiangmen"],
+)
+def test_enterprises_schools_and_courts(tmp_path, city, brand, chair, worker):
+    """An enterprise, its union and a school are organizations named as written after their
+    place (汕头金舟纺织有限公司, 惠州…有限公司工会, 韶关技师学院), with their kinds; a post in an
+    enterprise (车间主任) is a post; 市中级人民法院 is the city's court."""
+    short = city[:-1]
+    path = tmp_path / "report.txt"
+    text = ENTERPRISE_REPORT.format(city=city, short=short, brand=brand, chair=chair, worker=worker)
+    path.write_text(text, "utf-8")
+    result = build([str(path)])
+    kinds = {
+        e.ref.key: dict(e.attrs).get("kind")
+        for e in result.resolved.entities
+        if e.ref.kind == "org"
+    }
+    company = f"{short}{brand}有限公司"
+    assert kinds[company] == "company"
+    assert kinds[f"{company}工会"] == "union"
+    assert kinds[f"{short}技师学院"] == "school"
+    assert f"{city}中级人民法院" in kinds
+    posts = _posts(result)
+    assert {(chair, "主席", f"{company}工会"), (worker, "车间主任", company)} <= posts, posts
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：
