@@ -483,6 +483,41 @@ def test_enterprises_schools_and_courts(tmp_path, city, brand, chair, worker):
     assert {(chair, "主席", f"{company}工会"), (worker, "车间主任", company)} <= posts, posts
 
 
+EXAMPLES_REPORT = """{city}总工会开展“两节”送温暖活动
+本报讯（记者 周海燕）今年元旦春节期间，{city}各级工会走访慰问{first}、农民工、新就业形态劳动者等{visits}万户次。
+{city}总工会授予{short}{brand}有限公司高级技师{worker}等{awarded}名职工五一劳动奖章。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "first", "visits", "brand", "worker", "awarded"),
+    [
+        ("阳江市", "困难职工", "3.2", "华阳电子", "王建军", "50"),
+        ("清远市", "一线职工", "1.6", "新宝电器", "梁志强", "35"),
+    ],
+    ids=["yangjiang", "qingyuan"],
+)
+def test_a_list_of_examples_is_not_the_measure(
+    tmp_path, city, first, visits, brand, worker, awarded
+):
+    """Before a figure, a list of examples closed by 等 says whom it includes, not what was
+    done: the measure is what was done to the first of them (走访慰问困难职工等), or what was
+    done before the first name in the list (授予, not the enterprise's worker's name)."""
+    path = tmp_path / "report.txt"
+    values = {"first": first, "visits": visits, "brand": brand, "worker": worker}
+    text = EXAMPLES_REPORT.format(city=city, short=city[:-1], awarded=awarded, **values)
+    path.write_text(text, "utf-8")
+    result = build([str(path)])
+    measures = {
+        f.arg("quantity").value: f.arg("measure")
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+    assert measures[Decimal(visits) * 10000] == f"走访慰问{first}等", measures
+    awarding = measures[Decimal(awarded)]
+    assert awarding.startswith("授予") and worker not in awarding and brand not in awarding
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

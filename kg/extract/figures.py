@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from kg.extract.context import Context
 from kg.extract.programs import find_programs
 from kg.extract.subjects import intent_before, plan_at, province_union, subject_org, words
-from kg.gazetteer import find_orgs, places
+from kg.gazetteer import find_orgs, find_places, places
 from kg.quantities import (
     DeadlineMatch,
     PeriodMatch,
@@ -42,7 +42,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _LEAD = re.compile(
     r"^(?:而|且|要|共|累计|已经|已|先后|分别|共计|总共|合计|再|新(?![增建])|还|并|又|均|全部|为|对|向|给|其中|我们"
     r"|全市|全省|全区|全县|该市|该区|该县|该镇|该省|去年|前年|今年|当年|上半年|下半年"
-    r"|各级工会(?:组织)?|工会系统)+"
+    r"|(?:[\u4e00-\u9fff]{1,4}[省市区县])?(?:各级工会(?:组织)?|工会系统))+"
 )
 
 
@@ -132,6 +132,25 @@ def _verb_before(
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
     return _last_words(_LEAD.sub("", _after_adverb(_TIME_WORDS.sub("", head))), most)
+
+
+def _head_before(text: str, figure: int, after: int, orgs: list) -> str:
+    """What was done, before a figure (:func:`_verb_before`); before a list of examples that
+    ends in 等, what was done to the first of them, or before the first name in it: the
+    examples are not what is counted (走访慰问困难职工、农民工、新就业形态劳动者等3.2万户次 ->
+    走访慰问困难职工等, not 就业形态劳动者等; 授予惠州…有限公司高级技师王建军等50名职工 -> 授予)."""
+    if not text[:figure].endswith("等"):
+        return _verb_before(text, figure, figure, after)
+    start = max(text.rfind(c, 0, figure) for c in _DELIM if c != "、") + 1
+    end = text.find("、", start, figure)
+    listed = end >= 0
+    end = end if listed else figure - 1
+    names = [o.start for o in orgs] + [p[0] for p in find_places(text)]
+    first_name = min((n for n in names if max(start, after) < n < end), default=None)
+    if first_name is not None:
+        end, listed = first_name, False
+    head = _verb_before(text, end, end, after)
+    return head + "等" if head and listed else head
 
 
 def _after_adverb(head: str) -> str:
@@ -330,7 +349,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 fact = Fact("target", tuple(sorted(args.items())), (ev,), "target")
             else:
                 measure = (
-                    _verb_before(sent.text, q.start, q.start, subject_end)
+                    _head_before(sent.text, q.start, subject_end, orgs)
                     + _counted_noun(sent.text, q.end)
                 ) or qty.unit
                 args = {"measure": measure, "quantity": qty}
