@@ -368,7 +368,8 @@ FACILITY_REPORT = """{city}总工会推进“{campaign}”行动
 def test_kinds_of_facility_are_no_programs(tmp_path, city, campaign, chair, level, rooms, master):
     """What a union builds and counts (劳模和工匠人才创新工作室, a quoted 职工书屋) is a kind of
     facility, not a program, though it ends in 工作室 or is quoted; a named one (X劳模创新工作室)
-    is a program. The counts stay targets."""
+    is a program. The counts stay targets, and what they count keeps the facility whole with
+    its verb, however long (not 市级劳模和工匠人才创新工作室)."""
     path = tmp_path / "report.txt"
     text = FACILITY_REPORT.format(
         city=city, campaign=campaign, chair=chair, level=level, rooms=rooms, master=master
@@ -383,7 +384,7 @@ def test_kinds_of_facility_are_no_programs(tmp_path, city, campaign, chair, leve
         if f.kind == "target"
     )
     assert [value for _, value in targets] == [Decimal(rooms)] * 2, targets
-    assert targets[0][0].endswith(f"{level}劳模和工匠人才创新工作室"), targets
+    assert targets[0][0] == f"建设{level}劳模和工匠人才创新工作室", targets  # kept whole
     assert targets[1][0] == "新建职工书屋", targets
 
 

@@ -290,6 +290,6 @@ def test_a_target_is_what_is_planned_without_the_plan_word(tmp_path):
         (200, "培育市级技能人才"),
         (15, "新建职工书屋"),
         (50, "培育区级工匠"),  # not 今年… nor the union that plans it
-        (12, "市级劳模和工匠人才创新工作室"),  # whole words, no 和 left at the front
+        (12, "新建市级劳模和工匠人才创新工作室"),  # a facility kept whole, with its verb
         (6, "建成区级职工技能实训基地"),  # the deadline is not what is counted (到 stayed)
     }

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract.context import Context
-from kg.extract.programs import find_programs
+from kg.extract.programs import facility_ending, find_programs
 from kg.extract.subjects import intent_before, plan_at, province_union, subject_org, words
 from kg.gazetteer import find_orgs, find_places, places
 from kg.quantities import (
@@ -173,10 +173,13 @@ def _after_word(head: str, marks: tuple[str, ...]) -> str:
 
 def _last_words(head: str, most: int) -> str:
     """The whole words (jieba's) that end ``head`` and fit in ``most`` characters, without a
-    conjunction left at the front (新建市级劳模和工匠人才创新工作室 -> 工匠人才创新工作室, not
-    和工匠人才创新工作室)."""
+    conjunction left at the front; a kind of facility at the end is kept whole with the word
+    before it, though longer (建成劳模和工匠人才创新工作室, not 工匠人才创新工作室)."""
     if len(head) <= most:
         return head
+    facility = facility_ending(head)
+    if facility is not None and len(facility) + 2 > most:
+        most = len(facility) + 2
     kept = ""
     for word in reversed(tokenizer().lcut(head[-(most + 4) :], HMM=False)):
         if len(kept) + len(word) > most:

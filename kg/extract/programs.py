@@ -75,6 +75,16 @@ def _facility_re() -> re.Pattern[str]:
     return re.compile(f"(?:{levels})?(?:{kinds})")
 
 
+def facility_ending(text: str) -> str | None:
+    """The longest kind of facility, with its level, that ``text`` ends with
+    (新建市级劳模和工匠人才创新工作室 -> 市级劳模和工匠人才创新工作室), or None."""
+    longest = max(len(row[1]) for row in table("facility_types.tsv"))
+    for i in range(max(0, len(text) - 2 * longest), len(text)):
+        if _facility_re().fullmatch(text, i):
+            return text[i:]
+    return None
+
+
 def _bad_name(name: str) -> bool:
     """Descriptions, not names: a 的-phrase, a bare type word, a determiner or quantity in front
     (一批…, 各级…), a period (云浮30年), a dangling symbol (工会+), or a kind of facility
