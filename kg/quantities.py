@@ -68,7 +68,9 @@ _NUMBER_RE = re.compile(rf"(?P<n>{_NUM})(?:(?P<m>{_MULT}))?")
 # Characters that, right before an Arabic number, show it is part of a code, a version, a date
 # or a longer number rather than a count (A12, 1.5.3, 0762-12351).
 _CODE_BEFORE = frozenset("0123456789.,_#/:@+×*ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_ORDINAL_BEFORE = "第"
+_ORDINAL_BEFORE = "第届"
+"""Right before a number, what makes it an ordinal: 第三次, 十届三次全委会议 (the third plenary
+session of the tenth committee)."""
 _CLAUSE_PUNCT = "，。；：！？、\n"
 
 
@@ -189,7 +191,9 @@ def _quantity_re() -> re.Pattern[str]:
         rf"(?={first})"
         rf"(?P<pre>(?:(?:{pre}) ?)*)"
         rf"(?:百分之(?P<pn>{_NUM})"
+        # 3000元至5000元: the unit written after both numbers (the same one) is one range
         rf"|(?P<n1>{_NUM})(?: ?(?P<m1>{_MULT}))?(?P<p1>%)?"
+        rf"(?:(?P<u1>{units})(?= ?(?:{_RANGE_SEP}) ?{_NUM}(?: ?(?:{_MULT}))?(?P=u1)))?"
         rf"(?: ?(?P<sep>{_RANGE_SEP}) ?(?P<n2>{_NUM})(?: ?(?P<m2>{_MULT}))?)?"
         rf"(?P<mid1>{mid})?(?P<m3>{_MULT})?(?P<mid2>{mid})?"
         rf" ?(?P<unit>{units}))"
@@ -469,7 +473,7 @@ def _build(
     n2 = m.group("n2")
     if not tokens and start > 0:
         before = text[start - 1]
-        if before == _ORDINAL_BEFORE or (before == " " and text[max(0, start - 2)] == "第"):
+        if before in _ORDINAL_BEFORE or (before == " " and text[max(0, start - 2)] == "第"):
             return None, names
         if number_group == "n1" and (
             before in _CODE_BEFORE if not _is_cn(n1) else before in _CN_SET or before in "几数"

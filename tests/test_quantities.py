@@ -79,6 +79,9 @@ PARSE_CASES = [
     ("3年以上", 3, "年", None, "以上"),
     ("逾8000户", 8000, "户", None, "逾"),
     ("3.2 亿元", 320_000_000, "元", None, ""),
+    ("3000元至5000元", 3000, "元", 5000, ""),  # the unit after both numbers
+    ("1万元至2万元", 10_000, "元", 20_000, ""),
+    ("3000元—5000元", 3000, "元", 5000, ""),
 ]
 
 
@@ -279,6 +282,17 @@ def test_units_that_start_other_words():
     assert _found("开展3项目") == []
     assert _found("五人制足球赛") == []
     assert _found("建成5所学校") == [("5所", 5, "所", None, "")]
+
+
+def test_a_range_needs_one_unit_for_both_numbers():
+    """3000元至5000元 is one range (it was two figures); two different units are two."""
+    assert _found("资助标准为每人3000元至5000元") == [("3000元至5000元", 3000, "元", 5000, "")]
+    assert _found("3人至5家") == [("3人", 3, "人", None, ""), ("5家", 5, "家", None, "")]
+
+
+def test_a_session_number_is_no_count():
+    assert _found("汕尾市总工会召开十届三次全委（扩大）会议") == []
+    assert _found("召开第三次会议，举办培训3次") == [("3次", 3, "次", None, "")]
 
 
 def test_bare_one_only_with_a_qualifier():
