@@ -519,6 +519,32 @@ def test_a_list_of_examples_is_not_the_measure(
     assert awarding.startswith("授予") and worker not in awarding and brand not in awarding
 
 
+MEETING_REPORT = """{city}总工会召开全委会议
+本报讯（记者 林晓琪）12月5日，{city}总工会召开十届三次全委（扩大）会议。市总工会{chair}主席作工作报告，{vice}副主席主持会议。
+市委常委、宣传部部长{other}出席会议。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "chair", "vice", "other"),
+    [("汕尾市", "陈海滨", "郑丽娜", "黄伟强"), ("潮州市", "刘志坚", "许晓燕", "蔡文辉")],
+    ids=["shanwei", "chaozhou"],
+)
+def test_a_title_after_the_name(tmp_path, city, chair, vice, other):
+    """市总工会陈海滨主席: a name then its title, the organization right before the name, is a
+    post; 郑丽娜副主席 without one is a person only; a session number (十届三次) is no figure;
+    a department before its head's title (宣传部部长) is no name."""
+    path = tmp_path / "report.txt"
+    path.write_text(MEETING_REPORT.format(city=city, chair=chair, vice=vice, other=other), "utf-8")
+    result = build([str(path)])
+    posts = _posts(result)
+    assert (chair, "主席", f"{city}总工会") in posts, posts
+    assert not any(p[0] == vice for p in posts)
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert {chair, vice, other} <= people and "宣传部" not in people, people
+    assert not [f for f in result.resolved.facts if f.kind == "achievement"]
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

@@ -5,7 +5,8 @@ optionally preceded by the organization it belongs to; a title without its own o
 belongs to the nearest one on its left (``河源市总工会党组书记、常务副主席黄远程`` gives both posts
 to 河源市总工会). The same grammar covers interviewee lines, photo captions, bylines of reports
 and inline mentions (``省委书记黄坤明强调``); the rule name says which. Speakers of answer turns
-and names followed by a title (``黄坤明书记``) are person mentions without a post.
+and names followed by a title (``黄坤明书记``) are person mentions without a post, unless the
+organization is written right before the name (``市总工会陈海滨主席``).
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ def _implied_org(ctx: Context, title: str, suffix: str, at: int) -> OrgMatch | N
     return OrgMatch(at, at, "", place + suffix, "government", place)
 
 
+_CJK_NAME = re.compile("[\u4e00-\u9fff]{2,4}")
 _NAME_BEFORE = "，。；：、和与及 "
 """What may stand before a name that a verb of appointment follows, and between two names."""
 _TERM = re.compile(r"第[一二三四五六七八九十\d]{1,3}届(?:委员会|经费审查委员会)?")
@@ -137,6 +139,36 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
     return out
 
 
+def find_titles_after_names(text: str, ctx: Context) -> list[Post]:
+    """A name followed by its title, the way reports name officials at a meeting
+    (市总工会陈海滨主席作工作报告，郑丽娜副主席主持会议): a post when the organization is written
+    right before the name, else the person only (黄坤明书记: the title names no organization).
+    The name starts after an organization, a delimiter or the text's start (a title vouches
+    for it, so a name jieba lists as a word is taken)."""
+    title_re, _ = _titles()
+    orgs: list[OrgMatch] | None = None
+    out: list[Post] = []
+    for m in title_re.finditer(text):
+        if orgs is None:
+            orgs = find_orgs(text, ctx.city, ctx.province, ctx.county)
+        org_by_end = {o.end: o for o in orgs}
+        for n in (3, 2, 4):
+            start = m.start() - n
+            if start < 0:
+                continue
+            org = org_by_end.get(start)
+            if start and org is None and text[start - 1] not in _NAME_BEFORE:
+                continue
+            name = text[start : m.start()]
+            if any(o.start < m.start() and start < o.end for o in orgs):
+                continue  # 市委常委、宣传部部长: an organization, not a name
+            if _CJK_NAME.fullmatch(name) and plausible_name(name, vouched=True):
+                left = org.start if org else start
+                out.append(Post(name, m.group(), org, left, m.end(), False, start))
+                break
+    return out
+
+
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:
     """The names (start, name) that end at ``end``, first to last: 郑雅琴、许建国 before
     当选为; each starts after a delimiter (or the text's start) and is a plausible name."""
@@ -170,6 +202,9 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
         for post in find_appointments(sent.text, ctx):
             known.add(post.person)
             yield from _post_records(ctx, sent, post, "appointment")
+        for post in find_titles_after_names(sent.text, ctx):
+            known.add(post.person)
+            yield from _post_records(ctx, sent, post, "name_title")
     yield from _speakers(ctx)
     yield from _name_then_title(ctx, frozenset(known))
 
