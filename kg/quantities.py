@@ -95,7 +95,8 @@ class PeriodMatch:
     ``until_now`` (截至目前, 目前, 累计 at the start of a clause), ``since_event``
     (自…开展以来, 2024年以来), ``year`` (2024年, 截至2024年底), ``month`` (2024年9月) or
     ``relative`` (今年, 去年, 今年以来, 上半年: a year counted from the article's, ``offset``) or
-    ``yearly`` (每年, 年均: a figure per year).
+    ``yearly`` (每年, 年均: a figure per year) or ``plan`` (“十四五”期间: a five-year plan's
+    years, ``years`` 5).
     ``years`` is N for since_years/future_years when the text gives it; ``year`` is the calendar
     year of year/month (and of since_event when the event is a date)."""
 
@@ -266,7 +267,7 @@ def _period_re() -> re.Pattern[str]:
     not_clause = "[^，。；：！？\\n]"
     words = _period_words()
     first = first_chars(
-        "0123456789党",
+        "0123456789党十“",
         _CN_DIGITS,
         *(
             words[role]
@@ -294,6 +295,8 @@ def _period_re() -> re.Pattern[str]:
         rf"|(?P<k_since_clause>(?<!{not_clause})[^，。；：！？\n自]{{1,40}}?"
         rf"(?:{_pw('since_verb')})(?:{_pw('since_close')}))"
         rf"|(?P<k_since_congress>(?:党的)?[一二三四五六七八九十]+大(?:{_pw('since_close')}))"
+        # a five-year plan's years: “十四五”期间, 十三五以来
+        rf"|(?P<k_plan>“?十[一二三四五六七八九]五”?(?:规划)?(?:期间|时期|以来))"
         rf"|(?P<k_asof>(?:{_pw('asof_prefix')})(?:(?P<ay>{_YEAR})年(?:(?P<am>{_MONTH})月)?"
         rf"|(?P<arel>{_pw('relative_year')})(?:{_MONTH}月)?|{_MONTH}月)"
         rf"(?:底|末|初|份|(?:[12][0-9]|3[01]|0?[1-9])日)?)"
@@ -703,6 +706,8 @@ def find_periods(text: str) -> list[PeriodMatch]:
             found = PeriodMatch(start, end, span, "since_event", year=_year_in(span))
         elif g("k_since_congress") is not None:
             found = PeriodMatch(start, end, span, "since_event")
+        elif g("k_plan") is not None:
+            found = PeriodMatch(start, end, span, "plan", years=5)
         elif g("k_asof") is not None and g("ay") is None:
             # 截至11月底, 截至今年10月: as of a month of the article's year (or the one named)
             offset = _relative_offsets()[g("arel")] if g("arel") else 0

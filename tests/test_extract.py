@@ -545,6 +545,34 @@ def test_a_title_after_the_name(tmp_path, city, chair, vice, other):
     assert not [f for f in result.resolved.facts if f.kind == "achievement"]
 
 
+PLAN_PERIOD_REPORT = """{district}总工会：法律援助为职工撑腰
+本报讯（记者 何嘉欣）“十四五”期间，{district}总工会共受理职工法律援助案件{cases}件。
+今年，区总工会新发展工会会员{members}人，其中新就业形态劳动者{gig}人。
+"""
+
+
+@pytest.mark.parametrize(
+    ("district", "cases", "members", "gig"),
+    [("端州区", "326", "12000", "8600"), ("蓬江区", "218", "9500", "4100")],
+    ids=["duanzhou", "pengjiang"],
+)
+def test_five_year_plan_periods_and_new_forms_of_work(tmp_path, district, cases, members, gig):
+    """“十四五”期间 is the period of a figure (a five-year plan's five years); 新 in
+    新就业形态劳动者 is part of the term, not the lead word 新 (newly) of 新发展."""
+    path = tmp_path / "report.txt"
+    values = {"district": district, "cases": cases, "members": members, "gig": gig}
+    path.write_text(PLAN_PERIOD_REPORT.format(**values), "utf-8")
+    result = build([str(path)])
+    done = {
+        f.arg("quantity").value: (f.arg("measure"), f.arg("period"), f.arg("period_years"))
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+    assert done[Decimal(cases)] == ("受理职工法律援助案件", "“十四五”期间", 5), done
+    assert done[Decimal(members)][0] == "发展工会会员"
+    assert done[Decimal(gig)][0] == "新就业形态劳动者", done
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：
