@@ -573,6 +573,35 @@ def test_five_year_plan_periods_and_new_forms_of_work(tmp_path, district, cases,
     assert done[Decimal(gig)][0] == "新就业形态劳动者", done
 
 
+TOTALS_REPORT = """{city}总工会金秋助学和站点建设成效明显
+本报讯（记者 吴丽琼）今年以来，{city}总工会新建户外劳动者服务站点{new}个，累计达到{total}个。
+市总工会投入金秋助学资金{funds}万元，资助标准为每人3000元至5000元，每户另发放慰问金500元。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "new", "total", "funds"),
+    [("湛江市", "45", "312", "350"), ("汕尾市", "18", "126", "120")],
+    ids=["zhanjiang", "shanwei"],
+)
+def test_running_totals_and_rates_per_head(tmp_path, city, new, total, funds):
+    """累计达到312个 right after 新建…45个 is the running total of the same thing (its measure
+    was the bare unit 个); a rate per head (每人3000元至5000元, 每户…500元) is no achievement."""
+    path = tmp_path / "report.txt"
+    path.write_text(TOTALS_REPORT.format(city=city, new=new, total=total, funds=funds), "utf-8")
+    result = build([str(path)])
+    done = {
+        f.arg("quantity").value: f.arg("measure")
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+    assert done == {
+        Decimal(new): "新建户外劳动者服务站点",
+        Decimal(total): "户外劳动者服务站点",
+        Decimal(funds) * 10000: "投入金秋助学资金",
+    }, done
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

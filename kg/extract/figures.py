@@ -31,7 +31,7 @@ from kg.quantities import (
     find_quantities,
     time_frame_at,
 )
-from kg.records import Fact, Ref
+from kg.records import Fact, Quantity, Ref
 from kg.segment import Sentence, tokenizer
 
 _DELIM = "，。；、：！？"
@@ -45,6 +45,9 @@ _LEAD = re.compile(
     r"|(?:[\u4e00-\u9fff]{1,4}[省市区县])?(?:各级工会(?:组织)?|工会系统))+"
 )
 
+
+_NEWLY = re.compile("^新(?:建|增|发展)?")
+"""What makes a measure count new things only (新建户外劳动者服务站点)."""
 
 _NO_QUOTES = str.maketrans("", "", "“”‘’「」《》\"'")
 
@@ -265,10 +268,19 @@ def _earlier_deadline(ctx: Context, sent: Sentence):
 
 
 def _countable(text: str, q: QuantityMatch) -> bool:
-    """Durations (用时9年, 四小时) and 个方面 are not figures of work done or planned."""
+    """Durations (用时9年, 四小时), 个方面 and rates per head (资助标准为每人3000元至5000元,
+    每户发放500元) are not figures of work done or planned."""
     if q.quantity.unit in _DURATION_UNITS:
         return False
+    clause = text[_clause_start(text, q.start) : q.start]
+    if _PER_HEAD.search(clause) or _PER_HEAD_START.match(clause):
+        return False
     return not text.startswith("方面", q.end)
+
+
+_PER = "每(?:人|户|名|位|家|个|次|场|月|天|日|周)(?:每(?:月|年|天|日|周))?"
+_PER_HEAD = re.compile(f"{_PER}$")
+_PER_HEAD_START = re.compile(_PER)
 
 
 def _period(
@@ -351,10 +363,16 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     args["program"] = program
                 fact = Fact("target", tuple(sorted(args.items())), (ev,), "target")
             else:
-                measure = (
-                    _head_before(sent.text, q.start, subject_end, orgs)
-                    + _counted_noun(sent.text, q.end)
-                ) or qty.unit
+                measure = _head_before(sent.text, q.start, subject_end, orgs) + _counted_noun(
+                    sent.text, q.end
+                )
+                if not measure and last_figure is not None and last_figure.kind == "achievement":
+                    # 新建站点45个，累计达到312个: the running total of what the figure before
+                    # it counts (站点, not the new ones)
+                    before = last_figure.arg("quantity")
+                    if isinstance(before, Quantity) and before.unit == qty.unit:
+                        measure = _NEWLY.sub("", str(last_figure.arg("measure")))
+                measure = measure or qty.unit
                 args = {"measure": measure, "quantity": qty}
                 period = _period(ctx, sent, q, periods)
                 if period is not None:
