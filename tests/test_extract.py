@@ -602,6 +602,37 @@ def test_running_totals_and_rates_per_head(tmp_path, city, new, total, funds):
     }, done
 
 
+BARGAIN_REPORT = """{city}推进工资集体协商
+本报讯（记者 林晓文）截至6月底，{city}已签订工资专项集体合同{contracts}份，覆盖企业{firms}家、职工{workers}万人。
+市总工会今年开展集体协商培训{trainings}场、培训工会干部{cadres}人。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "contracts", "firms", "workers", "trainings", "cadres"),
+    [("茂名市", "1860", "4300", "21.5", "12", "800"), ("云浮市", "920", "2100", "8.6", "7", "350")],
+    ids=["maoming", "yunfu"],
+)
+def test_a_figure_listed_after_another_takes_its_verb(
+    tmp_path, city, contracts, firms, workers, trainings, cadres
+):
+    """覆盖企业4300家、职工21.5万人: the bare noun after 、 takes the verb of the figure before it
+    (覆盖职工, not 职工); a figure with its own verb (培训工会干部) keeps it."""
+    path = tmp_path / "report.txt"
+    values = {"contracts": contracts, "firms": firms, "workers": workers}
+    text = BARGAIN_REPORT.format(city=city, trainings=trainings, cadres=cadres, **values)
+    path.write_text(text, "utf-8")
+    result = build([str(path)])
+    done = {
+        f.arg("quantity").value: f.arg("measure")
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+    assert done[Decimal(firms)] == "覆盖企业"
+    assert done[Decimal(workers) * 10000] == "覆盖职工", done
+    assert done[Decimal(cadres)] == "培训工会干部", done
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

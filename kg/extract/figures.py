@@ -156,6 +156,21 @@ def _head_before(text: str, figure: int, after: int, orgs: list) -> str:
     return head + "等" if head and listed else head
 
 
+def _listed_after(text: str, last_end: int, figure: int, head: str, last: Fact) -> str:
+    """The head of a figure listed right after another (覆盖企业4300家、职工21.5万人): a bare noun
+    takes the verb of the figure before it (覆盖职工, not 职工); a head with its own verb
+    (开展活动12场、培训职工3000人) is left as it is."""
+    if last_end < 0 or text[last_end : last_end + 1] != "、" or not head:
+        return head
+    if text[last_end + 1 : figure].lstrip("、") != head:
+        return head
+    tokens = tokenizer().lcut(head, HMM=False)
+    previous = tokenizer().lcut(str(last.arg("measure")), HMM=False)
+    if len(tokens) != 1 or len(previous) < 2 or previous[0] == head:
+        return head
+    return previous[0] + head
+
+
 def _after_adverb(head: str) -> str:
     """What follows the last adverb (共, 累计, 已 …; ``program_types.tsv``) that stands between
     a subject and its verb: 全市各级工会共投入帮扶资金 -> 投入帮扶资金."""
@@ -311,6 +326,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
         programs = find_programs(sent.text)
         orgs = find_orgs(sent.text, ctx.city, ctx.province, ctx.county)
         last_figure: Fact | None = None
+        last_end = -1
         pending: list[Fact] = []
         for q in found:
             if not _countable(sent.text, q):
@@ -363,9 +379,10 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     args["program"] = program
                 fact = Fact("target", tuple(sorted(args.items())), (ev,), "target")
             else:
-                measure = _head_before(sent.text, q.start, subject_end, orgs) + _counted_noun(
-                    sent.text, q.end
-                )
+                head = _head_before(sent.text, q.start, subject_end, orgs)
+                if last_figure is not None and last_figure.kind == "achievement":
+                    head = _listed_after(sent.text, last_end, q.start, head, last_figure)
+                measure = head + _counted_noun(sent.text, q.end)
                 if not measure and last_figure is not None and last_figure.kind == "achievement":
                     # 新建站点45个，累计达到312个: the running total of what the figure before
                     # it counts (站点, not the new ones)
@@ -394,5 +411,5 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     args["program"] = program
                 fact = Fact("achievement", tuple(sorted(args.items())), (ev,), "achieved")
             pending.append(fact)
-            last_figure = fact
+            last_figure, last_end = fact, q.end
         yield from pending
