@@ -21,6 +21,15 @@ def _posts(result):
     return out
 
 
+def _measures(result) -> dict:
+    """Each achievement's value and measure."""
+    return {
+        f.arg("quantity").value: f.arg("measure")
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+
+
 def _article(result):
     return next(f for f in result.resolved.facts if f.kind == "article")
 
@@ -509,11 +518,7 @@ def test_a_list_of_examples_is_not_the_measure(
     text = EXAMPLES_REPORT.format(city=city, short=city[:-1], awarded=awarded, **values)
     path.write_text(text, "utf-8")
     result = build([str(path)])
-    measures = {
-        f.arg("quantity").value: f.arg("measure")
-        for f in result.resolved.facts
-        if f.kind == "achievement"
-    }
+    measures = _measures(result)
     assert measures[Decimal(visits) * 10000] == f"走访慰问{first}等", measures
     awarding = measures[Decimal(awarded)]
     assert awarding.startswith("授予") and worker not in awarding and brand not in awarding
@@ -590,11 +595,7 @@ def test_running_totals_and_rates_per_head(tmp_path, city, new, total, funds):
     path = tmp_path / "report.txt"
     path.write_text(TOTALS_REPORT.format(city=city, new=new, total=total, funds=funds), "utf-8")
     result = build([str(path)])
-    done = {
-        f.arg("quantity").value: f.arg("measure")
-        for f in result.resolved.facts
-        if f.kind == "achievement"
-    }
+    done = _measures(result)
     assert done == {
         Decimal(new): "新建户外劳动者服务站点",
         Decimal(total): "户外劳动者服务站点",
@@ -623,11 +624,7 @@ def test_a_figure_listed_after_another_takes_its_verb(
     text = BARGAIN_REPORT.format(city=city, trainings=trainings, cadres=cadres, **values)
     path.write_text(text, "utf-8")
     result = build([str(path)])
-    done = {
-        f.arg("quantity").value: f.arg("measure")
-        for f in result.resolved.facts
-        if f.kind == "achievement"
-    }
+    done = _measures(result)
     assert done[Decimal(firms)] == "覆盖企业"
     assert done[Decimal(workers) * 10000] == "覆盖职工", done
     assert done[Decimal(cadres)] == "培训工会干部", done
