@@ -74,6 +74,16 @@ def city_of(place: str | None) -> str | None:
     return p.name if p.level == "city" else (p.parent if p.level != "province" else None)
 
 
+def place_of_org(name: str) -> str | None:
+    """The known place an organization's canonical name starts with (广州市总工会 -> 广州市,
+    花都区狮岭镇总工会 -> 花都区, 湛江经济技术开发区总工会 -> 湛江市), the longest, or None."""
+    forms = place_forms()
+    for n in range(min(len(name), 8), 1, -1):
+        if name[:n] in forms:
+            return forms[name[:n]]
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class OrgMatch:
     start: int

@@ -630,6 +630,30 @@ def test_a_figure_listed_after_another_takes_its_verb(
     assert done[Decimal(cadres)] == "培训工会干部", done
 
 
+PROVINCE_REPORT = """全省工会“两节”送温暖资金超5亿元
+南方日报讯（记者 陈晓 通讯员 粤工宣）记者从广东省总工会获悉，2026年元旦春节期间，全省各级工会共筹集送温暖资金5.2亿元。其中，{a}总工会投入{fa}万元，{b}总工会投入{fb}万元。
+"""
+
+
+@pytest.mark.parametrize(
+    ("a", "fa", "b", "fb"),
+    [("深圳市", "9800", "佛山市", "6500"), ("东莞市", "4200", "湛江市", "2100")],
+    ids=["shenzhen", "dongguan"],
+)
+def test_each_figure_in_its_unions_city(tmp_path, a, fa, b, fb):
+    """A provincial report's figures: each city union's in its own city (they all went to the
+    city the article was taken for), the province's in none."""
+    path = tmp_path / "report.txt"
+    path.write_text(PROVINCE_REPORT.format(a=a, fa=fa, b=b, fb=fb), "utf-8")
+    result = build([str(path)])
+    cities = {
+        (f.arg("by").key, f.arg("city").key if f.arg("city") else None)
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+    assert cities == {("广东省总工会", None), (f"{a}总工会", a), (f"{b}总工会", b)}, cities
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

@@ -20,7 +20,14 @@ from collections.abc import Iterator
 
 from kg.extract.context import Context
 from kg.extract.programs import facility_ending, find_programs
-from kg.extract.subjects import intent_before, plan_at, province_union, subject_org, words
+from kg.extract.subjects import (
+    city_of_subject,
+    intent_before,
+    plan_at,
+    province_union,
+    subject_org,
+    words,
+)
 from kg.gazetteer import find_orgs, find_places, places
 from kg.quantities import (
     DeadlineMatch,
@@ -405,8 +412,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                         program = Ref("program", since.group(1))
                 if by is not None:
                     args["by"] = by
-                if ctx.city and (by is None or by != province_union(ctx)):
-                    args["city"] = Ref("place", ctx.city)
+                if city := city_of_subject(ctx, by):
+                    args["city"] = Ref("place", city)
                 if program is not None:
                     args["program"] = program
                 fact = Fact("achievement", tuple(sorted(args.items())), (ev,), "achieved")

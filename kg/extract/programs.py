@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from kg.extract.context import Context
-from kg.extract.subjects import modality, subject_org, words
+from kg.extract.subjects import city_of_subject, modality, subject_org, words
 from kg.gazetteer import find_orgs
 from kg.lexicon import alternation, table
 from kg.records import Fact, Mention, Ref
@@ -252,8 +252,8 @@ def _records(
     if org is None:
         return
     args = [("org", org), ("program", ref)]
-    if ctx.city:
-        args.append(("city", Ref("place", ctx.city)))
+    if city := city_of_subject(ctx, org):
+        args.append(("city", Ref("place", city)))
     yield Fact(
         "runs_program",
         tuple(sorted(args, key=lambda a: a[0])),

@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from kg.extract.context import Context
-from kg.gazetteer import OrgMatch, find_orgs
+from kg.gazetteer import OrgMatch, city_of, find_orgs, place_of_org
 from kg.lexicon import table
 from kg.records import Modality, Ref
 from kg.segment import Sentence
@@ -124,3 +124,16 @@ def modality(text: str, pos: int, default: Modality = "ongoing") -> Modality:
 def words(role: str) -> tuple[str, ...]:
     """Words of a role in ``program_types.tsv``, longest first."""
     return _words(role)
+
+
+def city_of_subject(ctx: Context, org: Ref | None) -> str | None:
+    """The city a fact of ``org`` belongs to: the city of the place its name starts with
+    (深圳市总工会投入… in a report from 广州 is 深圳's; 花都区狮岭镇总工会 is 广州's), none for a
+    province's (广东省总工会), else the article's city."""
+    place = place_of_org(org.key) if org is not None else None
+    if place is None:
+        return None if org is not None and org == province_union(ctx) else ctx.city
+    city = city_of(place)
+    if ctx.city and city is not None and city == city_of(ctx.city):
+        return ctx.city  # the article's own city, as it names it (台山市, a county-level city)
+    return city
