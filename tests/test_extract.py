@@ -654,6 +654,27 @@ def test_each_figure_in_its_unions_city(tmp_path, a, fa, b, fb):
     assert cities == {("广东省总工会", None), (f"{a}总工会", a), (f"{b}总工会", b)}, cities
 
 
+CONTEST_REPORT = """第十届{city}职业技能大赛落幕
+本报讯（记者 梁嘉敏）11月20日，第十届{city}职业技能大赛闭幕。大赛共设置{events}个比赛项目，吸引全市{firms}家企业的{workers}余名职工参赛。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "events", "firms", "workers"),
+    [("佛山市", "12", "386", "2100"), ("中山市", "9", "214", "1350")],
+    ids=["foshan", "zhongshan"],
+)
+def test_a_figure_whose_noun_belongs_to_another(tmp_path, city, events, firms, workers):
+    """吸引全市386家企业的2100余名职工参赛: the first figure counts 企业 (its noun stops at the
+    next number), the second 职工参赛 with the clause's verb (not 吸引全市家企业的职工参赛)."""
+    path = tmp_path / "report.txt"
+    values = {"events": events, "firms": firms, "workers": workers}
+    path.write_text(CONTEST_REPORT.format(city=city, **values), "utf-8")
+    done = _measures(build([str(path)]))
+    assert done[Decimal(firms)] == "吸引全市企业", done
+    assert done[Decimal(workers)] == "吸引职工参赛", done
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

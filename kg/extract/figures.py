@@ -69,6 +69,8 @@ def _what_after(text: str, end: int) -> str:
         (i for i in (text.find(c, end) for c in _DELIM + "（(") if i >= 0), default=len(text)
     )
     phrase = text[end:stop]
+    digit = re.search(r"\d", phrase)  # 386家企业的2100余名职工: 企业, not 2100…
+    phrase = phrase[: digit.start()].removesuffix("的") if digit else phrase
     phrase = phrase.rsplit("的", 1)[-1].translate(_NO_QUOTES)  # 15家“职工之家”示范点
     m = _CJK_RUN.match(phrase)
     return m.group()[:16] if m else ""
@@ -161,6 +163,16 @@ def _head_before(text: str, figure: int, after: int, orgs: list) -> str:
         end, listed = first_name, False
     head = _verb_before(text, end, end, after)
     return head + "等" if head and listed else head
+
+
+def _owned_by_figure(text: str, last_end: int, figure: int, head: str) -> str:
+    """The head of a figure whose noun belongs to the figure before it in the clause
+    (吸引全市386家企业的2100余名职工参赛): the clause's verb alone (吸引, then 职工参赛 after the
+    unit), not 吸引全市家企业的."""
+    between = text[last_end:figure]
+    if not between.endswith("的") or last_end <= _clause_start(text, figure) or not head:
+        return head
+    return tokenizer().lcut(head, HMM=False)[0]
 
 
 def _listed_after(text: str, last_end: int, figure: int, head: str, last: Fact) -> str:
@@ -389,6 +401,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 head = _head_before(sent.text, q.start, subject_end, orgs)
                 if last_figure is not None and last_figure.kind == "achievement":
                     head = _listed_after(sent.text, last_end, q.start, head, last_figure)
+                    head = _owned_by_figure(sent.text, last_end, q.start, head)
                 measure = head + _counted_noun(sent.text, q.end)
                 if not measure and last_figure is not None and last_figure.kind == "achievement":
                     # 新建站点45个，累计达到312个: the running total of what the figure before
