@@ -24,7 +24,7 @@ def test_seed_people_with_posts_at_floor(seed_build):
     assert s["posts"].precision >= 0.95 and s["posts"].recall >= 0.95
     assert s["article"].precision >= 0.95 and s["article"].recall >= 0.95
     assert s["people"].precision >= 0.95 and s["people"].recall >= 0.85
-    assert s["orgs"].precision >= 0.9 and s["orgs"].recall >= 0.85
+    assert s["orgs"].precision >= 0.9 and s["orgs"].recall >= 0.95  # schools since a42396f
 
 
 @pytest.fixture(scope="module")
@@ -36,5 +36,7 @@ def test_genre_articles_people_with_posts(genre_build):
     """Hand-written reports, web pages, notices and another province's news: the rules are
     for the genre, not for the five seeds."""
     s = _scores(genre_build, "genre.json")
-    assert s["posts"].precision >= 0.95 and s["posts"].recall >= 0.9
+    assert s["posts"].precision >= 0.95 and s["posts"].recall >= 0.95
     assert s["article"].precision >= 0.9 and s["article"].recall >= 0.9
+    # enterprises, schools and courts (a42396f): recall 0.795 -> 0.897
+    assert s["orgs"].precision >= 0.9 and s["orgs"].recall >= 0.85
