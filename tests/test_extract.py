@@ -871,3 +871,22 @@ def test_series_numbers_in_any_writing(line, number):
     from kg.extract.article import series_number
 
     assert series_number(line) == number
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("■全媒体记者冯 嘉琪 通讯员肇工宣", ["冯嘉琪", "肇工宣"]),
+        ("本报讯（记者 欧 阳明 通讯员 李 四）", ["欧阳明", "李四"]),
+        ("记者 张三 李四 通讯员 王五", ["张三", "李四", "王五"]),
+        ("■全媒体记者陈立新 通讯员韶工宣", ["陈立新", "韶工宣"]),
+    ],
+)
+def test_a_surname_split_from_its_name_by_ocr(line, names):
+    """OCR's stray space after a surname (冯 嘉琪) leaves one name, not 嘉琪; names the byline
+    separates by spaces stay apart."""
+    from kg.extract.article import byline_names
+
+    found = byline_names(line)
+    assert [n for _, n, _, _ in found] == names
+    assert all(line[s:e].replace(" ", "") == n for _, n, s, e in found)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from kg.extract.context import Context
+from kg.extract.names import surname_len
 from kg.extract.people import find_posts
 from kg.lexicon import table, word_list
 from kg.normalize import line_patterns
@@ -51,6 +52,36 @@ def is_collective(name: str) -> bool:
     return any(name.endswith(s) for s in word_list("collective_bylines.txt"))
 
 
+_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_NAME_CHUNK = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _names_in(segment: str) -> list[tuple[str, int, int]]:
+    """The names (name, start, end) in a byline's list after a role word: runs of two to four
+    Chinese characters; a surname standing alone before one or two characters, a space between
+    (OCR's 冯 嘉琪), is one name with them."""
+    runs = list(_RUN.finditer(segment))
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(runs):
+        run = runs[i]
+        nxt = runs[i + 1] if i + 1 < len(runs) else None
+        if (
+            len(run.group()) == 1
+            and surname_len(run.group()) > 0
+            and nxt is not None
+            and len(nxt.group()) <= 2
+            and not segment[run.end() : nxt.start()].strip()
+        ):
+            out.append((run.group() + nxt.group(), run.start(), nxt.end()))
+            i += 2
+            continue
+        for nm in _NAME_CHUNK.finditer(run.group()):  # a longer run: as many names as fit
+            out.append((nm.group(), run.start() + nm.start(), run.start() + nm.end()))
+        i += 1
+    return out
+
+
 def byline_names(text: str) -> list[tuple[str, str, int, int]]:
     """(role, name, start, end) for each name in a byline (offsets into ``text``)."""
     role_re, roles = _roles()
@@ -63,9 +94,9 @@ def byline_names(text: str) -> list[tuple[str, str, int, int]]:
     hits = list(role_re.finditer(scope))
     for i, hit in enumerate(hits):
         end = hits[i + 1].start() if i + 1 < len(hits) else len(scope)
-        for nm in re.finditer(r"[\u4e00-\u9fff]{2,4}", scope[hit.end() : end]):
-            s = base + hit.end() + nm.start()
-            out.append((roles[hit.group()], nm.group(), s, s + len(nm.group())))
+        for name, s, e in _names_in(scope[hit.end() : end]):
+            s, e = base + hit.end() + s, base + hit.end() + e
+            out.append((roles[hit.group()], name, s, e))
         if not m and end == len(scope):
             break
     return out
