@@ -118,6 +118,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     # a place the gazetteer lacks (another province's city): two characters and a suffix, at a
     # word boundary, not starting with a function word (so 推动市总工会 is not a place)
     generic = f"[^{_NOT_NAME}\\W\\d_a-zA-Z][{_CJK}](?:市|区|县)"
+    generic_city = f"[^{_NOT_NAME}\\W\\d_a-zA-Z][{_CJK}]市"  # 湘潭市雨湖区总工会: the district's
     short = "|".join(
         f"{re.escape(written)}(?!{not_after})"
         for written, _, _, not_after in table("org_short_forms.tsv")
@@ -148,7 +149,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     return re.compile(
         f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<zone>{zones})?(?P<core>{cores}))"
         f"{f'|{town_start}{town}' if towns else ''}"
-        f"|(?<![{_CJK}])(?:{provinces})?(?P<generic>{generic})(?P<gcore>{cores})"
+        f"|(?<![{_CJK}])(?:{provinces})?(?:{generic_city})?(?P<generic>{generic})(?P<gcore>{cores})"
         f"|{bare}(?:(?<![全城都超社街小园])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
         f"|(?<![全城都超社街小园])(?P<splace>{forms}|省|市|区|县)(?P<short>{short}))"
         f"{institution if institutions else ''}"  # last: 市总工会联合韶关学院 is two

@@ -675,6 +675,34 @@ def test_a_figure_whose_noun_belongs_to_another(tmp_path, city, events, firms, w
     assert done[Decimal(workers)] == "吸引职工参赛", done
 
 
+OTHER_PROVINCE = """{province}总工会召开劳动和技能竞赛推进会
+本报{capital}4月28日电（记者彭雅琳）4月27日，{province}总工会召开推进会。省人力资源和社会保障厅副厅长{deputy}出席。会上，{city}{district}总工会作了典型发言。
+"""
+
+
+@pytest.mark.parametrize(
+    ("province", "capital", "deputy", "city", "district"),
+    [
+        ("湖南省", "长沙", "龚卫东", "湘潭市", "雨湖区"),
+        ("江西省", "南昌", "熊文斌", "赣州市", "章贡区"),
+    ],
+    ids=["hunan", "jiangxi"],
+)
+def test_another_provinces_district_union_and_department(
+    tmp_path, province, capital, deputy, city, district
+):
+    """Another province's city and district (not in the gazetteer) before 总工会 name the
+    district's union (湘潭市雨湖区总工会 -> 雨湖区总工会); 省人力资源和社会保障厅 is the province's
+    department, and its 副厅长 a post in it."""
+    path = tmp_path / "report.txt"
+    values = {"capital": capital, "deputy": deputy, "city": city, "district": district}
+    path.write_text(OTHER_PROVINCE.format(province=province, **values), "utf-8")
+    result = build([str(path)])
+    orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
+    assert f"{district}总工会" in orgs, orgs
+    assert (deputy, "副厅长", f"{province}人力资源和社会保障厅") in _posts(result)
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

@@ -36,9 +36,10 @@ def test_genre_articles_people_with_posts(genre_build):
     """Hand-written reports, web pages, notices and another province's news: the rules are
     for the genre, not for the five seeds."""
     s = _scores(genre_build, "genre.json")
-    assert s["posts"].precision >= 0.95 and s["posts"].recall >= 0.95
+    assert s["posts"].precision >= 0.95 and s["posts"].recall >= 0.95  # 1.0
     # a surname split from its name by OCR in a byline (冯 嘉琪) is one name: 0.962 -> 1.0
     assert s["article"].precision >= 0.95 and s["article"].recall >= 0.95
     assert s["people"].precision >= 0.95 and s["people"].recall >= 0.95
-    # enterprises, schools and courts (a42396f): recall 0.795 -> 0.897
-    assert s["orgs"].precision >= 0.9 and s["orgs"].recall >= 0.85
+    # enterprises, schools and courts (a42396f), another province's district and department:
+    # recall 0.795 -> 0.923
+    assert s["orgs"].precision >= 0.9 and s["orgs"].recall >= 0.9
