@@ -703,6 +703,33 @@ def test_another_provinces_district_union_and_department(
     assert (deputy, "副厅长", f"{province}人力资源和社会保障厅") in _posts(result)
 
 
+CENTRE_REPORT = """{city}职工服务中心正式启用
+本报讯（记者 刘诗琪）3月18日上午，{city}职工服务中心正式启用。市总工会主席{chair}说，中心将为全市{workers}万名职工提供“一站式”服务。
+今年我们重点抓了三件事，新建职工驿站{stations}个。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "chair", "workers", "stations"),
+    [("河源市", "温志明", "28", "35"), ("阳江市", "许文斌", "19", "22")],
+    ids=["heyuan", "yangjiang"],
+)
+def test_will_manner_and_points_of_a_speech(tmp_path, city, chair, workers, stations):
+    """中心将为…提供: 将 before 为 means "will" whatever stands before it, so the figure is no
+    achievement; “一站式” is a manner of service, not a program; 三件事 are the points of a
+    speech, not a figure."""
+    path = tmp_path / "report.txt"
+    values = {"chair": chair, "workers": workers, "stations": stations}
+    path.write_text(CENTRE_REPORT.format(city=city, **values), "utf-8")
+    result = build([str(path)])
+    assert _measures(result) == {Decimal(stations): "新建职工驿站"}
+    programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
+    assert "一站式" not in programs, programs
+    assert [f.arg("quantity").value for f in result.resolved.facts if f.kind == "target"] == [
+        Decimal(workers) * 10000
+    ]
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

@@ -87,13 +87,15 @@ def facility_ending(text: str) -> str | None:
 
 def _bad_name(name: str) -> bool:
     """Descriptions, not names: a 的-phrase, a bare type word, a determiner or quantity in front
-    (一批…, 各级…), a period (云浮30年), a dangling symbol (工会+), or a kind of facility
-    (劳模和工匠人才创新工作室, 职工书屋: counted in figures, not run as programs)."""
+    (一批…, 各级…), a period (云浮30年), a dangling symbol (工会+), a kind of facility
+    (劳模和工匠人才创新工作室, 职工书屋: counted in figures, not run as programs), or a manner
+    of service (“一站式”服务, “一键式”: how, not what)."""
     return (
         "的" in name
         or name in words("type")
         or name in words("suffix")
         or _facility_re().fullmatch(name) is not None
+        or name.endswith("式")
         or bool(re.match(r"^(?:一[批系个支项些种套条]|各|该|这|那|本)", name))
         or bool(re.search(r"\d+年", name))
         or not re.search(f"[{_CJK}]$", name)

@@ -83,16 +83,22 @@ def _continued_union(ctx: Context, sent: Sentence) -> Ref | None:
 
 
 def plan_at(head: str, word: str) -> int:
-    """Last position of a plan word; 将 counts only after a subject (工会将, 我们将, 今年将), since
-    it is also the preposition 把 (将劳模工匠的资源清单与…对接)."""
+    """Last position of a plan word; 将 counts only after a subject (工会将, 我们将, 今年将) or
+    before what only a future takes (中心将为…, 将于…, 将继续), since it is also the preposition
+    把 (将劳模工匠的资源清单与…对接)."""
     at = head.rfind(word)
     if word == "将":
-        while at > 0 and head[at - 1] not in "会们市年我也还并区县省":
+        while at > 0 and not (
+            head[at - 1] in "会们市年我也还并区县省" or head.startswith(_WILL_BEFORE, at + 1)
+        ):
             at = head.rfind(word, 0, at)
         if at == 0:
             return -1
     return at
 
+
+_WILL_BEFORE = ("为", "于", "在", "继续", "进一步", "持续", "全力", "着力", "大力", "重点")
+"""What follows 将 only when it means "will" (中心将为全市职工提供…)."""
 
 _CLAUSE_END = re.compile("[，。；：！？]")
 """Ends of the clause a word of intent governs: not 、, which lists what it intends
