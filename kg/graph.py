@@ -360,8 +360,11 @@ def figure_label(f: Fact) -> str:
     elif f.arg("period"):
         parts.append(str(f.arg("period")))
     growth = f.arg("growth")
-    if isinstance(growth, Quantity):
-        parts.append(f"同比增长{format_quantity(growth)}")
+    if isinstance(growth, Quantity):  # a fall is a negative rate (同比下降5%: -5)
+        if growth.value < 0:
+            parts.append(f"同比下降{format_quantity(replace(growth, value=-growth.value))}")
+        else:
+            parts.append(f"同比增长{format_quantity(growth)}")
     return " · ".join(p for p in parts if p)
 
 

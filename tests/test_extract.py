@@ -730,6 +730,36 @@ def test_will_manner_and_points_of_a_speech(tmp_path, city, chair, workers, stat
     ]
 
 
+GROWTH_REPORT = """{city}总工会根治欠薪成效明显
+本报讯（记者 黄泽宇）今年以来，{city}总工会帮助农民工追回欠薪{wages}万元，同比下降{fall}%；受理职工投诉{cases}件，同比增长{rise}%。全市职工投诉量比去年减少{other}%。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "wages", "fall", "cases", "rise", "other"),
+    [("清远市", "2300", "5", "860", "12", "8.5"), ("揭阳市", "1700", "3.5", "420", "9", "6")],
+    ids=["qingyuan", "jieyang"],
+)
+def test_growth_rates_and_their_sign(tmp_path, city, wages, fall, cases, rise, other):
+    """A clause that only compares (、同比下降5%) is the growth rate of the figure before it,
+    negative for a fall; a clause with its own subject (职工投诉量比去年减少8.5%) is a figure of
+    its own, not the growth of the one before."""
+    path = tmp_path / "report.txt"
+    values = {"wages": wages, "fall": fall, "cases": cases, "rise": rise, "other": other}
+    path.write_text(GROWTH_REPORT.format(city=city, **values), "utf-8")
+    result = build([str(path)])
+    growth = {
+        f.arg("quantity").value: (g.value if (g := f.arg("growth")) else None)
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+    assert growth == {
+        Decimal(wages) * 10000: -Decimal(fall),
+        Decimal(cases): Decimal(rise),
+        Decimal(other): None,
+    }, growth
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from kg.extract.context import Context
 from kg.extract.programs import facility_ending, find_programs
@@ -43,7 +44,22 @@ from kg.segment import Sentence, tokenizer
 
 _DELIM = "，。；、：！？"
 _DURATION_UNITS = frozenset({"年", "个月", "月", "天", "日", "小时", "分钟", "周", "星期"})
-_GROWTH = re.compile(r"(?:同比)?(?:增长|增加|提高|提升|上升|下降|减少)了?$")
+_GROWTH_ONLY = re.compile(
+    r"\s*(?:同比|环比|比去年|较去年|比上年|较上年)?(?:同期)?(增长|增加|提高|提升|上升|下降|减少)了?\s*"
+)
+"""A clause that only compares the figure before it (、同比增长108%); a clause with its own
+subject (职工投诉量比去年减少8.5%) is a figure of its own."""
+_DECREASE = ("下降", "减少")
+
+
+def _signed(qty: Quantity, verb: str) -> Quantity:
+    """A growth rate with its sign: 同比下降5% is -5."""
+    if verb not in _DECREASE:
+        return qty
+    upper = -qty.upper if qty.upper is not None else None
+    return replace(qty, value=-qty.value, upper=upper)
+
+
 _PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _LEAD = re.compile(
@@ -352,13 +368,12 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
             if not _countable(sent.text, q):
                 continue
             qty = q.quantity
-            if qty.unit == "%" and _GROWTH.search(
-                sent.text[_clause_start(sent.text, q.start) : q.start]
-            ):
+            growth = _GROWTH_ONLY.fullmatch(sent.text[_clause_start(sent.text, q.start) : q.start])
+            if qty.unit == "%" and growth:
                 if last_figure is not None and last_figure.kind == "achievement":
                     idx = pending.index(last_figure)
                     args = dict(last_figure.args)
-                    args["growth"] = qty
+                    args["growth"] = _signed(qty, growth.group(1))
                     pending[idx] = last_figure = Fact(
                         "achievement", tuple(sorted(args.items())), last_figure.evidence, "achieved"
                     )
