@@ -36,6 +36,8 @@ _DATELINE_LEAD = re.compile(r"^[^（(，。]{0,20}?(?:讯|电)[（(][^（()）]{
 DATELINE = re.compile(
     r"^.{0,20}?(?:讯|电)[（(]"
 )  # the interviewee line and headline sit among the first few lines
+_POST_TITLE = re.compile("|".join(re.escape(row[0]) for row in table("posts.tsv")))
+"""Any post title: an interviewee line names the official by post (…市总工会主席欧阳志强:)."""
 _BARE_DATELINE = re.compile(r"^[^（(，。\s]{0,20}?(?:讯|电)\s+")
 _TOKEN = re.compile(r"(\S+)\s*")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -179,6 +181,7 @@ def _classify(index: int, text: str, seen_question: bool) -> str:
         and len(text) <= 60
         and re.search(r"[\u4e00-\u9fff][:：.]$", text)
         and not re.search(r"[，。；！？]", text[:-1])
+        and _POST_TITLE.search(text)  # 会议部署2026年重点工作： introduces a list
     ):
         return "interviewee"
     return "body"

@@ -760,6 +760,44 @@ def test_growth_rates_and_their_sign(tmp_path, city, wages, fall, cases, rise, o
     }, growth
 
 
+PLAN_LIST = """{city}总工会部署{year}年重点工作
+本报讯（记者 甄丽萍）1月10日，{city}总工会召开全委会议，回顾{last}年主要成效如下：
+（一）新建职工驿站{built}个；
+（二）培训产业工人{trained}万人次。
+会议部署{year}年重点工作：
+（一）深化产业工人队伍建设改革，全年培训产业工人{train}万人次；
+（二）推进“工会驿站”提质增效，新建驿站{build}个。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "year", "built", "trained", "train", "build_"),
+    [("江门市", 2026, "42", "2.6", "3", "50"), ("潮州市", 2027, "18", "1.1", "1.5", "20")],
+    ids=["jiangmen", "chaozhou"],
+)
+def test_a_list_under_a_plan_is_targets(tmp_path, city, year, built, trained, train, build_):
+    """The items of a list introduced by a line of planning (部署2026年重点工作：) are targets
+    due in the year it names; the items under a line of results (主要成效如下：) stay done; the
+    planning line (short, ending in a colon) is not an interviewee line, so the list's first
+    item is not the headline."""
+    path = tmp_path / "report.txt"
+    values = {"built": built, "trained": trained, "train": train, "build": build_}
+    path.write_text(PLAN_LIST.format(city=city, year=year, last=year - 1, **values), "utf-8")
+    result = build([str(path)])
+    targets = {
+        f.arg("quantity").value: f.arg("deadline")
+        for f in result.resolved.facts
+        if f.kind == "target"
+    }
+    assert targets == {Decimal(train) * 10000: year, Decimal(build_): year}, targets
+    assert _measures(result) == {
+        Decimal(built): "新建职工驿站",  # the item's number (（一）) is no word
+        Decimal(trained) * 10000: "培训产业工人",
+    }
+    # a short line ending in a colon is no interviewee line without a post title in it
+    assert _article(result).arg("headline") == f"{city}总工会部署{year}年重点工作"
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

@@ -157,6 +157,7 @@ def _verb_before(
     head = text[max(_clause_start(text, quantity_text_start), after) : quantity_text_start]
     for deadline in reversed(find_deadlines(head)):  # 力争到2028年建成… -> 建成…
         head = head[: deadline.start] + head[deadline.end :]
+    head = _LIST_ITEM.sub("", head)  # （一）新建职工驿站: the item's number is no word
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
     return _last_words(_LEAD.sub("", _after_adverb(_TIME_WORDS.sub("", head))), most)
@@ -282,7 +283,32 @@ def _is_target(
         return intent_before(_masked(head, programs), done)
     para = ctx.seg.paragraph_of(sent)
     body = re.sub(r"^[\u4e00-\u9fff]{2,4}：", "", para.text)
-    return bool(_PLAN_PARAGRAPH.match(body))
+    return bool(_PLAN_PARAGRAPH.match(body)) or _plan_intro(ctx, sent) is not None
+
+
+_LIST_ITEM = re.compile(
+    r"^\s*(?:（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])"
+)
+_PLAN_INTRO = re.compile("部署|计划|目标|打算|要点|安排|重点工作")
+_YEAR_IN = re.compile(r"(20\d\d)年")
+
+
+def _plan_intro(ctx: Context, sent: Sentence) -> str | None:
+    """The line that introduces a list of plans, when ``sent`` is in an item of one:
+    部署2026年重点工作： then （一）…全年培训产业工人3万人次； (a colon at its end and a word of
+    planning in it). The items' figures are targets, due in the year it names."""
+    para = ctx.seg.paragraph_of(sent)
+    if not _LIST_ITEM.match(para.text):
+        return None
+    for i in range(para.index - 1, -1, -1):
+        text = ctx.seg.paragraphs[i].text.strip()
+        if not text or _LIST_ITEM.match(text):
+            continue
+        planned = _PLAN_INTRO.search(text) or plan_at(text, "将") >= 0  # not 现将…通知如下
+        if text.endswith(("：", ":")) and planned:
+            return text
+        return None
+    return None
 
 
 def _masked(head: str, programs: list[tuple[int, int, str, str]]) -> str:
@@ -407,6 +433,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 args: dict[str, object] = {"what": what, "quantity": qty}
                 if deadline is not None:
                     args["deadline"] = deadline.year
+                elif (intro := _plan_intro(ctx, sent)) and (year := _YEAR_IN.search(intro)):
+                    args["deadline"] = int(year.group(1))  # 部署2026年重点工作：
                 if by is not None:
                     args["set_by"] = by
                     args["scope"] = Ref("place", _scope(ctx, by))
