@@ -798,6 +798,49 @@ def test_a_list_under_a_plan_is_targets(tmp_path, city, year, built, trained, tr
     assert _article(result).arg("headline") == f"{city}总工会部署{year}年重点工作"
 
 
+TWO_CITIES = """{a}、{b}两市工会联合开展服务月活动
+本报讯（记者 陈晓）{a}总工会副主席王海燕介绍，目前{sa}已建成户外劳动者服务站点{na}个，{sb}已建成{nb}个。
+{a}总工会表示，力争“十五五”期间培育省级以上工匠{x}名、市级工匠{y}名。
+"""
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "na", "nb", "x", "y"),
+    [
+        ("广州市", "深圳市", "1860", "1520", "50", "500"),
+        ("佛山市", "东莞市", "960", "870", "30", "300"),
+    ],
+    ids=["guangzhou", "foshan"],
+)
+def test_parallel_clauses_and_plan_deadlines(tmp_path, a, b, na, nb, x, y):
+    """深圳已建成1520个 after 广州已建成户外劳动者服务站点1860个: the second city's figure, counting
+    the same thing (its noun left out), credited to that city's union; “十五五”期间 in a target
+    makes it due by the plan's last year (2030), and the second item of a list of targets takes
+    the first's verb (培育市级工匠)."""
+    path = tmp_path / "report.txt"
+    values = {"sa": a[:-1], "sb": b[:-1], "na": na, "nb": nb, "x": x, "y": y}
+    path.write_text(TWO_CITIES.format(a=a, b=b, **values), "utf-8")
+    result = build([str(path)])
+    done = {
+        f.arg("quantity").value: (f.arg("by").key, f.arg("measure"), f.arg("city").key)
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+    assert done == {
+        Decimal(na): (f"{a}总工会", "建成户外劳动者服务站点", a),
+        Decimal(nb): (f"{b}总工会", "建成户外劳动者服务站点", b),
+    }, done
+    targets = {
+        f.arg("quantity").value: (f.arg("what"), f.arg("deadline"))
+        for f in result.resolved.facts
+        if f.kind == "target"
+    }
+    assert targets == {
+        Decimal(x): ("培育省级以上工匠", 2030),
+        Decimal(y): ("培育市级工匠", 2030),
+    }, targets
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

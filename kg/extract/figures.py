@@ -30,6 +30,7 @@ from kg.extract.subjects import (
     words,
 )
 from kg.gazetteer import find_orgs, find_places, places
+from kg.lexicon import longest_first
 from kg.quantities import (
     DeadlineMatch,
     PeriodMatch,
@@ -158,6 +159,7 @@ def _verb_before(
     for deadline in reversed(find_deadlines(head)):  # 力争到2028年建成… -> 建成…
         head = head[: deadline.start] + head[deadline.end :]
     head = _LIST_ITEM.sub("", head)  # （一）新建职工驿站: the item's number is no word
+    head = _FIVE_YEAR_PLAN.sub("", head)  # 力争“十五五”期间培育… -> 培育…
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
     return _last_words(_LEAD.sub("", _after_adverb(_TIME_WORDS.sub("", head))), most)
@@ -193,18 +195,20 @@ def _owned_by_figure(text: str, last_end: int, figure: int, head: str) -> str:
 
 
 def _listed_after(text: str, last_end: int, figure: int, head: str, last: Fact) -> str:
-    """The head of a figure listed right after another (覆盖企业4300家、职工21.5万人): a bare noun
-    takes the verb of the figure before it (覆盖职工, not 职工); a head with its own verb
+    """The head of a figure listed right after another (覆盖企业4300家、职工21.5万人): one that
+    opens with no verb of ``figure_verbs.txt`` takes the verb the figure before it opens with
+    (覆盖职工, not 职工; 培育省级以上工匠50名、市级工匠500名: 培育市级工匠); one with its own verb
     (开展活动12场、培训职工3000人) is left as it is."""
     if last_end < 0 or text[last_end : last_end + 1] != "、" or not head:
         return head
-    if text[last_end + 1 : figure].lstrip("、") != head:
+    if not text[last_end + 1 : figure].lstrip("、").endswith(head):
         return head
-    tokens = tokenizer().lcut(head, HMM=False)
-    previous = tokenizer().lcut(str(last.arg("measure")), HMM=False)
-    if len(tokens) != 1 or len(previous) < 2 or previous[0] == head:
+    verbs = longest_first("figure_verbs.txt")
+    previous = str(last.arg("measure") or last.arg("what") or "")
+    verb = next((v for v in verbs if previous.startswith(v)), None)
+    if verb is None or head.startswith(verbs):
         return head
-    return previous[0] + head
+    return verb + head
 
 
 def _after_adverb(head: str) -> str:
@@ -291,6 +295,16 @@ _LIST_ITEM = re.compile(
 )
 _PLAN_INTRO = re.compile("部署|计划|目标|打算|要点|安排|重点工作")
 _YEAR_IN = re.compile(r"(20\d\d)年")
+_FIVE_YEAR_PLAN = re.compile(r"“?十([一二三四五六七八九])五”?(?:规划)?(?:期间|时期|末)?")
+"""A five-year plan (“十五五”期间): the Nth plan ends in 1955 + 5N (十四五: 2025)."""
+
+
+def _plan_end_year(head: str) -> int | None:
+    """The last year of the five-year plan named last in ``head``, or None."""
+    found = list(_FIVE_YEAR_PLAN.finditer(head))
+    if not found:
+        return None
+    return 1955 + 5 * (10 + "一二三四五六七八九".index(found[-1].group(1)) + 1)
 
 
 def _plan_intro(ctx: Context, sent: Sentence) -> str | None:
@@ -430,9 +444,13 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 what = _what_after(sent.text, q.end) or _without_plan_words(
                     _verb_before(sent.text, q.start, q.start, subject_end, most=14)
                 )
+                if last_figure is not None and last_figure.kind == "target":
+                    what = _listed_after(sent.text, last_end, q.start, what, last_figure)
                 args: dict[str, object] = {"what": what, "quantity": qty}
                 if deadline is not None:
                     args["deadline"] = deadline.year
+                elif plan_end := _plan_end_year(sent.text[: q.start]):
+                    args["deadline"] = plan_end  # 力争“十五五”期间培育…: by 2030
                 elif (intro := _plan_intro(ctx, sent)) and (year := _YEAR_IN.search(intro)):
                     args["deadline"] = int(year.group(1))  # 部署2026年重点工作：
                 if by is not None:
@@ -446,7 +464,18 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 if last_figure is not None and last_figure.kind == "achievement":
                     head = _listed_after(sent.text, last_end, q.start, head, last_figure)
                     head = _owned_by_figure(sent.text, last_end, q.start, head)
-                measure = head + _counted_noun(sent.text, q.end)
+                noun = _counted_noun(sent.text, q.end)
+                measure = head + noun
+                if (
+                    head
+                    and not noun
+                    and last_figure is not None
+                    and last_figure.kind == "achievement"
+                ):
+                    # 广州已建成户外劳动者服务站点1860个，深圳已建成1520个: the same thing counted
+                    before, counted = str(last_figure.arg("measure")), last_figure.arg("quantity")
+                    if before.startswith(head) and isinstance(counted, Quantity):
+                        measure = before if counted.unit == qty.unit else measure
                 if not measure and last_figure is not None and last_figure.kind == "achievement":
                     # 新建站点45个，累计达到312个: the running total of what the figure before
                     # it counts (站点, not the new ones)

@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from kg.extract.context import Context
-from kg.gazetteer import OrgMatch, city_of, find_orgs, place_of_org
+from kg.gazetteer import OrgMatch, city_of, find_orgs, find_places, place_of_org, places
 from kg.lexicon import table
 from kg.records import Modality, Ref
 from kg.segment import Sentence
@@ -50,6 +50,10 @@ def subject_org(
     the sentence, lets a clause after ；take the subject of the clause before)."""
     orgs = orgs if orgs is not None else find_orgs(text, ctx.city, ctx.province, ctx.county)
     before = [o for o in orgs if o.end <= pos and o.kind == "union"]
+    clause = max(text.rfind(c, 0, pos) for c in "，；。") + 1
+    if not any(o.start >= clause for o in before) and (place := _place_opening(text, clause)):
+        # 广州已建成…1860个，深圳已建成1520个: the clause's own city, not the union named before
+        return Ref("org", place + "总工会")
     if before:
         return Ref("org", before[-1].name)
     clause_start = max(text.rfind(c, 0, pos) for c in "。；")
@@ -130,6 +134,19 @@ def modality(text: str, pos: int, default: Modality = "ongoing") -> Modality:
 def words(role: str) -> tuple[str, ...]:
     """Words of a role in ``program_types.tsv``, longest first."""
     return _words(role)
+
+
+_OPENING = re.compile("(?:目前|截至目前|其中|同时|另外|此外|而)?")
+
+
+def _place_opening(text: str, clause: int) -> str | None:
+    """The city or county a clause opens with (深圳已建成…), or None."""
+    at = _OPENING.match(text, clause).end()
+    for start, _end, name in find_places(text[at : at + 8]):
+        if start == 0 and places()[name].level != "province":
+            return name
+        break
+    return None
 
 
 def city_of_subject(ctx: Context, org: Ref | None) -> str | None:
