@@ -841,6 +841,38 @@ def test_parallel_clauses_and_plan_deadlines(tmp_path, a, b, na, nb, x, y):
     }, targets
 
 
+HONOURS_REPORT = """{company}召开三届二次职代会
+本报讯（记者 陈立新）1月15日，{company}召开三届二次职工代表大会，{delegates}名职工代表参加会议。
+全国劳动模范{a}、广东省劳动模范{b}、{c}等出席。劳模和工匠代表作了发言。
+"""
+
+
+@pytest.mark.parametrize(
+    ("company", "delegates", "a", "b", "c"),
+    [
+        ("广东韶关钢铁有限公司", "286", "王志强", "陈美玲", "杨立新"),
+        ("广州珠江啤酒有限公司", "150", "刘建华", "何丽萍", "罗志强"),
+    ],
+    ids=["shaogang", "zhujiang"],
+)
+def test_names_after_honours_and_a_province_in_a_company(tmp_path, company, delegates, a, b, c):
+    """People named after an honour (全国劳动模范王志强), and those listed after them, are people;
+    劳模和工匠 names none; 广东 inside an enterprise's name does not make the figure the
+    province union's; 三届二次 is a session's number."""
+    path = tmp_path / "report.txt"
+    text = HONOURS_REPORT.format(company=company, delegates=delegates, a=a, b=b, c=c)
+    path.write_text(text, "utf-8")
+    result = build([str(path)])
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert {a, b, c} <= people and "和工匠" not in people, people
+    done = [
+        (f.arg("quantity").value, f.arg("by").key)
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    ]
+    assert done == [(Decimal(delegates), "韶关市总工会" if "韶关" in company else "广州市总工会")]
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

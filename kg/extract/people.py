@@ -169,6 +169,39 @@ def find_titles_after_names(text: str, ctx: Context) -> list[Post]:
     return out
 
 
+_NOT_A_NAME_AFTER = frozenset("和与及、等的们代")
+"""Right after an honour, what shows it is no name's honour (劳模和工匠, 劳模代表)."""
+
+
+@cache
+def _honours_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, longest_first("honour_titles.txt"))))
+
+
+def find_honoured(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, name) of the people named right after an honour (全国劳动模范王志强), and of
+    those listed after them (、陈美玲、杨立新等): a name vouched for by the honour, then names
+    joined by 、/和, each after its own honour or none."""
+    out: list[tuple[int, str]] = []
+    honours = _honours_re()
+    consumed = 0
+    for m in honours.finditer(text):
+        if m.start() < consumed:
+            continue  # an honour inside a list already read
+        at = consumed = m.end()
+        if text[at : at + 1] in _NOT_A_NAME_AFTER:
+            continue  # 劳模和工匠人才, 劳模工匠的: the honour is a word of a phrase
+        while (name := name_at(text, at, known, vouched=True)) is not None:
+            out.append((at, name))
+            at += len(name)
+            if at >= len(text) or text[at] not in "、和":
+                break
+            nxt = honours.match(text, at + 1)
+            at = nxt.end() if nxt else at + 1
+        consumed = max(consumed, at)
+    return out
+
+
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:
     """The names (start, name) that end at ``end``, first to last: 郑雅琴、许建国 before
     当选为; each starts after a delimiter (or the text's start) and is a plausible name."""
@@ -205,6 +238,10 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
         for post in find_titles_after_names(sent.text, ctx):
             known.add(post.person)
             yield from _post_records(ctx, sent, post, "name_title")
+        for start, name in find_honoured(sent.text, frozenset(known)):
+            known.add(name)
+            ev = ctx.evidence(sent, sent.start + start, sent.start + start + len(name), "honour")
+            yield Mention(Ref("person", name), name, ev)
     yield from _speakers(ctx)
     yield from _name_then_title(ctx, frozenset(known))
 

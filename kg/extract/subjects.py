@@ -57,8 +57,11 @@ def subject_org(
     if before:
         return Ref("org", before[-1].name)
     clause_start = max(text.rfind(c, 0, pos) for c in "。；")
-    if _PROVINCE_WORDS.search(text, clause_start + 1, pos) or _PROVINCE_WORDS.search(text[:pos]):
-        if not re.search(r"我们|我市|全市|市总", text[:pos]):
+    # the words inside a named organization are its name (广东韶关钢铁有限公司 says nothing of
+    # the province's union)
+    head = _masked_orgs(text[:pos], orgs)
+    if _PROVINCE_WORDS.search(head, clause_start + 1) or _PROVINCE_WORDS.search(head):
+        if not re.search(r"我们|我市|全市|市总", head):
             return province_union(ctx)
     if ctx.county:  # 全区将建成… in a report on a district: the district's union
         level = ctx.county[-1]
@@ -66,6 +69,14 @@ def subject_org(
             return Ref("org", ctx.county + "总工会")
     continued = _continued_union(ctx, sent) if sent is not None else None
     return continued or city_union(ctx)
+
+
+def _masked_orgs(text: str, orgs: list[OrgMatch]) -> str:
+    """``text`` with the enterprises and schools named in it blanked out."""
+    for o in orgs:
+        if o.kind in ("company", "school") and o.start < len(text):
+            text = text[: o.start] + "〇" * (min(o.end, len(text)) - o.start) + text[o.end :]
+    return text
 
 
 def _continued_union(ctx: Context, sent: Sentence) -> Ref | None:
