@@ -873,6 +873,32 @@ def test_names_after_honours_and_a_province_in_a_company(tmp_path, company, dele
     assert done == [(Decimal(delegates), "韶关市总工会" if "韶关" in company else "广州市总工会")]
 
 
+COMPANY_REPORT = """{company}召开职工代表大会
+本报讯（记者 陈立新）1月15日，{company}召开三届二次职工代表大会。公司党委书记、董事长{boss}作工作报告，公司工会主席{chair}主持会议。
+"""
+
+
+@pytest.mark.parametrize(
+    ("company", "boss", "chair"),
+    [
+        ("广东韶关钢铁有限公司", "李世平", "刘晓红"),
+        ("佛山佛塑科技集团有限公司", "黄丙娣", "梁国辉"),
+    ],
+    ids=["shaogang", "fosu"],
+)
+def test_a_bare_company_is_the_one_the_article_names(tmp_path, company, boss, chair):
+    """公司党委书记、董事长李世平, 公司工会主席刘晓红: the bare 公司 is the enterprise the article
+    names, its union, or the enterprise itself holding the party secretary's post."""
+    path = tmp_path / "report.txt"
+    path.write_text(COMPANY_REPORT.format(company=company, boss=boss, chair=chair), "utf-8")
+    posts = _posts(build([str(path)]))
+    assert {
+        (boss, "党委书记", company),
+        (boss, "董事长", company),
+        (chair, "主席", f"{company}工会"),
+    } <= posts, posts
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

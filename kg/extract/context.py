@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.gazetteer import city_of, find_orgs, find_places, place_forms, province_of
+from kg.gazetteer import OrgMatch, city_of, find_orgs, find_places, place_forms, province_of
 from kg.records import Document, Evidence
 from kg.segment import Segmented, Sentence
 
@@ -27,6 +27,9 @@ class Context:
     named most often): what a bare 区/县 (区总工会, 县委) means."""
     publication: tuple[Sentence, int, int, str] | None = None
     """When the article was published (see :func:`publication_date`), if the text says."""
+    company: OrgMatch | None = None
+    """The first enterprise the article names (汕头金舟纺织有限公司): what a bare 公司 (公司工会,
+    公司党委书记) means."""
 
     @property
     def year(self) -> int | None:
@@ -75,7 +78,19 @@ def build_context(doc: Document, seg: Segmented) -> Context:
     ]
     county = max(counties)[1] if counties else None
     _ = place_forms  # loaded here once so worker processes warm the gazetteer with the context
-    return Context(doc, seg, city, province, speakers, county, publication_date(seg.sentences))
+    company = next(
+        (
+            org
+            for para in seg.paragraphs
+            if "公司" in para.text
+            for org in find_orgs(para.text, city, province, county)
+            if org.kind == "company"
+        ),
+        None,
+    )
+    return Context(
+        doc, seg, city, province, speakers, county, publication_date(seg.sentences), company
+    )
 
 
 _DATE = re.compile(r"(20\d{2}|19\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)日?")

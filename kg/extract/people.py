@@ -50,7 +50,7 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
     title_re, implied = _titles()
     titles = list(title_re.finditer(text))
     by_end = {m.end(): m for m in titles}
-    orgs = find_orgs(text, ctx.city, ctx.province, ctx.county)
+    orgs = with_company(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
     org_by_end = {o.end: o for o in orgs}
     out: list[Post] = []
     for m in titles:
@@ -82,6 +82,29 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
                 owner = _implied_org(ctx, title, implied[title], start)
             out.append(Post(name, title, owner, start, end, former))
     return out
+
+
+_COMPANY_REF = re.compile("(?<![司\u4e00-\u9fff])公司(工会|党委)?")
+_COMPANY_SUFFIX = {"工会": ("工会", "union"), "党委": ("党委", "party")}
+
+
+def with_company(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch]:
+    """``orgs`` and the bare 公司 of ``text`` (公司工会主席刘晓红, 公司党委书记、董事长李世平) as the
+    enterprise the article names first, its union or its party committee, in text order."""
+    if ctx.company is None or "公司" not in text:
+        return orgs
+    company = ctx.company
+    refs = []
+    for m in _COMPANY_REF.finditer(text):
+        if any(o.start <= m.start() < o.end for o in orgs):
+            continue  # part of a name (…有限公司工会)
+        base = company.name.removesuffix("工会")
+        # 公司 alone too: in 公司党委书记 the title is 党委书记, after 公司
+        refs.append(OrgMatch(m.start(), m.start() + 2, "公司", base, "company", company.place))
+        if m.group(1):
+            suffix, kind = _COMPANY_SUFFIX[m.group(1)]
+            refs.append(OrgMatch(m.start(), m.end(), m.group(), base + suffix, kind, company.place))
+    return sorted([*orgs, *refs], key=lambda o: o.start) if refs else orgs
 
 
 _FORMER = "原前"
@@ -150,7 +173,7 @@ def find_titles_after_names(text: str, ctx: Context) -> list[Post]:
     out: list[Post] = []
     for m in title_re.finditer(text):
         if orgs is None:
-            orgs = find_orgs(text, ctx.city, ctx.province, ctx.county)
+            orgs = with_company(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
         org_by_end = {o.end: o for o in orgs}
         for n in (3, 2, 4):
             start = m.start() - n
