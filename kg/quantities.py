@@ -694,11 +694,12 @@ def find_periods(text: str) -> list[PeriodMatch]:
     year inside one is not reported here, so a target's year is never read as the time an
     achievement covers."""
     out: list[PeriodMatch] = []
+    titles = _titles(text)
     for m in _period_re().finditer(text):
         g = m.group
         start, end, span = m.start(), m.end(), m.group()
         found: PeriodMatch | None = None
-        if g("k_deadline") is not None:
+        if g("k_deadline") is not None or _inside(titles, start):
             continue
         if g("k_year_since") is not None:
             found = PeriodMatch(start, end, span, "since_event", year=_year(g("sy")))
@@ -747,13 +748,27 @@ def find_periods(text: str) -> list[PeriodMatch]:
     return out
 
 
+_TITLE = re.compile("《[^《》]*》")
+
+
+def _titles(text: str) -> list[tuple[int, int]]:
+    """The spans of the titles of documents in ``text`` (《2026年集体合同（草案）》): a year in a
+    title names the document, it neither dates a figure nor makes a deadline."""
+    return [m.span() for m in _TITLE.finditer(text)] if "《" in text else []
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(s <= at < e for s, e in spans)
+
+
 def find_deadlines(text: str) -> list[DeadlineMatch]:
     """Every deadline in ``text`` (到2029年, 力争到2029年, 至2027年底, 2029年前, 到二〇二九年),
     left to right, with its calendar year. ``截至2024年`` is a cut-off of what was done, not a
     deadline, and is a period instead."""
     out: list[DeadlineMatch] = []
+    titles = _titles(text)
     for m in _deadline_re().finditer(text):
         year = _year(m.group("dy1") or m.group("dy2"))
-        if year is not None:
+        if year is not None and not _inside(titles, m.start()):
             out.append(DeadlineMatch(m.start(), m.end(), m.group(), year))
     return out

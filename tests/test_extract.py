@@ -899,6 +899,32 @@ def test_a_bare_company_is_the_one_the_article_names(tmp_path, company, boss, ch
     } <= posts, posts
 
 
+AREA_REPORT = """{city}职工服务中心启用
+本报讯（记者 刘诗琪）{city}职工服务中心正式启用。该中心建筑面积约{area}平方米，设有法律援助、心理咨询等{rooms}个功能区。
+会议审议通过了《2026年集体合同（草案）》等{motions}项议案。
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "area", "rooms", "motions"),
+    [("河源市", "1200", "8", "3"), ("云浮市", "860", "6", "4")],
+    ids=["heyuan", "yunfu"],
+)
+def test_an_area_and_a_titles_year(tmp_path, city, area, rooms, motions):
+    """A facility's area (建筑面积约1200平方米) is what it is like, no achievement; a year in a
+    document's title (《2026年集体合同（草案）》) is no period of the figure after it."""
+    path = tmp_path / "report.txt"
+    values = {"area": area, "rooms": rooms, "motions": motions}
+    path.write_text(AREA_REPORT.format(city=city, **values), "utf-8")
+    result = build([str(path)])
+    periods = {
+        f.arg("quantity").value: f.arg("period")
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+    assert periods == {Decimal(rooms): None, Decimal(motions): None}, periods
+
+
 NOTICE = """关于开展2026年“{campaign}”活动的通知
 各县（市、区）总工会，市直各产业工会：
 为切实做好高温天气下职工劳动保护工作，市总工会决定在全市开展2026年“{campaign}”活动。现将有关事项通知如下：

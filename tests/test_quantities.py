@@ -628,3 +628,12 @@ def test_any_number_written_in_chinese_reads_back(n, liang):
     if liang:
         written = re.sub("二(?=[百千万亿])", "两", written)
     assert chinese_numeral(written) == n
+
+
+def test_a_year_in_a_documents_title_is_no_period_nor_deadline():
+    """《2026年集体合同（草案）》 names a document: its year neither dates the figure after it nor
+    makes a deadline; the same year outside a title does."""
+    assert find_periods("会议审议通过了《2026年集体合同（草案）》等3项议案") == []
+    assert [p.year for p in find_periods("2026年，全市新建驿站50个")] == [2026]
+    assert find_deadlines("印发《关于到2027年建成职工驿站的方案》") == []
+    assert [d.year for d in find_deadlines("力争到2027年建成职工驿站")] == [2027]

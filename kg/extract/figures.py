@@ -359,13 +359,15 @@ def _earlier_deadline(ctx: Context, sent: Sentence):
 
 def _countable(text: str, q: QuantityMatch) -> bool:
     """Durations (用时9年, 四小时), 个方面 and 件事 (重点抓了三件事: the points of a speech),
-    and rates per head (资助标准为每人3000元至5000元,
+    a facility's area (建筑面积约1200平方米), and rates per head (资助标准为每人3000元至5000元,
     每户发放500元) are not figures of work done or planned."""
     if q.quantity.unit in _DURATION_UNITS:
         return False
     clause = text[_clause_start(text, q.start) : q.start]
     if _PER_HEAD.search(clause) or _PER_HEAD_START.match(clause):
         return False
+    if "面积" in clause:
+        return False  # 建筑面积约1200平方米: what a facility is like, not work done
     return not text.startswith(("方面", "事"), q.end)
 
 
