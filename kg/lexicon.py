@@ -52,7 +52,12 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 @cache
 def longest_first(name: str) -> tuple[str, ...]:
     """Entries sorted longest first (then by text), for greedy longest-match scanning."""
-    return tuple(sorted(word_list(name), key=lambda w: (-len(w), w)))
+    return sorted_longest_first(word_list(name))
+
+
+def sorted_longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` without repeats, longest first (then by text)."""
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @cache

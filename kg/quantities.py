@@ -296,7 +296,7 @@ def _period_re() -> re.Pattern[str]:
         rf"(?:{_pw('since_verb')})(?:{_pw('since_close')}))"
         rf"|(?P<k_since_congress>(?:党的)?[一二三四五六七八九十]+大(?:{_pw('since_close')}))"
         # a five-year plan's years: “十四五”期间, 十三五以来
-        rf"|(?P<k_plan>“?十[一二三四五六七八九]五”?(?:规划)?(?:期间|时期|以来))"
+        rf"|(?P<k_plan>{_FIVE_YEAR_PLAN_NAME}(?:期间|时期|以来))"
         rf"|(?P<k_asof>(?:{_pw('asof_prefix')})(?:(?P<ay>{_YEAR})年(?:(?P<am>{_MONTH})月)?"
         rf"|(?P<arel>{_pw('relative_year')})(?:{_MONTH}月)?|{_MONTH}月)"
         rf"(?:底|末|初|份|(?:[12][0-9]|3[01]|0?[1-9])日)?)"
@@ -746,6 +746,19 @@ def find_periods(text: str) -> list[PeriodMatch]:
         if found is not None:
             out.append(found)
     return out
+
+
+_FIVE_YEAR_PLAN_NAME = "“?十[一二三四五六七八九]五”?(?:规划)?"
+FIVE_YEAR_PLAN = re.compile(f"{_FIVE_YEAR_PLAN_NAME}(?:期间|时期|末)?")
+"""A five-year plan (“十五五”期间, 十四五末): the Nth plan's years end in 1955 + 5N."""
+
+
+def plan_end_year(text: str) -> int | None:
+    """The last year of the five-year plan named last in ``text`` (十四五: 2025), or None."""
+    found = list(FIVE_YEAR_PLAN.finditer(text))
+    if not found:
+        return None
+    return 1955 + 5 * (10 + "一二三四五六七八九".index(found[-1].group().lstrip("“")[1]) + 1)
 
 
 _TITLE = re.compile("《[^《》]*》")

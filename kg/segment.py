@@ -22,7 +22,7 @@ from functools import cache
 import jieba
 
 from kg.gazetteer import place_forms
-from kg.lexicon import data_text, table, word_set
+from kg.lexicon import data_text, sorted_longest_first, table, word_set
 from kg.normalize import Normalized, line_kind
 
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n")
@@ -36,17 +36,23 @@ _DATELINE_LEAD = re.compile(r"^[^（(，。]{0,20}?(?:讯|电)[（(][^（()）]{
 DATELINE = re.compile(
     r"^.{0,20}?(?:讯|电)[（(]"
 )  # the interviewee line and headline sit among the first few lines
-_POST_TITLE = re.compile("|".join(re.escape(row[0]) for row in table("posts.tsv")))
-"""Any post title: an interviewee line names the official by post (…市总工会主席欧阳志强:)."""
 _BARE_DATELINE = re.compile(r"^[^（(，。\s]{0,20}?(?:讯|电)\s+")
 _TOKEN = re.compile(r"(\S+)\s*")
-_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+NAME_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+"""Two to four Chinese characters: the shape of a person's name (in bylines, before titles)."""
 
 
 @cache
-def _byline_roles() -> tuple[str, ...]:
-    """The role words of bylines (记者, 通讯员 …), longest first."""
-    return tuple(sorted((row[0] for row in table("byline_roles.tsv")), key=len, reverse=True))
+def byline_roles() -> tuple[str, ...]:
+    """The role words of bylines (记者, 通讯员 …; ``byline_roles.tsv``), longest first."""
+    return sorted_longest_first(row[0] for row in table("byline_roles.tsv"))
+
+
+@cache
+def post_titles() -> re.Pattern[str]:
+    """Any post title of ``posts.tsv``, longest first (常务副主席 before 副主席 before 主席)."""
+    titles = sorted_longest_first(row[0] for row in table("posts.tsv"))
+    return re.compile("|".join(map(re.escape, titles)))
 
 
 def bare_byline_end(text: str) -> int | None:
@@ -57,13 +63,13 @@ def bare_byline_end(text: str) -> int | None:
     if m is None:
         return None
     pos, after_role = m.end(), False
-    roles = _byline_roles()
+    roles = byline_roles()
     while tok := _TOKEN.match(text, pos):
         word = tok.group(1)
         role = next((r for r in roles if word.startswith(r)), None)
-        if role is not None and (word == role or _NAME.fullmatch(word[len(role) :])):
+        if role is not None and (word == role or NAME_SHAPE.fullmatch(word[len(role) :])):
             after_role = True  # 记者, or 记者张三
-        elif not (after_role and _NAME.fullmatch(word)):
+        elif not (after_role and NAME_SHAPE.fullmatch(word)):
             break
         pos = tok.end()
     return pos if text[pos:].strip() else None
@@ -181,7 +187,7 @@ def _classify(index: int, text: str, seen_question: bool) -> str:
         and len(text) <= 60
         and re.search(r"[\u4e00-\u9fff][:：.]$", text)
         and not re.search(r"[，。；！？]", text[:-1])
-        and _POST_TITLE.search(text)  # 会议部署2026年重点工作： introduces a list
+        and post_titles().search(text)  # 会议部署2026年重点工作： introduces a list
     ):
         return "interviewee"
     return "body"

@@ -21,14 +21,13 @@ from kg.normalize import line_patterns
 from kg.quantities import chinese_numeral
 from kg.records import Evidence, Fact, Mention, Ref
 from kg.segment import DATELINE as DATELINE_RE
-from kg.segment import Sentence
+from kg.segment import NAME_SHAPE, Sentence, byline_roles
 
 
 @cache
 def _roles() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = table("byline_roles.tsv")
-    alt = "|".join(re.escape(r[0]) for r in sorted(rows, key=lambda r: (-len(r[0]), r[0])))
-    return re.compile(alt), {r[0]: r[1] for r in rows}
+    return re.compile("|".join(map(re.escape, byline_roles()))), {r[0]: r[1] for r in rows}
 
 
 def series_number(text: str) -> int | None:
@@ -53,7 +52,6 @@ def is_collective(name: str) -> bool:
 
 
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
-_NAME_CHUNK = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _names_in(segment: str) -> list[tuple[str, int, int]]:
@@ -76,7 +74,7 @@ def _names_in(segment: str) -> list[tuple[str, int, int]]:
             out.append((run.group() + nxt.group(), run.start(), nxt.end()))
             i += 2
             continue
-        for nm in _NAME_CHUNK.finditer(run.group()):  # a longer run: as many names as fit
+        for nm in NAME_SHAPE.finditer(run.group()):  # a longer run: as many names as fit
             out.append((nm.group(), run.start() + nm.start(), run.start() + nm.end()))
         i += 1
     return out

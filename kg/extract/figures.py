@@ -22,6 +22,7 @@ from dataclasses import replace
 from kg.extract.context import Context
 from kg.extract.programs import facility_ending, find_programs
 from kg.extract.subjects import (
+    blanked,
     city_of_subject,
     intent_before,
     plan_at,
@@ -32,12 +33,14 @@ from kg.extract.subjects import (
 from kg.gazetteer import find_orgs, find_places, places
 from kg.lexicon import longest_first
 from kg.quantities import (
+    FIVE_YEAR_PLAN,
     DeadlineMatch,
     PeriodMatch,
     QuantityMatch,
     find_deadlines,
     find_periods,
     find_quantities,
+    plan_end_year,
     time_frame_at,
 )
 from kg.records import Fact, Quantity, Ref
@@ -159,7 +162,7 @@ def _verb_before(
     for deadline in reversed(find_deadlines(head)):  # 力争到2028年建成… -> 建成…
         head = head[: deadline.start] + head[deadline.end :]
     head = _LIST_ITEM.sub("", head)  # （一）新建职工驿站: the item's number is no word
-    head = _FIVE_YEAR_PLAN.sub("", head)  # 力争“十五五”期间培育… -> 培育…
+    head = FIVE_YEAR_PLAN.sub("", head)  # 力争“十五五”期间培育… -> 培育…
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
     return _last_words(_LEAD.sub("", _after_adverb(_TIME_WORDS.sub("", head))), most)
@@ -209,6 +212,19 @@ def _listed_after(text: str, last_end: int, figure: int, head: str, last: Fact) 
     if verb is None or head.startswith(verbs):
         return head
     return verb + head
+
+
+def _counted_before(head: str, last: Fact, qty: Quantity) -> str | None:
+    """The measure of a figure that names nothing it counts, when it counts what the
+    achievement before it did (the same unit): the running total of it with no words of its
+    own (新建站点45个，累计达到312个: 站点, not the new ones), or the same again with the same
+    verb (广州已建成户外劳动者服务站点1860个，深圳已建成1520个); else None."""
+    counted, before = last.arg("quantity"), str(last.arg("measure"))
+    if not isinstance(counted, Quantity) or counted.unit != qty.unit:
+        return None
+    if not head:
+        return _NEWLY.sub("", before)
+    return before if before.startswith(head) else None
 
 
 def _after_adverb(head: str) -> str:
@@ -284,7 +300,7 @@ def _is_target(
     if plan >= 0 and plan > done:
         return True
     if done >= 0:
-        return intent_before(_masked(head, programs), done)
+        return intent_before(blanked(head, [(s, e) for s, e, _, _ in programs]), done)
     para = ctx.seg.paragraph_of(sent)
     body = re.sub(r"^[\u4e00-\u9fff]{2,4}：", "", para.text)
     return bool(_PLAN_PARAGRAPH.match(body)) or _plan_intro(ctx, sent) is not None
@@ -295,16 +311,6 @@ _LIST_ITEM = re.compile(
 )
 _PLAN_INTRO = re.compile("部署|计划|目标|打算|要点|安排|重点工作")
 _YEAR_IN = re.compile(r"(20\d\d)年")
-_FIVE_YEAR_PLAN = re.compile(r"“?十([一二三四五六七八九])五”?(?:规划)?(?:期间|时期|末)?")
-"""A five-year plan (“十五五”期间): the Nth plan ends in 1955 + 5N (十四五: 2025)."""
-
-
-def _plan_end_year(head: str) -> int | None:
-    """The last year of the five-year plan named last in ``head``, or None."""
-    found = list(_FIVE_YEAR_PLAN.finditer(head))
-    if not found:
-        return None
-    return 1955 + 5 * (10 + "一二三四五六七八九".index(found[-1].group(1)) + 1)
 
 
 def _plan_intro(ctx: Context, sent: Sentence) -> str | None:
@@ -323,15 +329,6 @@ def _plan_intro(ctx: Context, sent: Sentence) -> str | None:
             return text
         return None
     return None
-
-
-def _masked(head: str, programs: list[tuple[int, int, str, str]]) -> str:
-    """``head`` with the programs named in it blanked out: a 计划 in a program's name
-    (“端砚工匠”培育计划累计带徒860人) is not a plan word."""
-    for start, end, _, _ in programs:
-        if start < len(head):
-            head = head[:start] + "〇" * (min(end, len(head)) - start) + head[end:]
-    return head
 
 
 def _deadline_for(text: str, deadlines: list[DeadlineMatch], at: int) -> DeadlineMatch | None:
@@ -451,7 +448,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 args: dict[str, object] = {"what": what, "quantity": qty}
                 if deadline is not None:
                     args["deadline"] = deadline.year
-                elif plan_end := _plan_end_year(sent.text[: q.start]):
+                elif plan_end := plan_end_year(sent.text[: q.start]):
                     args["deadline"] = plan_end  # 力争“十五五”期间培育…: by 2030
                 elif (intro := _plan_intro(ctx, sent)) and (year := _YEAR_IN.search(intro)):
                     args["deadline"] = int(year.group(1))  # 部署2026年重点工作：
@@ -468,22 +465,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     head = _owned_by_figure(sent.text, last_end, q.start, head)
                 noun = _counted_noun(sent.text, q.end)
                 measure = head + noun
-                if (
-                    head
-                    and not noun
-                    and last_figure is not None
-                    and last_figure.kind == "achievement"
-                ):
-                    # 广州已建成户外劳动者服务站点1860个，深圳已建成1520个: the same thing counted
-                    before, counted = str(last_figure.arg("measure")), last_figure.arg("quantity")
-                    if before.startswith(head) and isinstance(counted, Quantity):
-                        measure = before if counted.unit == qty.unit else measure
-                if not measure and last_figure is not None and last_figure.kind == "achievement":
-                    # 新建站点45个，累计达到312个: the running total of what the figure before
-                    # it counts (站点, not the new ones)
-                    before = last_figure.arg("quantity")
-                    if isinstance(before, Quantity) and before.unit == qty.unit:
-                        measure = _NEWLY.sub("", str(last_figure.arg("measure")))
+                if not noun and last_figure is not None and last_figure.kind == "achievement":
+                    measure = _counted_before(head, last_figure, qty) or measure
                 measure = measure or qty.unit
                 args = {"measure": measure, "quantity": qty}
                 period = _period(ctx, sent, q, periods)

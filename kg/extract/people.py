@@ -21,7 +21,7 @@ from kg.extract.names import name_at, plausible_name
 from kg.gazetteer import OrgMatch, find_orgs
 from kg.lexicon import longest_first, table
 from kg.records import Fact, Mention, Ref
-from kg.segment import Sentence
+from kg.segment import NAME_SHAPE, Sentence, post_titles
 
 _RULE_BY_KIND = {"interviewee": "interviewee_line", "caption": "photo_caption", "byline": "byline"}
 
@@ -41,8 +41,7 @@ class Post:
 def _titles() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = table("posts.tsv")
     implied = {row[0]: row[1] for row in rows if len(row) > 1 and row[1]}
-    alt = "|".join(re.escape(t) for t in sorted({r[0] for r in rows}, key=lambda t: (-len(t), t)))
-    return re.compile(alt), implied
+    return post_titles(), implied
 
 
 def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
@@ -94,11 +93,11 @@ def with_company(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch
     if ctx.company is None or "公司" not in text:
         return orgs
     company = ctx.company
+    base = company.name.removesuffix("工会")
     refs = []
     for m in _COMPANY_REF.finditer(text):
         if any(o.start <= m.start() < o.end for o in orgs):
             continue  # part of a name (…有限公司工会)
-        base = company.name.removesuffix("工会")
         # 公司 alone too: in 公司党委书记 the title is 党委书记, after 公司
         refs.append(OrgMatch(m.start(), m.start() + 2, "公司", base, "company", company.place))
         if m.group(1):
@@ -121,7 +120,6 @@ def _implied_org(ctx: Context, title: str, suffix: str, at: int) -> OrgMatch | N
     return OrgMatch(at, at, "", place + suffix, "government", place)
 
 
-_CJK_NAME = re.compile("[\u4e00-\u9fff]{2,4}")
 _NAME_BEFORE = "，。；：、和与及 "
 """What may stand before a name that a verb of appointment follows, and between two names."""
 _TERM = re.compile(r"第[一二三四五六七八九十\d]{1,3}届(?:委员会|经费审查委员会)?")
@@ -169,12 +167,13 @@ def find_titles_after_names(text: str, ctx: Context) -> list[Post]:
     The name starts after an organization, a delimiter or the text's start (a title vouches
     for it, so a name jieba lists as a word is taken)."""
     title_re, _ = _titles()
-    orgs: list[OrgMatch] | None = None
+    titles = list(title_re.finditer(text))
+    if not titles:
+        return []
+    orgs = with_company(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
+    org_by_end = {o.end: o for o in orgs}
     out: list[Post] = []
-    for m in title_re.finditer(text):
-        if orgs is None:
-            orgs = with_company(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
-        org_by_end = {o.end: o for o in orgs}
+    for m in titles:
         for n in (3, 2, 4):
             start = m.start() - n
             if start < 0:
@@ -185,7 +184,7 @@ def find_titles_after_names(text: str, ctx: Context) -> list[Post]:
             name = text[start : m.start()]
             if any(o.start < m.start() and start < o.end for o in orgs):
                 continue  # 市委常委、宣传部部长: an organization, not a name
-            if _CJK_NAME.fullmatch(name) and plausible_name(name, vouched=True):
+            if NAME_SHAPE.fullmatch(name) and plausible_name(name, vouched=True):
                 left = org.start if org else start
                 out.append(Post(name, m.group(), org, left, m.end(), False, start))
                 break

@@ -59,8 +59,9 @@ def subject_org(
     clause_start = max(text.rfind(c, 0, pos) for c in "。；")
     # the words inside a named organization are its name (广东韶关钢铁有限公司 says nothing of
     # the province's union)
-    head = _masked_orgs(text[:pos], orgs)
-    if _PROVINCE_WORDS.search(head, clause_start + 1) or _PROVINCE_WORDS.search(head):
+    names = [(o.start, o.end) for o in orgs if o.kind in ("company", "school")]
+    head = blanked(text[:pos], names)
+    if _PROVINCE_WORDS.search(head):  # (anywhere before, so also in the clause)
         if not re.search(r"我们|我市|全市|市总", head):
             return province_union(ctx)
     if ctx.county:  # 全区将建成… in a report on a district: the district's union
@@ -71,11 +72,13 @@ def subject_org(
     return continued or city_union(ctx)
 
 
-def _masked_orgs(text: str, orgs: list[OrgMatch]) -> str:
-    """``text`` with the enterprises and schools named in it blanked out."""
-    for o in orgs:
-        if o.kind in ("company", "school") and o.start < len(text):
-            text = text[: o.start] + "〇" * (min(o.end, len(text)) - o.start) + text[o.end :]
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the ``spans`` (names in it) blanked out, its length kept: the words of a
+    name are its name (计划 in “端砚工匠”培育计划 is no plan word, 广东 in 广东韶关钢铁有限公司
+    no province)."""
+    for start, end in spans:
+        if start < len(text):
+            text = text[:start] + "〇" * (min(end, len(text)) - start) + text[end:]
     return text
 
 
