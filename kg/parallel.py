@@ -59,8 +59,10 @@ def run_processes(
 ) -> Iterator[R]:
     """Map over a process pool (``pool``, or one made here); each worker loads jieba and the
     word lists once. Small chunks keep workers busy to the end; pickling stays small next to
-    extraction."""
-    if jobs <= 1 or len(items) <= 1:
+    extraction. One item goes to a ``pool`` already started too: its workers have loaded jieba
+    while this process read the files and the cache, which a rebuild after one changed
+    article would otherwise do here, after them."""
+    if jobs <= 1 or not items or (len(items) == 1 and pool is None):
         yield from run_serial(fn, items)
         return
     chunk = max(1, min(16, len(items) // (jobs * 8) or 1))

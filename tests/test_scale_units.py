@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from pathlib import Path
 
@@ -50,6 +51,22 @@ def test_process_pool_gives_the_serial_records():
     serial = list(run_serial(extract_document, docs))
     pooled = list(run_processes(extract_document, docs, jobs=2))
     assert serial == pooled
+
+
+def test_one_item_goes_to_a_started_pool_and_none_starts_one():
+    """A rebuild after one changed article extracts it in the warm workers it was given (they
+    loaded jieba while this process read the cache); without a pool, one item runs here."""
+    from kg.parallel import start_pool
+
+    with start_pool(2) as pool:
+        assert list(run_processes(_pid, ["one"], jobs=2, pool=pool)) != [os.getpid()]
+    assert list(run_processes(_pid, ["one"], jobs=2)) == [os.getpid()]
+    assert list(run_processes(_pid, [], jobs=2)) == []
+
+
+def _pid(_item: object) -> int:
+    """Which process ran a task (module level: a pool pickles it by name)."""
+    return os.getpid()
 
 
 def test_cache_entries_leave_no_temporary_files_and_prune_removes_stale_ones(tmp_path):
