@@ -18,11 +18,9 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-import jieba
-
 from kg.atomic import write_atomic
 from kg.lexicon import longest_first, word_set
-from kg.segment import tokenizer
+from kg.segment import jieba, tokenizer
 
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _FUNCTION_CHARS = frozenset("等的在说为向对到也还就将")
