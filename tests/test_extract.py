@@ -1140,3 +1140,44 @@ def test_a_surname_split_from_its_name_by_ocr(line, names):
     found = byline_names(line)
     assert [n for _, n, _, _ in found] == names
     assert all(line[s:e].replace(" ", "") == n for _, n, s, e in found)
+
+
+@pytest.mark.parametrize(
+    ("district", "people", "program", "gift"),
+    [
+        ("江城区", "环卫工人", "工会二次医保", "新就业形态劳动者"),
+        ("惠阳区", "快递小哥", "暖心帮扶", "货车司机"),
+    ],
+    ids=["jiangcheng", "huiyang"],
+)
+def test_a_program_given_to_the_people_a_figure_counts(tmp_path, district, people, program, gift):
+    """为860名环卫工人赠送“工会二次医保”: the figure counts the people (环卫工人, not the eight
+    characters 环卫工人赠送工会) and the quoted program given them is its program; a figure of
+    the next clause does not take that program, one joined to it by 并 in its clause does, and
+    measures what follows 并 (发放互助金, not 二次医保并发放互助金). Money spent for someone
+    (投入资金近700万元为职工提供…) measures what comes before it; after 为/向/给 the people
+    served are counted (向300户困难职工家庭…), and the figure after them in the clause measures
+    what was done (发放慰问金, not 家庭发放慰问金)."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯（记者 林晓东）今年以来，{district}总工会为863名{people}赠送“{program}”，"
+        f"为1207名{gift}送上清凉礼包。\n"
+        f"去年，区总工会为2145名职工办理“{program}”并发放互助金65.5万元。\n"
+        f"五年来，区总工会投入资金近712万元为职工提供健康体检，"
+        f"向318户困难职工家庭发放慰问金13万元，王小明一行为51名一线职工代表发放了慰问品。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    figures = {
+        f.arg("quantity").value: (f.arg("measure"), f.arg("program"))
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+    ref = Ref("program", program)
+    assert figures[Decimal(863)] == (people, ref), figures
+    assert figures[Decimal(1207)] == (gift, None), figures
+    assert figures[Decimal(2145)] == ("职工", ref), figures
+    assert figures[Decimal(655000)] == ("发放互助金", ref), figures
+    assert figures[Decimal(7120000)][0] == "投入资金", figures
+    assert figures[Decimal(318)][0] == "困难职工家庭", figures
+    assert figures[Decimal(130000)][0] == "发放慰问金", figures
+    assert figures[Decimal(51)][0] == "一线职工代表", figures

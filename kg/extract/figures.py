@@ -91,9 +91,16 @@ def _what_after(text: str, end: int) -> str:
     phrase = text[end:stop]
     digit = re.search(r"\d", phrase)  # 386家企业的2100余名职工: 企业, not 2100…
     phrase = phrase[: digit.start()].removesuffix("的") if digit else phrase
+    if phrase.startswith(_FOR_WHOM):  # 投入资金近700万元为职工提供…: counted before, not after
+        return ""
     phrase = phrase.rsplit("的", 1)[-1].translate(_NO_QUOTES)  # 15家“职工之家”示范点
     m = _CJK_RUN.match(phrase)
     return m.group()[:16] if m else ""
+
+
+_FOR_WHOM = ("为", "向", "给", "对", "用于")
+"""Prepositions that open what a figure is for or whom it served, after it (…万元为职工提供…),
+or before it (为1207名货车司机送上…: the people, served, are counted)."""
 
 
 MEASURE_NOUN_MOST = 8
@@ -116,12 +123,42 @@ def _first_words(phrase: str, most: int) -> str:
 _QUOTED_NAME = re.compile(r"“([\u4e00-\u9fff]{2,20})”")
 
 
-def _counted_noun(text: str, end: int) -> str:
+def _given_quoted(text: str, end: int) -> int | None:
+    """Where the verb before a quoted object starts when what a figure counts is followed by
+    one (为860名环卫工人赠送“工会二次医保”: the 860 are 环卫工人, who were given the program);
+    None when no verb of ``figure_verbs.txt`` stands right before the first quote of the
+    figure's clause."""
+    stop = min((i for i in (text.find(c, end) for c in _DELIM) if i >= 0), default=len(text))
+    quote = text.find("“", end, stop)
+    if quote <= end:
+        return None
+    verb = next((v for v in longest_first("figure_verbs.txt") if text.endswith(v, end, quote)), "")
+    return quote - len(verb) if verb and quote - len(verb) > end else None
+
+
+def _served(noun: str) -> str:
+    """The people a figure counts after 为/向/给 (为1207名货车司机送上清凉礼包): the noun up to the
+    first verb of ``figure_verbs.txt`` after it (whole words: what they were given is not
+    counted)."""
+    verbs = longest_first("figure_verbs.txt")
+    kept = ""
+    for word in tokenizer().lcut(noun, HMM=False):
+        if kept and noun.startswith(verbs, len(kept)):  # jieba cuts 送上 in two
+            return kept
+        kept += word
+    return noun
+
+
+def _counted_noun(text: str, end: int, start: int) -> str:
     """The noun an achievement counts (after its unit), whole words of at most
     ``MEASURE_NOUN_MOST`` characters; a quoted name there is kept whole, however long
     (9家“劳模和工匠人才创新工作室”授牌 -> 劳模和工匠人才创新工作室, not 劳模和工匠人才), with
-    the words after it that still fit (15家“职工之家”示范点 -> 职工之家示范点)."""
-    noun = _what_after(text, end)
+    the words after it that still fit (15家“职工之家”示范点 -> 职工之家示范点); a verb and
+    its quoted object after the noun are not (860名环卫工人赠送“工会二次医保” -> 环卫工人)."""
+    given = _given_quoted(text, end)
+    noun = _what_after(text[:given] if given is not None else text, end)
+    if text.endswith(_FOR_WHOM[:3], 0, start):
+        noun = _served(noun)
     quoted = _QUOTED_NAME.match(text, end)
     if quoted is None or not noun.startswith(quoted.group(1)):
         return _first_words(noun, MEASURE_NOUN_MOST)
@@ -165,6 +202,7 @@ def _verb_before(
     head = FIVE_YEAR_PLAN.sub("", head)  # 力争“十五五”期间培育… -> 培育…
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
+    head = _after_word(head, ("并", "并且"))  # 赠送“工会二次医保”并发放互助金… -> 发放互助金…
     return _last_words(_LEAD.sub("", _after_adverb(_TIME_WORDS.sub("", head))), most)
 
 
@@ -403,6 +441,9 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
         last_figure: Fact | None = None
         last_end = -1
         pending: list[Fact] = []
+        # programs given to the people a figure counts: no topic of a later clause's figures
+        given: set[tuple[int, int]] = set()
+        noun_end = -1  # where the noun counted by the figure before ends, if written whole
         for q in found:
             if not _countable(sent.text, q):
                 continue
@@ -418,7 +459,24 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     )
                     continue
             ev = ctx.evidence(sent, sent.start + q.start, sent.start + q.end, "figure")
-            named = next(((s, e, n) for s, e, n, _ in reversed(programs) if e <= q.start), None)
+            named = next(
+                (
+                    (s, e, n)
+                    for s, e, n, _ in reversed(programs)
+                    if e <= q.start
+                    and ((s, e) not in given or _clause_start(sent.text, q.start) <= s)
+                ),
+                None,
+            )
+            object_at = _given_quoted(sent.text, q.end)
+            object_program = next(
+                ((s, e, n) for s, e, n, _ in programs if object_at is not None and s > object_at),
+                None,
+            )
+            if object_program is not None and _clause_start(sent.text, object_program[0]) <= q.end:
+                # given to the people counted, it is this figure's, not a later clause's topic
+                given.add(object_program[:2])
+                named = object_program
             program = Ref("program", named[2]) if named else None
             program_end = named[1] if named and _opens_clause(sent.text, named[0], q.start) else 0
             by = subject_org(ctx, sent.text, q.start, orgs, sent)
@@ -432,6 +490,16 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     if o.end <= q.start and _opens_clause(sent.text, o.start, q.start)
                 ]
             )
+            between = sent.text[max(noun_end, 0) : q.start]
+            if (
+                noun_end <= q.start
+                and _clause_start(sent.text, q.start) <= last_end
+                and _CJK_RUN.match(between)
+                and not between.startswith("的")
+            ):
+                # 向300户困难职工家庭发放慰问金12万元: what the figure before counted is no
+                # part of what this one measures (发放慰问金, not 家庭发放慰问金)
+                subject_end = max(subject_end, noun_end)
             deadline = _deadline_for(sent.text, deadlines, q.start)
             if deadline is None and any(
                 p.kind == "future_years" and p.end <= q.start for p in periods
@@ -460,10 +528,14 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 fact = Fact("target", tuple(sorted(args.items())), (ev,), "target")
             else:
                 head = _head_before(sent.text, q.start, subject_end, orgs)
+                if sent.text.endswith(_FOR_WHOM[:3], 0, q.start):
+                    head = ""  # 甄丽萍一行为50名一线职工代表发放…: the people served are counted
                 if last_figure is not None and last_figure.kind == "achievement":
                     head = _listed_after(sent.text, last_end, q.start, head, last_figure)
                     head = _owned_by_figure(sent.text, last_end, q.start, head)
-                noun = _counted_noun(sent.text, q.end)
+                noun = _counted_noun(sent.text, q.end, q.start)
+                if noun and sent.text.startswith(noun, q.end):
+                    noun_end = q.end + len(noun)
                 measure = head + noun
                 if not noun and last_figure is not None and last_figure.kind == "achievement":
                     measure = _counted_before(head, last_figure, qty) or measure
