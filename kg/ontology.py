@@ -71,6 +71,7 @@ class KG(DefinedNamespace):
     periodYears: URIRef
     periodYear: URIRef
     growthRate: URIRef
+    growthPoints: URIRef
 
 
 def ontology_graph() -> Graph:

@@ -1181,3 +1181,29 @@ def test_a_program_given_to_the_people_a_figure_counts(tmp_path, district, peopl
     assert figures[Decimal(318)][0] == "困难职工家庭", figures
     assert figures[Decimal(130000)][0] == "发放慰问金", figures
     assert figures[Decimal(51)][0] == "一线职工代表", figures
+
+
+@pytest.mark.parametrize(
+    ("district", "rate", "points", "verb", "signed"),
+    [
+        ("江城区", "92.5", "2.5", "提高", Decimal("2.5")),
+        ("惠阳区", "81", "1.8", "下降", Decimal("-1.8")),
+    ],
+    ids=["up", "down"],
+)
+def test_a_rates_change_in_percentage_points(tmp_path, district, rate, points, verb, signed):
+    """同比提高2.5个百分点 after a rate is that rate's change (kg:growthPoints, negative for a
+    fall), not a figure of its own measuring 同比提高; after a count it stays apart."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯（记者 林晓东）记者从{district}总工会获悉，今年以来，全区职工入会率达到{rate}%，"
+        f"同比{verb}{points}个百分点；新建工会组织126家。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    figures = [f for f in result.resolved.facts if f.kind == "achievement"]
+    assert sorted(f.arg("quantity").unit for f in figures) == ["%", "家"], figures
+    rate_fact = next(f for f in figures if f.arg("quantity").unit == "%")
+    growth = rate_fact.arg("growth")
+    assert (Decimal(repr(growth.value)), growth.unit) == (signed, "个百分点")
+    ttl = result.graph.serialize(format="turtle")
+    assert f"kg:growthPoints {signed}" in ttl and "kg:growthRate" not in ttl

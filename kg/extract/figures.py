@@ -56,6 +56,14 @@ subject (职工投诉量比去年减少8.5%) is a figure of its own."""
 _DECREASE = ("下降", "减少")
 
 
+_POINTS = ("个百分点", "百分点")
+
+
+def _unit_of(fact: Fact) -> str | None:
+    q = fact.arg("quantity")
+    return q.unit if isinstance(q, Quantity) else None
+
+
 def _signed(qty: Quantity, verb: str) -> Quantity:
     """A growth rate with its sign: 同比下降5% is -5."""
     if verb not in _DECREASE:
@@ -449,8 +457,13 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 continue
             qty = q.quantity
             growth = _GROWTH_ONLY.fullmatch(sent.text[_clause_start(sent.text, q.start) : q.start])
-            if qty.unit == "%" and growth:
-                if last_figure is not None and last_figure.kind == "achievement":
+            if growth and (qty.unit == "%" or qty.unit in _POINTS):
+                if (
+                    last_figure is not None
+                    and last_figure.kind == "achievement"
+                    # a change in percentage points is a rate's (入会率92.5%，同比提高2.5个百分点)
+                    and (qty.unit == "%" or _unit_of(last_figure) == "%")
+                ):
                     idx = pending.index(last_figure)
                     args = dict(last_figure.args)
                     args["growth"] = _signed(qty, growth.group(1))
