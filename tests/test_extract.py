@@ -1157,13 +1157,14 @@ def test_a_program_given_to_the_people_a_figure_counts(tmp_path, district, peopl
     measures what follows 并 (发放互助金, not 二次医保并发放互助金). Money spent for someone
     (投入资金近700万元为职工提供…) measures what comes before it; after 为/向/给 the people
     served are counted (向300户困难职工家庭…), and the figure after them in the clause measures
-    what was done (发放慰问金, not 家庭发放慰问金)."""
+    what was done (发放慰问金, not 家庭发放慰问金); 向 ending a word (意向) is no preposition."""
     (tmp_path / "a.txt").write_text(
         f"本报讯（记者 林晓东）今年以来，{district}总工会为863名{people}赠送“{program}”，"
         f"为1207名{gift}送上清凉礼包。\n"
         f"去年，区总工会为2145名职工办理“{program}”并发放互助金65.5万元。\n"
         f"五年来，区总工会投入资金近712万元为职工提供健康体检，"
-        f"向318户困难职工家庭发放慰问金13万元，王小明一行为51名一线职工代表发放了慰问品。\n",
+        f"向318户困难职工家庭发放慰问金13万元，王小明一行为51名一线职工代表发放了慰问品，"
+        f"达成就业意向627人。\n",
         encoding="utf-8",
     )
     result = build([tmp_path / "a.txt"])
@@ -1181,6 +1182,7 @@ def test_a_program_given_to_the_people_a_figure_counts(tmp_path, district, peopl
     assert figures[Decimal(318)][0] == "困难职工家庭", figures
     assert figures[Decimal(130000)][0] == "发放慰问金", figures
     assert figures[Decimal(51)][0] == "一线职工代表", figures
+    assert figures[Decimal(627)][0] == "达成就业意向", figures  # 意向 ends in 向: no 向
 
 
 @pytest.mark.parametrize(

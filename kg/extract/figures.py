@@ -144,6 +144,16 @@ def _given_quoted(text: str, end: int) -> int | None:
     return quote - len(verb) if verb and quote - len(verb) > end else None
 
 
+def _for_whom_before(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` follows 为/向/给 as a word of its own (区总工会为…,
+    甄丽萍一行为…), not the end of a longer word (达成就业意向624人, 被评为)."""
+    tail = text[_clause_start(text, start) : start][-8:]
+    if tail.endswith(("一行为", "一行向")):  # a delegation (一行), for whom: jieba reads 行为
+        return True
+    words = tokenizer().lcut(tail, HMM=False) if tail else []
+    return bool(words) and words[-1] in _FOR_WHOM[:3]
+
+
 def _served(noun: str) -> str:
     """The people a figure counts after 为/向/给 (为1207名货车司机送上清凉礼包): the noun up to the
     first verb of ``figure_verbs.txt`` after it (whole words: what they were given is not
@@ -165,7 +175,7 @@ def _counted_noun(text: str, end: int, start: int) -> str:
     its quoted object after the noun are not (860名环卫工人赠送“工会二次医保” -> 环卫工人)."""
     given = _given_quoted(text, end)
     noun = _what_after(text[:given] if given is not None else text, end)
-    if text.endswith(_FOR_WHOM[:3], 0, start):
+    if _for_whom_before(text, start):
         noun = _served(noun)
     quoted = _QUOTED_NAME.match(text, end)
     if quoted is None or not noun.startswith(quoted.group(1)):
@@ -541,7 +551,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 fact = Fact("target", tuple(sorted(args.items())), (ev,), "target")
             else:
                 head = _head_before(sent.text, q.start, subject_end, orgs)
-                if sent.text.endswith(_FOR_WHOM[:3], 0, q.start):
+                if _for_whom_before(sent.text, q.start):
                     head = ""  # 甄丽萍一行为50名一线职工代表发放…: the people served are counted
                 if last_figure is not None and last_figure.kind == "achievement":
                     head = _listed_after(sent.text, last_end, q.start, head, last_figure)
