@@ -1209,3 +1209,26 @@ def test_a_rates_change_in_percentage_points(tmp_path, district, rate, points, v
     assert (Decimal(repr(growth.value)), growth.unit) == (signed, "个百分点")
     ttl = result.graph.serialize(format="turtle")
     assert f"kg:growthPoints {signed}" in ttl and "kg:growthRate" not in ttl
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "date"),
+    [
+        ("《南粤工运报》2025年12月20日 第3版\n\n", "", "2025-12-20"),
+        ("南方日报 2026年3月5日 A05版\n\n", "", "2026-03-05"),
+        ("肇庆市总工会  2026-12-29 16:05\n\n", "", "2026-12-29"),
+        ("发布：2026年01月27日　来源：乐昌市融媒体中心\n\n", "", "2026-01-27"),
+        ("", "\n（英德市总工会供稿 2026-03-13）\n", "2026-03-13"),
+        ("", "\n（汕尾市总工会供稿 2025/11/02）\n", "2025-11-02"),
+        ("2026年1月16日，市总工会召开全委会议。\n\n", "", None),
+    ],
+    ids=["masthead", "paper-page", "source-line", "publish-line", "credit", "credit-slash", "prose"],
+)
+def test_publication_date_from_a_line_of_metadata(tmp_path, top, bottom, date):
+    """A masthead, a source line under the headline, a 发布： line or a closing credit dates the
+    article; a date in a line of prose (with a clause) is the event's, not the article's."""
+    (tmp_path / "a.txt").write_text(
+        f"{top}市总工会开展送温暖活动\n\n近日，市总工会走访慰问困难职工120户。\n{bottom}",
+        encoding="utf-8",
+    )
+    assert dict(_article(build([tmp_path / "a.txt"])).args).get("date") == date

@@ -94,10 +94,14 @@ def build_context(doc: Document, seg: Segmented) -> Context:
 
 
 _DATE = re.compile(r"(20\d{2}|19\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)日?")
-_PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发稿时间|日期|时间)\s*[:：]\s*")
+_PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发稿时间|发布|日期|时间)\s*[:：]\s*")
 _SIGNATURE_LINES = 3
 """A notice is signed at its end, the issuer's name and then the date alone on a line, within
 its last few lines."""
+_HEAD_LINES = 6
+"""Lines at the top where a masthead or a source line carries the date."""
+_META_LINE_MOST = 40
+_PROSE = re.compile(r"[，。；！？,;!?]")
 
 
 def publication_date(sentences: tuple[Sentence, ...]) -> tuple[Sentence, int, int, str] | None:
@@ -111,13 +115,34 @@ def publication_date(sentences: tuple[Sentence, ...]) -> tuple[Sentence, int, in
             d = _DATE.match(sent.text, m.end())
             if d and (date := _iso(d)):
                 return sent, d.start(), d.end(), date
-    last = sorted({s.para for s in sentences})[-_SIGNATURE_LINES:]
+    paras = sorted({s.para for s in sentences})
+    last = paras[-_SIGNATURE_LINES:]
     for sent in reversed([s for s in sentences if s.para in last]):
         d = _DATE.fullmatch(sent.text.strip())
         if d and (date := _iso(d)):
             at = sent.text.index(d.group())
             return sent, at, at + len(d.group()), date
+    first = paras[:_HEAD_LINES]
+    for sent in [s for s in sentences if s.para in first] + [
+        s for s in sentences if s.para in last
+    ]:
+        if found := _meta_line_date(sent):
+            return found
     return None
+
+
+def _meta_line_date(sent: Sentence) -> tuple[Sentence, int, int, str] | None:
+    """The one date of a line of metadata, not prose: short, with no sentence punctuation, as a
+    newspaper's masthead (《南粤工运报》2025年12月20日 第3版), a source line under the
+    headline (肇庆市总工会  2026-12-29 16:05) or a closing credit (（英德市总工会供稿
+    2026-03-13）) are; a line with a clause in it (2026年1月16日，…召开) is the report's."""
+    text = sent.text
+    if len(text.strip()) > _META_LINE_MOST or _PROSE.search(text):
+        return None
+    dates = list(_DATE.finditer(text))
+    if len(dates) != 1 or not (date := _iso(dates[0])):
+        return None
+    return sent, dates[0].start(), dates[0].end(), date
 
 
 def _iso(m: re.Match[str]) -> str | None:
