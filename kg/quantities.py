@@ -93,8 +93,9 @@ class PeriodMatch:
 
     ``kind`` is ``since_years`` (五年来, 过去五年, 近年来), ``future_years`` (未来五年, 今后五年),
     ``until_now`` (截至目前, 目前, 累计 at the start of a clause), ``since_event``
-    (自…开展以来, 2024年以来), ``year`` (2024年, 截至2024年底), ``month`` (2024年9月) or
-    ``relative`` (今年, 去年, 今年以来, 上半年: a year counted from the article's, ``offset``) or
+    (自…开展以来, 2024年以来), ``year`` (2024年, 截至2024年底), ``month`` (2024年9月, 2025年1-6月)
+    or ``relative`` (今年, 去年, 今年以来, 上半年, 1至10月: a year counted from the article's,
+    ``offset``) or
     ``yearly`` (每年, 年均: a figure per year) or ``plan`` (“十四五”期间: a five-year plan's
     years, ``years`` 5).
     ``years`` is N for since_years/future_years when the text gives it; ``year`` is the calendar
@@ -297,6 +298,9 @@ def _period_re() -> re.Pattern[str]:
         rf"|(?P<k_since_congress>(?:党的)?[一二三四五六七八九十]+大(?:{_pw('since_close')}))"
         # a five-year plan's years: “十四五”期间, 十三五以来
         rf"|(?P<k_plan>{_FIVE_YEAR_PLAN_NAME}(?:期间|时期|以来))"
+        # months of a year: 1至10月, 1-10月, 1月至10月, 今年1至11月, 2025年1-6月
+        rf"|(?P<k_months>(?:(?P<ry>{_YEAR})年|(?P<rrel>{_pw('relative_year')}))?"
+        rf"{_MONTH}月?(?:至|到|[-－—–~～])(?:{_MONTH})月份?)"
         rf"|(?P<k_asof>(?:{_pw('asof_prefix')})(?:(?P<ay>{_YEAR})年(?:(?P<am>{_MONTH})月)?"
         rf"|(?P<arel>{_pw('relative_year')})(?:{_MONTH}月)?|{_MONTH}月)"
         rf"(?:底|末|初|份|(?:[12][0-9]|3[01]|0?[1-9])日)?)"
@@ -709,6 +713,13 @@ def find_periods(text: str) -> list[PeriodMatch]:
             found = PeriodMatch(start, end, span, "since_event")
         elif g("k_plan") is not None:
             found = PeriodMatch(start, end, span, "plan", years=5)
+        elif g("k_months") is not None and g("ry") is not None:
+            year = _year(g("ry"))
+            if year is not None:
+                found = PeriodMatch(start, end, span, "month", year=year)
+        elif g("k_months") is not None:  # of the article's year, or of the one named
+            offset = _relative_offsets()[g("rrel")] if g("rrel") else 0
+            found = PeriodMatch(start, end, span, "relative", offset=offset)
         elif g("k_asof") is not None and g("ay") is None:
             # 截至11月底, 截至今年10月: as of a month of the article's year (or the one named)
             offset = _relative_offsets()[g("arel")] if g("arel") else 0

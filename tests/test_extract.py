@@ -1232,3 +1232,29 @@ def test_publication_date_from_a_line_of_metadata(tmp_path, top, bottom, date):
         encoding="utf-8",
     )
     assert dict(_article(build([tmp_path / "a.txt"])).args).get("date") == date
+
+
+@pytest.mark.parametrize(
+    ("city", "months", "year", "quarter"),
+    [("湛江市", "1至10月", 2025, "第三季度"), ("茂名市", "1-9月", 2026, "一季度")],
+    ids=["zhanjiang", "maoming"],
+)
+def test_months_of_the_year_and_quarters_are_periods(tmp_path, city, months, year, quarter):
+    """1至10月 (1-10月, 1月至10月) and a quarter are periods of the article's year; 2024年1-6月
+    of the year named; a figure's measure does not end in 已 (送温暖资金已达… -> 送温暖资金)."""
+    (tmp_path / "a.txt").write_text(
+        f"{city}总工会  {year}-11-20 09:30\n\n"
+        f"{months}，{city}各级工会共举办职工技能竞赛217场，送温暖资金已达2680万元。\n"
+        f"{quarter}，全市新建工会组织86家；2024年1-6月，全市新发展会员4100人。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    figures = {
+        f.arg("quantity").value: (f.arg("measure"), f.arg("period"), f.arg("period_year"))
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+    assert figures[Decimal(217)] == ("举办职工技能竞赛", months, year), figures
+    assert figures[Decimal(26800000)] == ("送温暖资金", months, year), figures
+    assert figures[Decimal(86)] == ("新建工会组织", quarter, year), figures
+    assert figures[Decimal(4100)] == ("发展会员", "2024年1-6月", 2024), figures

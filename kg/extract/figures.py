@@ -74,6 +74,8 @@ def _signed(qty: Quantity, verb: str) -> Quantity:
 
 _PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_TRAIL = re.compile(r"(?:已经|已|均|都|共计|总计|合计)$")
+"""Adverbs between what a figure measures and its number (送温暖资金已达2680万元)."""
 _LEAD = re.compile(
     r"^(?:而|且|要|共|累计|已经|已|先后|分别|共计|总共|合计|再|新(?![增建就兴])|还|并|又|均|全部|为|对|向|给|其中|我们"
     r"|全市|全省|全区|全县|该市|该区|该县|该镇|该省|去年|前年|今年|当年|上半年|下半年"
@@ -221,6 +223,7 @@ def _verb_before(
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
     head = _after_word(head, ("并", "并且"))  # 赠送“工会二次医保”并发放互助金… -> 发放互助金…
+    head = _TRAIL.sub("", head) or head  # 送温暖资金已达… -> 送温暖资金
     return _last_words(_LEAD.sub("", _after_adverb(_TIME_WORDS.sub("", head))), most)
 
 
