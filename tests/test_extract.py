@@ -30,6 +30,15 @@ def _measures(result) -> dict:
     }
 
 
+def _achievements(result, *args: str) -> dict:
+    """Each achievement's value and the arguments named."""
+    return {
+        f.arg("quantity").value: tuple(f.arg(a) for a in args)
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+
+
 def _article(result):
     return next(f for f in result.resolved.facts if f.kind == "article")
 
@@ -1168,11 +1177,7 @@ def test_a_program_given_to_the_people_a_figure_counts(tmp_path, district, peopl
         encoding="utf-8",
     )
     result = build([tmp_path / "a.txt"])
-    figures = {
-        f.arg("quantity").value: (f.arg("measure"), f.arg("program"))
-        for f in result.resolved.facts
-        if f.kind == "achievement"
-    }
+    figures = _achievements(result, "measure", "program")
     ref = Ref("program", program)
     assert figures[Decimal(863)] == (people, ref), figures
     assert figures[Decimal(1207)] == (gift, None), figures
@@ -1222,7 +1227,15 @@ def test_a_rates_change_in_percentage_points(tmp_path, district, rate, points, v
         ("", "\n（汕尾市总工会供稿 2025/11/02）\n", "2025-11-02"),
         ("2026年1月16日，市总工会召开全委会议。\n\n", "", None),
     ],
-    ids=["masthead", "paper-page", "source-line", "publish-line", "credit", "credit-slash", "prose"],
+    ids=[
+        "masthead",
+        "paper-page",
+        "source-line",
+        "publish-line",
+        "credit",
+        "credit-slash",
+        "prose",
+    ],
 )
 def test_publication_date_from_a_line_of_metadata(tmp_path, top, bottom, date):
     """A masthead, a source line under the headline, a 发布： line or a closing credit dates the
@@ -1249,11 +1262,7 @@ def test_months_of_the_year_and_quarters_are_periods(tmp_path, city, months, yea
         encoding="utf-8",
     )
     result = build([tmp_path / "a.txt"])
-    figures = {
-        f.arg("quantity").value: (f.arg("measure"), f.arg("period"), f.arg("period_year"))
-        for f in result.resolved.facts
-        if f.kind == "achievement"
-    }
+    figures = _achievements(result, "measure", "period", "period_year")
     assert figures[Decimal(217)] == ("举办职工技能竞赛", months, year), figures
     assert figures[Decimal(26800000)] == ("送温暖资金", months, year), figures
     assert figures[Decimal(86)] == ("新建工会组织", quarter, year), figures
