@@ -52,8 +52,13 @@ _SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n")
 _SPEAKER = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[:：]")
 _HEAD_PARAS = 8
 _JUNK = re.compile(
-    r"登录|注册|首页|返回顶部|扫一扫|分享到|版权所有|ICP备|当前位置|发布时间|浏览次数|【字体|【打印|上一篇|下一篇|来源[：:]"
+    r"^(?:登录|注册|首页)|返回顶部|扫一扫|分享到|版权所有|ICP备|当前位置|浏览次数|【字体|【打印|【关闭"
+    r"|^(?:上一篇|下一篇|相关阅读|相关链接|推荐阅读)\s*[:：]"
 )
+"""Page furniture of a saved web page (menus, share buttons, links to the previous and next
+article, the copyright line): at most ``_JUNK_MOST`` characters long. 注册 inside a sentence
+(注册会员达26万人) is no menu."""
+_JUNK_MOST = 60
 _DATELINE_LEAD = re.compile(r"^[^（(，。]{0,20}?(?:讯|电)[（(][^（()）]{0,40}[）)]")
 """A report's dateline with its byline in brackets: 本报讯（记者 钟晓岚 通讯员 龙泽宇）."""
 DATELINE = re.compile(
@@ -188,10 +193,7 @@ def _junk(text: str) -> bool:
     metadata, 发布时间：… 来源：…, which is not the headline)."""
     if "|" in text or "｜" in text or _PAGE_META.match(text):
         return True
-    return (
-        bool(re.search(r"登录|注册|首页|返回顶部|扫一扫|分享到|版权所有|ICP备", text))
-        and len(text) < 60
-    )
+    return bool(_JUNK.search(text)) and len(text) < _JUNK_MOST
 
 
 def _classify(index: int, text: str, seen_question: bool) -> str:

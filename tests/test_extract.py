@@ -1013,7 +1013,7 @@ def test_a_program_to_be_completed_is_planned(tmp_path, city, program):
     runs = {
         f.arg("program").key: f.modality for f in result.resolved.facts if f.kind == "runs_program"
     }
-    assert runs.get(f"{program}培育工程") == "planned", runs
+    assert runs.get(program) == "planned", runs
     assert runs.get(f"{program[:2]}先锋服务行动") == "achieved", runs
 
 
@@ -1267,3 +1267,38 @@ def test_months_of_the_year_and_quarters_are_periods(tmp_path, city, months, yea
     assert figures[Decimal(26800000)] == ("送温暖资金", months, year), figures
     assert figures[Decimal(86)] == ("新建工会组织", quarter, year), figures
     assert figures[Decimal(4100)] == ("发展会员", "2024年1-6月", 2024), figures
+
+
+@pytest.mark.parametrize(
+    ("city", "craft", "month", "app"),
+    [("梅州市", "客都工匠", "春风送岗", "梅工e家"), ("肇庆市", "砚都工匠", "暖企留工", "i肇工")],
+    ids=["meizhou", "zhaoqing"],
+)
+def test_a_quoted_name_before_a_kind_of_program_is_the_program(tmp_path, city, craft, month, app):
+    """“客都工匠”培育工程, “春风送岗”招聘月 and “梅工e家”小程序 name the programs 客都工匠, 春风送岗
+    and 梅工e家 (Latin letters too); the longer forms are aliases."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯（记者 林晓东）今年以来，{city}总工会深入实施“{craft}”培育工程，"
+        f"开展“{month}”招聘月活动，“{app}”小程序发布岗位信息2.3万条。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    programs = {e.ref.key: e.aliases for e in result.resolved.entities if e.ref.kind == "program"}
+    assert set(programs) == {craft, month, app}, programs
+    assert f"{craft}培育工程" in programs[craft]
+
+
+def test_page_furniture_is_no_content_and_a_short_line_about_registration_is(tmp_path):
+    """The links to the previous and next article name other articles' unions and programs;
+    注册 in a short line of the report (注册会员已达26万人) is no login menu."""
+    (tmp_path / "a.txt").write_text(
+        "首页 | 工会动态 | 职工服务\n\n顺德区总工会开展送岗活动\n\n"
+        "今年以来，顺德区总工会“顺工e家”平台注册会员已达26万人。\n\n"
+        "上一篇：勒流街道总工会举办“巾帼建功”技能比武\n下一篇：新会区总工会举办职工趣味运动会\n"
+        "【打印本页】【关闭窗口】\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    keys = {e.ref.key for e in result.resolved.entities}
+    assert not keys & {"勒流街道总工会", "顺德区勒流街道总工会", "巾帼建功", "新会区总工会"}, keys
+    assert _achievements(result, "measure") == {Decimal(260000): ("注册会员",)}

@@ -41,5 +41,7 @@ def test_genre_articles_people_with_posts(genre_build):
     assert s["article"].precision >= 0.95 and s["article"].recall >= 0.95
     assert s["people"].precision >= 0.95 and s["people"].recall >= 0.95
     # enterprises, schools and courts (a42396f), another province's district and department:
-    # recall 0.795 -> 0.923
-    assert s["orgs"].precision >= 0.9 and s["orgs"].recall >= 0.9
+    # recall 0.795 -> 0.923; the 下一篇 link's union is page furniture: precision 0.947 -> 0.973
+    assert s["orgs"].precision >= 0.95 and s["orgs"].recall >= 0.9
+    # 0.842/0.842 (广东省 where only 省总工会 is written stays spurious)
+    assert s["places"].precision >= 0.8 and s["places"].recall >= 0.8

@@ -504,7 +504,19 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 given.add(object_program[:2])
                 named = object_program
             program = Ref("program", named[2]) if named else None
-            program_end = named[1] if named and _opens_clause(sent.text, named[0], q.start) else 0
+            program_end = (
+                named[1]
+                if named
+                and (
+                    _opens_clause(sent.text, named[0], q.start)
+                    # the subject's own program: 区总工会“顺工e家”平台注册会员已达26万人
+                    or any(
+                        o.end == named[0] and _opens_clause(sent.text, o.start, q.start)
+                        for o in orgs
+                    )
+                )
+                else 0
+            )
             by = subject_org(ctx, sent.text, q.start, orgs, sent)
             # the clause's subject (a program, an organization) is not what is counted or
             # was done: 县总还为首批12家…授牌 measures 首批…, not 县总还为首批…
