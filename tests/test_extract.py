@@ -1302,3 +1302,30 @@ def test_page_furniture_is_no_content_and_a_short_line_about_registration_is(tmp
     keys = {e.ref.key for e in result.resolved.entities}
     assert not keys & {"勒流街道总工会", "顺德区勒流街道总工会", "巾帼建功", "新会区总工会"}, keys
     assert _achievements(result, "measure") == {Decimal(260000): ("注册会员",)}
+
+
+@pytest.mark.parametrize(
+    ("company", "chair", "vices"),
+    [
+        ("广东粤澜精密电子有限公司", "赵慧敏", ("陈嘉豪", "吴淑贞")),
+        ("汕头金澳纺织有限公司", "林雪芬", ("郑志鹏", "蔡丽娜")),
+    ],
+    ids=["yuelan", "jinao"],
+)
+def test_an_election_names_the_person_before_the_post(tmp_path, company, chair, vices):
+    """选举赵慧敏为公司工会主席，陈嘉豪、吴淑贞为公司工会副主席: the chair and both vice-chairs of
+    the enterprise's union (the clauses after the first leave the verb out); 选举产生了委员11名
+    names no one."""
+    (tmp_path / "a.txt").write_text(
+        f"{company}召开第三届职工代表大会\n\n"
+        f"2026年1月16日，{company}第三届职工代表大会召开。"
+        "大会选举产生了公司第三届工会委员会委员11名。随后召开的第三届工会委员会第一次全体会议"
+        f"选举{chair}为公司工会主席，{vices[0]}、{vices[1]}为公司工会副主席。\n",
+        encoding="utf-8",
+    )
+    union = f"{company}工会"
+    assert _posts(build([tmp_path / "a.txt"])) == {
+        (chair, "主席", union),
+        (vices[0], "副主席", union),
+        (vices[1], "副主席", union),
+    }

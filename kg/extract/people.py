@@ -83,7 +83,9 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
     return out
 
 
-_COMPANY_REF = re.compile("(?<![司\u4e00-\u9fff])公司(工会|党委)?")
+_COMPANY_REF = re.compile("(?:(?<=[为任是由和与及])|(?<![\u4e00-\u9fff]))公司(工会|党委)?")
+"""A bare 公司 (not the end of a name, …有限公司): at a clause's start or after a word that
+puts a post or an agent before it (选举赵慧敏为公司工会主席)."""
 _COMPANY_SUFFIX = {"工会": ("工会", "union"), "党委": ("党委", "party")}
 
 
@@ -157,6 +159,66 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
             owner = next((o for o in reversed(orgs) if o.end <= names[0][0]), None)
         for start, name in names:
             out.append(Post(name, title.group(), owner, names[0][0], title.end(), False, start))
+    return out
+
+
+_ELECT = re.compile(r"选举产生|选举|推选|推举|任命|聘任|聘请")
+"""Verbs that name whom they put into a post before the post (选举赵慧敏为公司工会主席); the
+passive forms (被选举为) are appointment verbs, with the name before them."""
+_NAMES_MOST = 40
+
+
+def _names_then_for(text: str, at: int) -> tuple[list[tuple[int, str]], int] | None:
+    """Names (joined by 、 or 和) from ``at`` up to the 为 after them, and where 为 ends; None
+    unless everything between is names (选举产生了委员11名 names no one)."""
+    wei = text.find("为", at, at + _NAMES_MOST)
+    if wei <= at:
+        return None
+    names: list[tuple[int, str]] = []
+    pos = at
+    for part in re.split(r"([、和])", text[at:wei]):
+        if part in ("、", "和"):
+            pos += 1
+            continue
+        if not (NAME_SHAPE.fullmatch(part) and plausible_name(part, vouched=True)):
+            return None
+        names.append((pos, part))
+        pos += len(part)
+    return names, wei + 1
+
+
+def find_elections(text: str, ctx: Context) -> list[Post]:
+    """Posts given by a verb that names the person first (会议选举赵慧敏为公司工会主席), and by
+    the clauses after it that leave the verb out (，陈嘉豪、吴淑贞为公司工会副主席): the
+    organization written after 为 (a bare 公司 is the article's enterprise), else implied by
+    the title, else the nearest one named before in the sentence."""
+    if not _ELECT.search(text):
+        return []
+    title_re, implied = _titles()
+    orgs = with_company(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
+    out: list[Post] = []
+    for verb in _ELECT.finditer(text):
+        at = verb.end()
+        while (found := _names_then_for(text, at)) is not None:
+            names, after = found
+            # the longest organization there that a title follows (公司工会主席: 公司工会)
+            for org in [*sorted((o for o in orgs if o.start == after), key=lambda o: -o.end), None]:
+                term = _TERM.match(text, org.end if org else after)
+                title = title_re.match(text, term.end() if term else org.end if org else after)
+                if title is not None:
+                    break
+            if title is None:
+                break
+            owner = org
+            if owner is None and title.group() in implied:
+                owner = _implied_org(ctx, title.group(), implied[title.group()], after)
+            if owner is None:
+                owner = next((o for o in reversed(orgs) if o.end <= verb.start()), None)
+            for start, name in names:
+                out.append(Post(name, title.group(), owner, names[0][0], title.end(), False, start))
+            if not text.startswith("，", title.end()):
+                break
+            at = title.end() + 1
     return out
 
 
@@ -254,7 +316,7 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
         for post in find_posts(sent.text, ctx, frozenset(known)):
             known.add(post.person)
             yield from _post_records(ctx, sent, post, rule)
-        for post in find_appointments(sent.text, ctx):
+        for post in [*find_appointments(sent.text, ctx), *find_elections(sent.text, ctx)]:
             known.add(post.person)
             yield from _post_records(ctx, sent, post, "appointment")
         for post in find_titles_after_names(sent.text, ctx):
