@@ -137,7 +137,6 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
     verb of ``appointment_verbs.txt`` and a title right after it, with its organization
     (林晓东当选为市总工会主席) or, without one, the nearest organization named before in the
     sentence (郑雅琴、许建国当选为副主席, after …当选为市总工会主席)."""
-    title_re, implied = _titles()
     out: list[Post] = []
     orgs: list[OrgMatch] | None = None
     for verb in _appointment_re().finditer(text):
@@ -146,20 +145,37 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
             continue
         if orgs is None:
             orgs = find_orgs(text, ctx.city, ctx.province, ctx.county)
-        org = next((o for o in orgs if o.start == verb.end()), None)
-        at = org.end if org else verb.end()
-        term = _TERM.match(text, at)  # 市总工会第八届委员会主席
-        title = title_re.match(text, term.end() if term else at)
-        if title is None:
+        post = _post_at(text, verb.end(), orgs, ctx, names[0][0])
+        if post is None:
             continue
-        owner = org
-        if owner is None and title.group() in implied:
-            owner = _implied_org(ctx, title.group(), implied[title.group()], at)
-        if owner is None:
-            owner = next((o for o in reversed(orgs) if o.end <= names[0][0]), None)
+        title, owner = post
         for start, name in names:
             out.append(Post(name, title.group(), owner, names[0][0], title.end(), False, start))
     return out
+
+
+def _post_at(
+    text: str, at: int, orgs: list[OrgMatch], ctx: Context, before: int
+) -> tuple[re.Match[str], OrgMatch | None] | None:
+    """The title written at ``at`` (after an organization there, the longest one a title
+    follows, and a term: 市总工会第八届委员会主席, 公司工会主席) and the organization it belongs
+    to: that one, else the one the title implies (市长), else the nearest one named before
+    ``before``; None when no title is there."""
+    title_re, implied = _titles()
+    title = None
+    for org in [*sorted((o for o in orgs if o.start == at), key=lambda o: -o.end), None]:
+        term = _TERM.match(text, org.end if org else at)
+        title = title_re.match(text, term.end() if term else org.end if org else at)
+        if title is not None:
+            break
+    if title is None:
+        return None
+    owner = org
+    if owner is None and title.group() in implied:
+        owner = _implied_org(ctx, title.group(), implied[title.group()], at)
+    if owner is None:
+        owner = next((o for o in reversed(orgs) if o.end <= before), None)
+    return title, owner
 
 
 _ELECT = re.compile(r"选举产生|选举|推选|推举|任命|聘任|聘请")
@@ -194,26 +210,16 @@ def find_elections(text: str, ctx: Context) -> list[Post]:
     the title, else the nearest one named before in the sentence."""
     if not _ELECT.search(text):
         return []
-    title_re, implied = _titles()
     orgs = with_company(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
     out: list[Post] = []
     for verb in _ELECT.finditer(text):
         at = verb.end()
         while (found := _names_then_for(text, at)) is not None:
             names, after = found
-            # the longest organization there that a title follows (公司工会主席: 公司工会)
-            for org in [*sorted((o for o in orgs if o.start == after), key=lambda o: -o.end), None]:
-                term = _TERM.match(text, org.end if org else after)
-                title = title_re.match(text, term.end() if term else org.end if org else after)
-                if title is not None:
-                    break
-            if title is None:
+            post = _post_at(text, after, orgs, ctx, verb.start())
+            if post is None:
                 break
-            owner = org
-            if owner is None and title.group() in implied:
-                owner = _implied_org(ctx, title.group(), implied[title.group()], after)
-            if owner is None:
-                owner = next((o for o in reversed(orgs) if o.end <= verb.start()), None)
+            title, owner = post
             for start, name in names:
                 out.append(Post(name, title.group(), owner, names[0][0], title.end(), False, start))
             if not text.startswith("，", title.end()):
