@@ -1329,3 +1329,31 @@ def test_an_election_names_the_person_before_the_post(tmp_path, company, chair, 
         (vices[0], "副主席", union),
         (vices[1], "副主席", union),
     }
+
+
+@pytest.mark.parametrize(
+    ("city", "year", "fairs"), [("佛山市", 2026, 50), ("江门市", 2027, 36)], ids=["foshan", "jiangmen"]
+)
+def test_a_year_opening_the_clause_dates_a_target(tmp_path, city, year, fairs):
+    """2026年，区总工会将…力争全年举办招聘活动50场: a target for that year (and 今年夏季，…将… one
+    for the article's year); a year inside a clause (被确定为2022年试点单位) or before the
+    article's dates none."""
+    (tmp_path / "a.txt").write_text(
+        f"{city}总工会  {year}-01-20 10:00\n\n"
+        f"主席表示，{year}年，{city}总工会将以“春风送岗”为抓手，力争全年举办招聘活动{fairs}场。"
+        f"今年夏季，{city}总工会将新建户外劳动者驿站15个。"
+        f"{year - 3}年，市总工会计划新建职工书屋8家。明年，力争平台注册会员突破40万人。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    targets = {
+        f.arg("quantity").value: (f.arg("what"), f.arg("deadline"))
+        for f in result.resolved.facts
+        if f.kind == "target"
+    }
+    assert targets == {
+        Decimal(fairs): ("举办招聘活动", year),  # 全年 says when, as 今年 does
+        Decimal(15): ("新建户外劳动者驿站", year),
+        Decimal(8): ("新建职工书屋", None),
+        Decimal(400000): ("平台注册会员", year + 1),  # 突破 is how far, not what
+    }, targets

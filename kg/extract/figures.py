@@ -74,8 +74,12 @@ def _signed(qty: Quantity, verb: str) -> Quantity:
 
 _PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_TRAIL = re.compile(r"(?:已经|已|均|都|共计|总计|合计)$")
-"""Adverbs between what a figure measures and its number (送温暖资金已达2680万元)."""
+_TRAIL = re.compile(
+    r"(?:已经|已|均|都|共计|总计|合计|突破|保持在|提高到|提高至|提升到|提升至|增加到|增加至|增至"
+    r"|减少到|减少至|降至|降低到|降低至|下降到|下降至)$"
+)
+"""Adverbs and verbs of reaching between what a figure measures and its number (送温暖资金已达
+2680万元, 注册会员突破40万人, 签订率保持在95%以上, 在档困难职工减少至612户)."""
 _LEAD = re.compile(
     r"^(?:而|且|要|共|累计|已经|已|先后|分别|共计|总共|合计|再|新(?![增建就兴])|还|并|又|均|全部|为|对|向|给|其中|我们"
     r"|全市|全省|全区|全县|该市|该区|该县|该镇|该省|去年|前年|今年|当年|上半年|下半年"
@@ -340,7 +344,20 @@ def _without_plan_words(head: str) -> str:
     return rest or head
 
 
-_PLAN_LEAD = ("今年", "明年", "年内", "年底前", "年底", "年末", "当年", "再", "还", "又", "也")
+_PLAN_LEAD = (
+    "今年",
+    "明年",
+    "全年",
+    "年内",
+    "年底前",
+    "年底",
+    "年末",
+    "当年",
+    "再",
+    "还",
+    "又",
+    "也",
+)
 """Words before what a target counts that say when or that it is more of the same."""
 
 
@@ -401,6 +418,25 @@ def _deadline_for(text: str, deadlines: list[DeadlineMatch], at: int) -> Deadlin
         if text[i] in _DELIM and time_frame_at(text, i + 1):
             return None
     return deadline
+
+
+def _year_stated_before(ctx: Context, text: str, periods: list, at: int) -> int | None:
+    """The year a target is set for when its sentence says which, opening a clause before it
+    (2026年，区总工会将…力争全年举办招聘活动50场; 今年夏季，…将投入…; 明年力争…); none for a
+    stretch of years, a year inside a clause (…被确定为2022年试点单位) or one before the
+    article's."""
+    period = next(
+        (p for p in reversed(periods) if p.end <= at and _clause_start(text, p.start) == p.start),
+        None,
+    )
+    year = None
+    if period is None:
+        return None
+    if period.kind in ("year", "month"):
+        year = period.year
+    elif period.kind == "relative" and ctx.year and (period.offset or 0) >= 0:
+        year = ctx.year + (period.offset or 0)
+    return year if year is not None and (not ctx.year or year >= ctx.year) else None
 
 
 def _earlier_deadline(ctx: Context, sent: Sentence):
@@ -558,6 +594,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     args["deadline"] = plan_end  # 力争“十五五”期间培育…: by 2030
                 elif (intro := _plan_intro(ctx, sent)) and (year := _YEAR_IN.search(intro)):
                     args["deadline"] = int(year.group(1))  # 部署2026年重点工作：
+                elif (year := _year_stated_before(ctx, sent.text, periods, q.start)) is not None:
+                    args["deadline"] = year  # 2026年，…力争全年新建…50个: that year's
                 if by is not None:
                     args["set_by"] = by
                     args["scope"] = Ref("place", _scope(ctx, by))
