@@ -1357,3 +1357,28 @@ def test_a_year_opening_the_clause_dates_a_target(tmp_path, city, year, fairs):
         Decimal(8): ("新建职工书屋", None),
         Decimal(400000): ("平台注册会员", year + 1),  # 突破 is how far, not what
     }, targets
+
+
+@pytest.mark.parametrize(
+    ("company", "inspector", "technician"),
+    [
+        ("开平市侨丰水暖卫浴有限公司", "谢晓燕", "伍嘉玲"),
+        ("湛江海辰食品有限公司", "陈海燕", "李国梁"),
+    ],
+    ids=["kaiping", "zhanjiang"],
+)
+def test_workers_named_with_their_job_in_an_enterprise(tmp_path, company, inspector, technician):
+    """An awards report names workers by enterprise and job (质检员, 高级技术员, 技师, 班长,
+    人力资源总监): posts in the enterprise; 卓越工程师 is a kind of engineer, not a name."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯（记者 冯子谦）{company}质检员{inspector}、{company}高级技术员{technician}"
+        "被评为广东省劳动模范。全市将培养更多以大国工匠、卓越工程师等为代表的技能人才。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _posts(result) == {
+        (inspector, "质检员", company),
+        (technician, "高级技术员", company),
+    }
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert people == {"冯子谦", inspector, technician}
