@@ -98,7 +98,7 @@ def _alt(words) -> str:
     return alternation(words)
 
 
-_TOWN_UNION = re.compile("(?:" + "|".join(word_list("town_types.txt")) + ")总?工会")
+_TOWN_UNION = re.compile("(?:" + "|".join(word_list("town_types.txt")) + ")(?:总?工会|党委|党工委)")
 """Whether a text may name a town's union: only then is the (slower) pattern with the town
 branch run; without one, both patterns find the same."""
 _INSTITUTION = re.compile("|".join(row[0] for row in table("institution_types.tsv")))
@@ -135,8 +135,11 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     )
     town = (
         f"(?P<town>[^{_NOT_NAME}\\W\\d_a-zA-Z][{_CJK}]{{1,2}}?)"
-        f"(?P<tsuffix>{_alt(word_list('town_types.txt'))})(?:总工会|工会)"
+        f"(?P<tsuffix>{_alt(word_list('town_types.txt'))})(?P<tcore>总工会|工会|党委|党工委)"
     )
+    # the town's union named by its kind alone, after a post in the town (浛洸镇党委副书记、
+    # 镇总工会主席): at a clause's or a chain item's start
+    town_own = f"(?<=[、，；])(?P<townown>{_alt(word_list('town_types.txt'))})总?工会"
     # an enterprise or a school, named as written: a place and up to eight characters before
     # its ending (汕头金舟纺织有限公司, 韶关学院), none of them a function word or 的 (韶关市各高校
     # 和职业学院 names none); a name without a place (载体的工匠学院, 职业教育学院) is too often a
@@ -148,7 +151,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     )
     return re.compile(
         f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<zone>{zones})?(?P<core>{cores}))"
-        f"{f'|{town_start}{town}' if towns else ''}"
+        f"{f'|{town_start}{town}|{town_own}' if towns else ''}"
         f"|(?<![{_CJK}])(?:{provinces})?(?:{generic_city})?(?P<generic>{generic})(?P<gcore>{cores})"
         f"|{bare}(?:(?<![全城都超社街小园])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
         f"|(?<![全城都超社街小园])(?P<splace>{forms}|省|市|区|县)(?P<short>{short}))"
@@ -215,8 +218,29 @@ def _find_orgs(
         if towns and m.group("town"):  # 狮岭镇总工会: in the place before it, or the article's
             parent = m.group("tparent")
             place = place_forms()[parent] if parent else county or city
-            name = (place or "") + m.group("town") + m.group("tsuffix") + "总工会"
-            out.append(OrgMatch(m.start(), m.end(), m.group(), name, "union", place))
+            town = (place or "") + m.group("town") + m.group("tsuffix")
+            if m.group("tcore").startswith("党"):  # 浛洸镇党委: the town's party committee
+                name, kind = town + m.group("tcore"), "party"
+            else:
+                name, kind = town + "总工会", "union"
+            out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
+            continue
+        if towns and m.group("townown"):  # 镇总工会: the union of the town named before
+            party = next(
+                (
+                    o
+                    for o in reversed(out)
+                    if o.kind == "party"
+                    and o.name.endswith(
+                        (m.group("townown") + "党委", m.group("townown") + "党工委")
+                    )
+                ),
+                None,
+            )
+            if party is not None:
+                town = party.name.removesuffix("党工委").removesuffix("党委")
+                name = town + "总工会"
+                out.append(OrgMatch(m.start(), m.end(), m.group(), name, "union", party.place))
             continue
         if m.group("place"):
             place, core = place_forms()[m.group("place")], m.group("core")

@@ -1332,7 +1332,9 @@ def test_an_election_names_the_person_before_the_post(tmp_path, company, chair, 
 
 
 @pytest.mark.parametrize(
-    ("city", "year", "fairs"), [("佛山市", 2026, 50), ("江门市", 2027, 36)], ids=["foshan", "jiangmen"]
+    ("city", "year", "fairs"),
+    [("佛山市", 2026, 50), ("江门市", 2027, 36)],
+    ids=["foshan", "jiangmen"],
 )
 def test_a_year_opening_the_clause_dates_a_target(tmp_path, city, year, fairs):
     """2026年，区总工会将…力争全年举办招聘活动50场: a target for that year (and 今年夏季，…将… one
@@ -1382,3 +1384,30 @@ def test_workers_named_with_their_job_in_an_enterprise(tmp_path, company, inspec
     }
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert people == {"冯子谦", inspector, technician}
+
+
+@pytest.mark.parametrize(
+    ("county", "town", "chair", "street", "vice"),
+    [
+        ("英德市", "浛洸镇", "朱丽娟", "东城街道", "李国强"),
+        ("博罗县", "园洲镇", "钟美玲", "罗阳街道", "黄志明"),
+    ],
+    ids=["yingde", "boluo"],
+)
+def test_a_towns_party_committee_and_its_union_named_by_kind(
+    tmp_path, county, town, chair, street, vice
+):
+    """浛洸镇党委副书记、镇总工会主席朱丽娟: the town's party committee (its 副书记) and the town's
+    union, named by its kind alone after the committee (镇总工会); a street's 党工委 too."""
+    (tmp_path / "a.txt").write_text(
+        f"{county}总工会召开镇（街）工会工作推进会\n\n3月12日，{county}总工会召开会议。"
+        f"{town}党委副书记、镇总工会主席{chair}介绍了经验。"
+        f"{street}党工委副书记、街道总工会主席{vice}出席。\n",
+        encoding="utf-8",
+    )
+    assert _posts(build([tmp_path / "a.txt"])) == {
+        (chair, "副书记", f"{county}{town}党委"),
+        (chair, "主席", f"{county}{town}总工会"),
+        (vice, "副书记", f"{county}{street}党工委"),
+        (vice, "主席", f"{county}{street}总工会"),
+    }

@@ -63,8 +63,15 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
             former = cur.start() > 0 and text[cur.start() - 1] in _FORMER
             at = cur.start() - former
             org = org_by_end.get(at)
+            title = cur.group()
+            if org is None:  # 浛洸镇党委副书记: the committee's 副书记, not the town's 党委副书记
+                org = next((o for o in orgs if at < o.end < cur.end() and o.end - at <= 2), None)
+                if org is not None and title_re.fullmatch(text, org.end, cur.end()):
+                    title = text[org.end : cur.end()]
+                else:
+                    org = None
             left = org.start if org else at
-            items.append((cur.group(), org, left, former))
+            items.append((title, org, left, former))
             prev = by_end.get(left - 1) if left > 0 and text[left - 1] == "、" else None
             if prev is None:
                 break
