@@ -1411,3 +1411,23 @@ def test_a_towns_party_committee_and_its_union_named_by_kind(
         (vice, "副书记", f"{county}{street}党工委"),
         (vice, "主席", f"{county}{street}总工会"),
     }
+
+
+@pytest.mark.parametrize(
+    ("city", "kinds", "kind", "count"),
+    [
+        ("清远市", "环卫工人、快递员、货车司机", "户外劳动者", "12.6万"),
+        ("阳江市", "建筑工人、家政服务员、网约车司机", "新就业形态劳动者", "8.3万"),
+    ],
+    ids=["qingyuan", "yangjiang"],
+)
+def test_a_figure_after_examples_and_their_kind(tmp_path, city, kinds, kind, count):
+    """服务环卫工人、快递员、货车司机等户外劳动者12.6万人次 measures 服务环卫工人等户外劳动者 (what
+    was done to the first example, and the kind), not 货车司机等户外劳动者."""
+    (tmp_path / "a.txt").write_text(
+        f"{city}总工会  2026-03-13 10:00\n\n2025年，{city}驿站共服务{kinds}等{kind}{count}人次。\n",
+        encoding="utf-8",
+    )
+    first = kinds.split("、")[0]
+    measures = [m for (m,) in _achievements(build([tmp_path / "a.txt"]), "measure").values()]
+    assert measures == [f"服务{first}等{kind}"]

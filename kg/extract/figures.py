@@ -231,14 +231,25 @@ def _verb_before(
     return _last_words(_LEAD.sub("", _after_adverb(_TIME_WORDS.sub("", head))), most)
 
 
+_KIND_AFTER_LIST = re.compile(r"、[^，。；、]{1,12}等([\u4e00-\u9fff]{2,8})$")
+"""The end of a list of examples, 等 and the kind they are of, right before a figure."""
+
+
 def _head_before(text: str, figure: int, after: int, orgs: list) -> str:
     """What was done, before a figure (:func:`_verb_before`); before a list of examples that
     ends in 等, what was done to the first of them, or before the first name in it: the
     examples are not what is counted (走访慰问困难职工、农民工、新就业形态劳动者等3.2万户次 ->
-    走访慰问困难职工等, not 就业形态劳动者等; 授予惠州…有限公司高级技师王建军等50名职工 -> 授予)."""
+    走访慰问困难职工等, not 就业形态劳动者等; 授予惠州…有限公司高级技师王建军等50名职工 -> 授予);
+    a list closed by 等 and the kind it exemplifies (服务环卫工人、快递员等户外劳动者12.6万人次):
+    the same, with the kind (服务环卫工人等户外劳动者, not 快递员等户外劳动者)."""
+    start = max(text.rfind(c, 0, figure) for c in _DELIM if c != "、") + 1
+    kind = _KIND_AFTER_LIST.search(text, start, figure)
+    if kind is not None and kind.start() >= after and not re.search(r"\d", text[start:figure]):
+        # (not after another figure in the clause: its verb is not this one's)
+        listed_end = kind.end() - len(kind.group(1))  # right after 等
+        return _head_before(text, listed_end, after, orgs) + kind.group(1)
     if not text[:figure].endswith("等"):
         return _verb_before(text, figure, figure, after)
-    start = max(text.rfind(c, 0, figure) for c in _DELIM if c != "、") + 1
     end = text.find("、", start, figure)
     listed = end >= 0
     end = end if listed else figure - 1
