@@ -1431,3 +1431,29 @@ def test_a_figure_after_examples_and_their_kind(tmp_path, city, kinds, kind, cou
     first = kinds.split("、")[0]
     measures = [m for (m,) in _achievements(build([tmp_path / "a.txt"]), "measure").values()]
     assert measures == [f"服务{first}等{kind}"]
+
+
+@pytest.mark.parametrize(
+    ("city", "company", "worker", "craft"),
+    [
+        ("江门市", "开平市侨丰水暖卫浴有限公司", "谢晓燕", "侨乡工匠"),
+        ("潮州市", "潮州市瓷都陶瓷有限公司", "林少华", "潮州工匠"),
+    ],
+    ids=["jiangmen", "chaozhou"],
+)
+def test_honours_given_to_those_counted(tmp_path, city, company, worker, craft):
+    """An awards report: 授予80名同志“江门市劳动模范”称号 measures the honour (授予江门市劳动模范称号,
+    not 授予同志江门市), a quoted name or an honour after the words kept is not cut
+    (获评第三届侨乡工匠, 职工获全国五一劳动奖章), and a worker named before 等10人 is an example
+    of those counted, not what they did."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯（记者 冯子谦）大会授予80名同志“{city}劳动模范”称号，授予12个单位“{city}五一劳动奖状”；"
+        f"{company}质检员{worker}等10人获评第三届“{craft}”。"
+        "过去五年，全市有11名职工获全国五一劳动奖章。\n",
+        encoding="utf-8",
+    )
+    measures = {v: m for v, (m,) in _achievements(build([tmp_path / "a.txt"]), "measure").items()}
+    assert measures[Decimal(80)].endswith(f"授予{city}劳动模范称号"), measures
+    assert measures[Decimal(12)] == f"授予{city}五一劳动奖状", measures
+    assert measures[Decimal(10)] == f"获评第三届{craft}", measures
+    assert measures[Decimal(11)].endswith("职工获全国五一劳动奖章"), measures

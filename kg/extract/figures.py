@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from kg.extract.context import Context
+from kg.extract.names import plausible_name
 from kg.extract.programs import facility_ending, find_programs
 from kg.extract.subjects import (
     blanked,
@@ -44,7 +45,7 @@ from kg.quantities import (
     time_frame_at,
 )
 from kg.records import Fact, Quantity, Ref
-from kg.segment import Sentence, tokenizer
+from kg.segment import Sentence, post_titles, tokenizer
 
 _DELIM = "，。；、：！？"
 _DURATION_UNITS = frozenset({"年", "个月", "月", "天", "日", "小时", "分钟", "周", "星期"})
@@ -173,19 +174,44 @@ def _served(noun: str) -> str:
     return noun
 
 
+_HONOURED = re.compile(r"(?:同志|个人|职工|单位|集体|班组|企业)“([^“”，。]{2,20})”(荣誉称号|称号)?")
+"""Who is given a quoted honour, counted (80名同志“…”称号, 12个单位“…”): the honour is what the
+figure measures."""
+
+
+def _whole_names(noun: str, kept: str, text: str, end: int) -> str:
+    """``kept``, the start of ``noun``, not ending inside a quoted name or an honour of
+    ``honour_titles.txt`` written after the figure (10人获评第三届“侨乡工匠”: 获评第三届侨乡工匠,
+    not 获评第三届侨乡; 11名职工获全国五一劳动奖章, not 职工获)."""
+    clause_end = min((i for i in (text.find(c, end) for c in _DELIM) if i >= 0), default=len(text))
+    names = [m.group(1) for m in _QUOTED_NAME.finditer(text, end, clause_end)]
+    names += [h for h in longest_first("honour_titles.txt") if h in noun]
+    honours = longest_first("honour_titles.txt")
+    for name in names:
+        at = noun.find(name)
+        # an honour right after the words kept is what they lead to (职工获 + 全国五一劳动奖章)
+        if 0 <= at < len(kept) < at + len(name) or (at == len(kept) > 0 and name in honours):
+            kept = noun[: at + len(name)]
+    return kept
+
+
 def _counted_noun(text: str, end: int, start: int) -> str:
     """The noun an achievement counts (after its unit), whole words of at most
     ``MEASURE_NOUN_MOST`` characters; a quoted name there is kept whole, however long
     (9家“劳模和工匠人才创新工作室”授牌 -> 劳模和工匠人才创新工作室, not 劳模和工匠人才), with
     the words after it that still fit (15家“职工之家”示范点 -> 职工之家示范点); a verb and
-    its quoted object after the noun are not (860名环卫工人赠送“工会二次医保” -> 环卫工人)."""
+    its quoted object after the noun are not (860名环卫工人赠送“工会二次医保” -> 环卫工人); a
+    quoted honour given to those counted is (80名同志“江门市劳动模范”称号 -> 江门市劳动模范称号)."""
+    honour = _HONOURED.match(text, end)
+    if honour is not None:  # 授予80名同志“江门市劳动模范”称号: the honour, not 同志江门市
+        return honour.group(1) + (honour.group(2) or "")
     given = _given_quoted(text, end)
     noun = _what_after(text[:given] if given is not None else text, end)
     if _for_whom_before(text, start):
         noun = _served(noun)
     quoted = _QUOTED_NAME.match(text, end)
     if quoted is None or not noun.startswith(quoted.group(1)):
-        return _first_words(noun, MEASURE_NOUN_MOST)
+        return _whole_names(noun, _first_words(noun, MEASURE_NOUN_MOST), text, end)
     name = quoted.group(1)
     room = MEASURE_NOUN_MOST - len(name)
     return name + (_first_words(noun[len(name) :], room) if room > 0 else "")
@@ -254,6 +280,11 @@ def _head_before(text: str, figure: int, after: int, orgs: list) -> str:
     listed = end >= 0
     end = end if listed else figure - 1
     names = [o.start for o in orgs] + [p[0] for p in find_places(text)]
+    person = next(
+        (figure - 1 - n for n in (3, 2) if plausible_name(text[figure - 1 - n : figure - 1])), None
+    )
+    if person is not None and post_titles().fullmatch(text, max(start, after), person):
+        return ""  # …有限公司质检员谢晓燕等10人获评…: the worker is an example of those counted
     first_name = min((n for n in names if max(start, after) < n < end), default=None)
     if first_name is not None:
         end, listed = first_name, False
