@@ -1457,3 +1457,22 @@ def test_honours_given_to_those_counted(tmp_path, city, company, worker, craft):
     assert measures[Decimal(12)] == f"授予{city}五一劳动奖状", measures
     assert measures[Decimal(10)] == f"获评第三届{craft}", measures
     assert measures[Decimal(11)].endswith("职工获全国五一劳动奖章"), measures
+
+
+@pytest.mark.parametrize(
+    ("city", "funds", "pupils"),
+    [("乐昌市", "386.5", "87"), ("兴宁市", "212", "64")],
+    ids=["lechang", "xingning"],
+)
+def test_nationwide_brands_are_programs_without_quotes(tmp_path, city, funds, pupils):
+    """送温暖 and 金秋助学 are the nationwide campaigns' names, quoted or not: 开展送温暖活动 runs
+    送温暖, and the figure of 金秋助学活动资助… is that program's."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯（记者 林晓东）{city}总工会开展2026年送温暖活动，共筹集帮扶资金{funds}万元；"
+        f"今年以来，{city}总工会金秋助学活动资助困难职工子女{pupils}名。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
+    assert programs == {"送温暖", "金秋助学"}, programs
+    assert _achievements(result, "program")[Decimal(pupils)] == (Ref("program", "金秋助学"),)

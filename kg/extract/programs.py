@@ -105,6 +105,11 @@ def _bad_name(name: str) -> bool:
 _HOTLINE_WORDS = ("工会服务职工热线", "职工服务热线", "服务热线", "热线")  # longest first
 
 
+@cache
+def _known_re() -> re.Pattern[str]:
+    return re.compile(_alt("known"))
+
+
 def find_programs(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, written form) of each program named in a sentence."""
     out: list[tuple[int, int, str, str]] = []
@@ -174,6 +179,8 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
     masked = _QUOTE.sub(lambda q: "□" * len(q.group()), text)
     for m in _HOTLINE.finditer(masked):
         out.append((m.start(), m.end(), f"{m.group(1)}热线", m.group()))
+    for m in _known_re().finditer(masked):  # 送温暖活动, 金秋助学: nationwide brands, unquoted
+        out.append((m.start(), m.end(), m.group(), m.group()))
     for m in _unquoted_re().finditer(masked):
         name = m.group(1)
         if "的" in name and len(name.rsplit("的", 1)[1]) >= 6:
