@@ -585,6 +585,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
             program_end = (
                 named[1]
                 if named
+                # an unquoted brand is part of a noun (送温暖资金已达…: 送温暖资金)
+                and any(c in '“"「' for c in sent.text[named[0] : named[0] + 1])
                 and (
                     _opens_clause(sent.text, named[0], q.start)
                     # the subject's own program: 区总工会“顺工e家”平台注册会员已达26万人
