@@ -1476,3 +1476,28 @@ def test_nationwide_brands_are_programs_without_quotes(tmp_path, city, funds, pu
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == {"送温暖", "金秋助学"}, programs
     assert _achievements(result, "program")[Decimal(pupils)] == (Ref("program", "金秋助学"),)
+
+
+@pytest.mark.parametrize(
+    ("company", "foreman", "welder"),
+    [
+        ("恩平市金涌陶瓷有限公司", "梁国柱", "李志刚"),
+        ("韶关市韶钢特钢有限公司", "邓文辉", "罗建新"),
+    ],
+    ids=["enping", "shaoguan"],
+)
+def test_a_department_or_trade_between_an_enterprise_and_a_title(
+    tmp_path, company, foreman, welder
+):
+    """…陶瓷有限公司窑炉班班长梁国柱被评为…, …有限公司焊接技师李志刚获评…, …有限公司数控车间主任:
+    posts in the enterprise (the department or trade between them names no organization), and
+    the name ends before 被 and 获评."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯（记者 冯子谦）{company}窑炉班班长{foreman}被评为广东省劳动模范；"
+        f"{company}焊接技师{welder}获评“南粤工匠”。\n",
+        encoding="utf-8",
+    )
+    assert _posts(build([tmp_path / "a.txt"])) == {
+        (foreman, "班长", company),
+        (welder, "技师", company),
+    }

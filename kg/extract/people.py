@@ -69,7 +69,7 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
                 if org is not None and title_re.fullmatch(text, org.end, cur.end()):
                     title = text[org.end : cur.end()]
                 else:
-                    org = None
+                    org = _department_of(text, orgs, at)
             left = org.start if org else at
             items.append((title, org, left, former))
             prev = by_end.get(left - 1) if left > 0 and text[left - 1] == "、" else None
@@ -88,6 +88,24 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
                 owner = _implied_org(ctx, title, implied[title], start)
             out.append(Post(name, title, owner, start, end, former))
     return out
+
+
+_DEPARTMENT_MOST = 4
+
+
+def _department_of(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
+    """The enterprise whose department or trade stands between it and a title (江门鸿锐机电有限
+    公司数控车间主任, …陶瓷有限公司窑炉班班长, …装备有限公司焊接技师): the post is held in the
+    enterprise."""
+    for o in orgs:
+        gap = text[o.end : at]
+        if (
+            o.kind == "company"
+            and 0 < len(gap) <= _DEPARTMENT_MOST
+            and re.fullmatch(r"[\u4e00-\u9fff]+", gap)
+        ):
+            return o
+    return None
 
 
 _COMPANY_REF = re.compile("(?:(?<=[为任是由和与及])|(?<![\u4e00-\u9fff]))公司(工会|党委)?")
