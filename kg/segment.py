@@ -198,6 +198,8 @@ def _junk(text: str) -> bool:
 
 def _classify(index: int, text: str, seen_question: bool) -> str:
     kind = line_kind(text)
+    if kind == "credit":  # 编辑：李雯雯　审核：何志坚: the editors are named as in a byline
+        return "byline"
     if kind == "answer":
         m = _SPEAKER.match(text)
         if not (m and is_speaker_name(m.group(1))):

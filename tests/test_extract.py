@@ -1501,3 +1501,22 @@ def test_a_department_or_trade_between_an_enterprise_and_a_title(
         (foreman, "班长", company),
         (welder, "技师", company),
     }
+
+
+@pytest.mark.parametrize(
+    ("editor", "reviewer", "added"),
+    [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
+    ids=["huizhou", "meizhou"],
+)
+def test_editors_credit_line_and_a_co_opted_official(tmp_path, editor, reviewer, added):
+    """编辑：李雯雯　审核：何志坚 at a report's end names its editors (a credit line, not a speaker's
+    turn nor a footer to skip); 增补温晓东为市总工会副主席 gives a post as 选举 does."""
+    (tmp_path / "a.txt").write_text(
+        "兴宁市总工会召开全委会议\n\n7月，兴宁市总工会召开第九届委员会第三次全体会议，"
+        f"增补{added}为市总工会副主席。\n\n编辑：{editor}　　审核：{reviewer}\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _posts(result) == {(added, "副主席", "兴宁市总工会")}
+    editors = {v.key for k, v in _article(result).args if k == "editor"}
+    assert editors == {editor, reviewer}

@@ -140,7 +140,8 @@ def extract_article(ctx: Context) -> Iterator[Mention | Fact]:
             kind = "agent" if is_collective(name) else "person"
             ev = ctx.evidence(sent, sent.start + s, sent.start + e, "byline")
             yield Mention(Ref(kind, name), name, ev, (("byline_role", role),))
-            args.append((role, Ref(kind, name)))
+            if (role, Ref(kind, name)) not in args:  # 编辑/黄志诚 above, 编辑：黄志诚 below
+                args.append((role, Ref(kind, name)))
             evidence.append(ev)
     if ctx.publication is not None:
         sent, s, e, date = ctx.publication

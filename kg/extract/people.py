@@ -203,9 +203,12 @@ def _post_at(
     return title, owner
 
 
-_ELECT = re.compile(r"选举产生|选举|推选|推举|任命|聘任|聘请")
-"""Verbs that name whom they put into a post before the post (选举赵慧敏为公司工会主席); the
-passive forms (被选举为) are appointment verbs, with the name before them."""
+@cache
+def _elect_re() -> re.Pattern[str]:
+    """Verbs of ``election_verbs.txt``, which name whom they put into a post before the post."""
+    return re.compile("|".join(map(re.escape, longest_first("election_verbs.txt"))))
+
+
 _NAMES_MOST = 40
 
 
@@ -233,11 +236,11 @@ def find_elections(text: str, ctx: Context) -> list[Post]:
     the clauses after it that leave the verb out (，陈嘉豪、吴淑贞为公司工会副主席): the
     organization written after 为 (a bare 公司 is the article's enterprise), else implied by
     the title, else the nearest one named before in the sentence."""
-    if not _ELECT.search(text):
+    if not _elect_re().search(text):
         return []
     orgs = with_company(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
     out: list[Post] = []
-    for verb in _ELECT.finditer(text):
+    for verb in _elect_re().finditer(text):
         at = verb.end()
         while (found := _names_then_for(text, at)) is not None:
             names, after = found
