@@ -98,11 +98,14 @@ def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in _DELIM) + 1
 
 
+def _clause_end(text: str, pos: int, also: str = "") -> int:
+    """Where the clause at ``pos`` ends (its delimiter, or one of ``also``; else the text's end)."""
+    return min((i for i in (text.find(c, pos) for c in _DELIM + also) if i >= 0), default=len(text))
+
+
 def _what_after(text: str, end: int) -> str:
     """The noun a figure counts, after its unit: up to the next delimiter, after the last 的."""
-    stop = min(
-        (i for i in (text.find(c, end) for c in _DELIM + "（(") if i >= 0), default=len(text)
-    )
+    stop = _clause_end(text, end, "（(")
     phrase = text[end:stop]
     digit = re.search(r"\d", phrase)  # 386家企业的2100余名职工: 企业, not 2100…
     phrase = phrase[: digit.start()].removesuffix("的") if digit else phrase
@@ -143,8 +146,7 @@ def _given_quoted(text: str, end: int) -> int | None:
     one (为860名环卫工人赠送“工会二次医保”: the 860 are 环卫工人, who were given the program);
     None when no verb of ``figure_verbs.txt`` stands right before the first quote of the
     figure's clause."""
-    stop = min((i for i in (text.find(c, end) for c in _DELIM) if i >= 0), default=len(text))
-    quote = text.find("“", end, stop)
+    quote = text.find("“", end, _clause_end(text, end))
     if quote <= end:
         return None
     verb = next((v for v in longest_first("figure_verbs.txt") if text.endswith(v, end, quote)), "")
@@ -183,10 +185,9 @@ def _whole_names(noun: str, kept: str, text: str, end: int) -> str:
     """``kept``, the start of ``noun``, not ending inside a quoted name or an honour of
     ``honour_titles.txt`` written after the figure (10人获评第三届“侨乡工匠”: 获评第三届侨乡工匠,
     not 获评第三届侨乡; 11名职工获全国五一劳动奖章, not 职工获)."""
-    clause_end = min((i for i in (text.find(c, end) for c in _DELIM) if i >= 0), default=len(text))
-    names = [m.group(1) for m in _QUOTED_NAME.finditer(text, end, clause_end)]
-    names += [h for h in longest_first("honour_titles.txt") if h in noun]
     honours = longest_first("honour_titles.txt")
+    names = [m.group(1) for m in _QUOTED_NAME.finditer(text, end, _clause_end(text, end))]
+    names += [h for h in honours if h in noun]
     for name in names:
         at = noun.find(name)
         # an honour right after the words kept is what they lead to (职工获 + 全国五一劳动奖章)
@@ -471,9 +472,9 @@ def _year_stated_before(ctx: Context, text: str, periods: list, at: int) -> int 
         (p for p in reversed(periods) if p.end <= at and _clause_start(text, p.start) == p.start),
         None,
     )
-    year = None
     if period is None:
         return None
+    year = None
     if period.kind in ("year", "month"):
         year = period.year
     elif period.kind == "relative" and ctx.year and (period.offset or 0) >= 0:
@@ -525,6 +526,42 @@ def _period(
     return None
 
 
+def _program_of(
+    text: str, q: QuantityMatch, programs: list, orgs: list, given: set[tuple[int, int]]
+) -> tuple[Ref | None, int]:
+    """The program a figure is of, and where it ends when it is the clause's subject (what the
+    figure measures starts after it; else 0). The one given to those counted in the figure's
+    clause (为860名环卫工人赠送“工会二次医保”: added to ``given``, which keeps it from later
+    clauses' figures), else the last one named before the figure."""
+    named = next(
+        (
+            (s, e, n)
+            for s, e, n, _ in reversed(programs)
+            if e <= q.start and ((s, e) not in given or _clause_start(text, q.start) <= s)
+        ),
+        None,
+    )
+    object_at = _given_quoted(text, q.end)
+    given_one = next(
+        ((s, e, n) for s, e, n, _ in programs if object_at is not None and s > object_at), None
+    )
+    if given_one is not None and _clause_start(text, given_one[0]) <= q.end:
+        given.add(given_one[:2])
+        named = given_one
+    if named is None:
+        return None, 0
+    subject = (
+        # an unquoted brand is part of a noun (送温暖资金已达…: 送温暖资金)
+        text.startswith(("“", '"', "「"), named[0])
+        and (
+            _opens_clause(text, named[0], q.start)
+            # the subject's own program: 区总工会“顺工e家”平台注册会员已达26万人
+            or any(o.end == named[0] and _opens_clause(text, o.start, q.start) for o in orgs)
+        )
+    )
+    return Ref("program", named[2]), named[1] if subject else 0
+
+
 def extract_figures(ctx: Context) -> Iterator[Fact]:
     """Targets and achievements of every sentence."""
     for sent in ctx.seg.sentences:
@@ -563,40 +600,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     )
                     continue
             ev = ctx.evidence(sent, sent.start + q.start, sent.start + q.end, "figure")
-            named = next(
-                (
-                    (s, e, n)
-                    for s, e, n, _ in reversed(programs)
-                    if e <= q.start
-                    and ((s, e) not in given or _clause_start(sent.text, q.start) <= s)
-                ),
-                None,
-            )
-            object_at = _given_quoted(sent.text, q.end)
-            object_program = next(
-                ((s, e, n) for s, e, n, _ in programs if object_at is not None and s > object_at),
-                None,
-            )
-            if object_program is not None and _clause_start(sent.text, object_program[0]) <= q.end:
-                # given to the people counted, it is this figure's, not a later clause's topic
-                given.add(object_program[:2])
-                named = object_program
-            program = Ref("program", named[2]) if named else None
-            program_end = (
-                named[1]
-                if named
-                # an unquoted brand is part of a noun (送温暖资金已达…: 送温暖资金)
-                and any(c in '“"「' for c in sent.text[named[0] : named[0] + 1])
-                and (
-                    _opens_clause(sent.text, named[0], q.start)
-                    # the subject's own program: 区总工会“顺工e家”平台注册会员已达26万人
-                    or any(
-                        o.end == named[0] and _opens_clause(sent.text, o.start, q.start)
-                        for o in orgs
-                    )
-                )
-                else 0
-            )
+            program, program_end = _program_of(sent.text, q, programs, orgs, given)
             by = subject_org(ctx, sent.text, q.start, orgs, sent)
             # the clause's subject (a program, an organization) is not what is counted or
             # was done: 县总还为首批12家…授牌 measures 首批…, not 县总还为首批…

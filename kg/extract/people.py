@@ -153,8 +153,10 @@ _TERM = re.compile(r"第[一二三四五六七八九十\d]{1,3}届(?:委员会|�
 
 
 @cache
-def _appointment_re() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, longest_first("appointment_verbs.txt"))))
+def _verbs_re(name: str) -> re.Pattern[str]:
+    """The verbs of a word list (``appointment_verbs.txt``, ``election_verbs.txt``), longest
+    first."""
+    return re.compile("|".join(map(re.escape, longest_first(name))))
 
 
 def find_appointments(text: str, ctx: Context) -> list[Post]:
@@ -164,7 +166,7 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
     sentence (郑雅琴、许建国当选为副主席, after …当选为市总工会主席)."""
     out: list[Post] = []
     orgs: list[OrgMatch] | None = None
-    for verb in _appointment_re().finditer(text):
+    for verb in _verbs_re("appointment_verbs.txt").finditer(text):
         names = _names_before(text, verb.start())
         if not names:
             continue
@@ -203,13 +205,8 @@ def _post_at(
     return title, owner
 
 
-@cache
-def _elect_re() -> re.Pattern[str]:
-    """Verbs of ``election_verbs.txt``, which name whom they put into a post before the post."""
-    return re.compile("|".join(map(re.escape, longest_first("election_verbs.txt"))))
-
-
 _NAMES_MOST = 40
+"""Characters an election's list of names may take before its 为."""
 
 
 def _names_then_for(text: str, at: int) -> tuple[list[tuple[int, str]], int] | None:
@@ -236,11 +233,11 @@ def find_elections(text: str, ctx: Context) -> list[Post]:
     the clauses after it that leave the verb out (，陈嘉豪、吴淑贞为公司工会副主席): the
     organization written after 为 (a bare 公司 is the article's enterprise), else implied by
     the title, else the nearest one named before in the sentence."""
-    if not _elect_re().search(text):
+    if not _verbs_re("election_verbs.txt").search(text):
         return []
     orgs = with_company(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
     out: list[Post] = []
-    for verb in _elect_re().finditer(text):
+    for verb in _verbs_re("election_verbs.txt").finditer(text):
         at = verb.end()
         while (found := _names_then_for(text, at)) is not None:
             names, after = found
