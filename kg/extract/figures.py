@@ -83,7 +83,7 @@ _TRAIL = re.compile(
 2680万元, 注册会员突破40万人, 签订率保持在95%以上, 在档困难职工减少至612户)."""
 _LEAD = re.compile(
     r"^(?:而|且|要|共|累计|已经|已|先后|分别|共计|总共|合计|再|新(?![增建就兴])|还|并|又|均|全部|为|对|向|给|其中|我们"
-    r"|全市|全省|全区|全县|该市|该区|该县|该镇|该省|去年|前年|今年|当年|上半年|下半年"
+    r"|全市|全省|全区|全县|该市|该区|该县|该镇|该省|去年|前年|今年|全年|当年|上半年|下半年"
     r"|(?:[\u4e00-\u9fff]{1,4}[省市区县])?(?:各级工会(?:组织)?|工会系统))+"
 )
 
@@ -156,7 +156,7 @@ def _given_quoted(text: str, end: int) -> int | None:
 def _for_whom_before(text: str, start: int) -> bool:
     """Whether the figure at ``start`` follows 为/向/给 as a word of its own (区总工会为…,
     甄丽萍一行为…), not the end of a longer word (达成就业意向624人, 被评为)."""
-    tail = text[_clause_start(text, start) : start][-8:]
+    tail = text[_clause_start(text, start) : start][-8:].removesuffix("全体")  # 为全体1860名职工
     if tail.endswith(("一行为", "一行向")):  # a delegation (一行), for whom: jieba reads 行为
         return True
     words = tokenizer().lcut(tail, HMM=False) if tail else []
@@ -197,6 +197,15 @@ def _whole_names(noun: str, kept: str, text: str, end: int) -> str:
 
 
 def _counted_noun(text: str, end: int, start: int) -> str:
+    """:func:`_counted_words` without a conjunction at its end (10名铖锋工匠和6个先进班组:
+    铖锋工匠, not 铖锋工匠和)."""
+    return _END_CONJUNCTION.sub("", _counted_words(text, end, start))
+
+
+_END_CONJUNCTION = re.compile("(?:和|与|及|以及)$")
+
+
+def _counted_words(text: str, end: int, start: int) -> str:
     """The noun an achievement counts (after its unit), whole words of at most
     ``MEASURE_NOUN_MOST`` characters; a quoted name there is kept whole, however long
     (9家“劳模和工匠人才创新工作室”授牌 -> 劳模和工匠人才创新工作室, not 劳模和工匠人才), with
@@ -255,6 +264,7 @@ def _verb_before(
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
     head = _after_word(head, ("并", "并且"))  # 赠送“工会二次医保”并发放互助金… -> 发放互助金…
     head = _TRAIL.sub("", head) or head  # 送温暖资金已达… -> 送温暖资金
+    head = head.removesuffix("的") or head  # 评选出的10名铖锋工匠: 评选出, then 铖锋工匠
     return _last_words(_LEAD.sub("", _after_adverb(_TIME_WORDS.sub("", head))), most)
 
 
@@ -372,7 +382,7 @@ _CONJUNCTION = re.compile("^(?:和|与|及|并|以及|、)+")
 
 
 _TIME_WORDS = re.compile(
-    r"(?:往后|今后|未来|过去)?(?:五|\d+|[一二三四六七八九十]+)年来?|近年来|截至目前|目前"
+    r"(?:往后|今后|未来|过去)?(?:五|\d+|[一二三四六七八九十]+)年(?:来|度)?|近年来|截至目前|目前"
 )
 
 
@@ -514,16 +524,27 @@ _PER_HEAD_START = re.compile(_PER)
 def _period(
     ctx: Context, sent: Sentence, q: QuantityMatch, periods: list[PeriodMatch]
 ) -> PeriodMatch | None:
+    """The period a figure is of: the last one stated before it in its sentence, else in its
+    paragraph. 全年 is the year named before it (2025年，…全年发布岗位信息2.3万条: 2025; 去年，…
+    全年化解劳动争议310宗: last year), else the article's."""
     before = [p for p in periods if p.end <= q.start and p.kind != "future_years"]
-    if before:
-        return before[-1]
     for other in reversed(
         [s for s in ctx.seg.sentences if s.para == sent.para and s.end <= sent.start]
     ):
-        found = [p for p in find_periods(other.text) if p.kind != "future_years"]
-        if found:
-            return found[-1]
-    return None
+        if before and before[-1].text != _WHOLE_YEAR:
+            break
+        before = [p for p in find_periods(other.text) if p.kind != "future_years"] + before
+    if not before:
+        return None
+    found = before[-1]
+    if found.text == _WHOLE_YEAR:  # the year of 2025年 or 去年 said before it
+        named = next((p for p in reversed(before[:-1]) if p.kind in ("year", "relative")), None)
+        if named is not None:
+            return replace(found, kind=named.kind, year=named.year, offset=named.offset)
+    return found
+
+
+_WHOLE_YEAR = "全年"
 
 
 def _program_of(
