@@ -1546,3 +1546,28 @@ def test_the_whole_year_and_those_chosen(tmp_path, company, craft, year):
     assert figures[Decimal(15)] == ("新建职工书屋", "全年", year), figures
     assert figures[Decimal(10)][0].endswith(f"评选出{craft}"), figures
     assert figures[Decimal(1860)][0] == "职工", figures
+
+
+@pytest.mark.parametrize(
+    ("company", "chair", "manager"),
+    [
+        ("广东铖锋刀剪实业有限公司", "梁国栋", "冯嘉俊"),
+        ("中山华益电器有限公司", "何国强", "李伟明"),
+    ],
+    ids=["chengfeng", "huayi"],
+)
+def test_an_enterprise_title_alone_is_the_articles_enterprise(tmp_path, company, chair, manager):
+    """公司党委书记、董事长梁国栋，总经理冯嘉俊，…参加会议: the general manager, named without his
+    enterprise in a report about one, is its general manager; with no enterprise in the article
+    the title names no organization."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯（通讯员 戴晓琳）1月16日，{company}第四届职工代表大会召开。"
+        f"公司党委书记、董事长{chair}，总经理{manager}参加会议。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        f"本报讯（通讯员 戴晓琳）1月16日，市总工会召开座谈会，总经理{manager}参加会议。\n",
+        encoding="utf-8",
+    )
+    assert (manager, "总经理", company) in _posts(build([tmp_path / "a.txt"]))
+    assert not {p for p in _posts(build([tmp_path / "b.txt"])) if p[0] == manager}

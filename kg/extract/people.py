@@ -140,6 +140,13 @@ _FORMER = "原前"
 def _implied_org(ctx: Context, title: str, suffix: str, at: int) -> OrgMatch | None:
     """The organization a title names by itself (市长: the city's 人民政府, 省长: the
     province's, 县长/区长: the county's or district's), when the article says which one."""
+    if suffix == "企业":  # 总经理冯嘉俊 in a report about an enterprise: its general manager
+        company = ctx.company
+        return (
+            None
+            if company is None
+            else OrgMatch(at, at, "", company.name, "company", company.place)
+        )
     level = title.removeprefix("常务").removeprefix("副")[:1]
     place = {"省": ctx.province, "市": ctx.city, "县": ctx.county, "区": ctx.county}.get(level)
     if not place or (level in "县区" and not place.endswith(level)):
