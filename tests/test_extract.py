@@ -1531,8 +1531,8 @@ def test_editors_credit_line_and_a_co_opted_official(tmp_path, editor, reviewer,
     ids=["chengfeng", "shibazi"],
 )
 def test_the_whole_year_and_those_chosen(tmp_path, company, craft, year):
-    """全年 is a period, of the year named before it (去年，…全年…: last year) or else the
-    article's, and no part of a measure; 2024年度评选出的10名铖锋工匠和6个先进班组 measures
+    """全年 is a period: the year named before it (去年，…全年…: 去年, last year), else 全年 of
+    the article's year; no part of a measure; 2024年度评选出的10名铖锋工匠和6个先进班组 measures
     评选出铖锋工匠 (not …度评选出的…工匠和); 为全体1860名职工办理了… counts 职工."""
     (tmp_path / "a.txt").write_text(
         f"{company}  {year}-01-20 10:00\n\n"
@@ -1542,7 +1542,7 @@ def test_the_whole_year_and_those_chosen(tmp_path, company, craft, year):
         encoding="utf-8",
     )
     figures = _achievements(build([tmp_path / "a.txt"]), "measure", "period", "period_year")
-    assert figures[Decimal(386)] == ("收到职工合理化建议", "全年", year - 1), figures
+    assert figures[Decimal(386)] == ("收到职工合理化建议", "去年", year - 1), figures
     assert figures[Decimal(15)] == ("新建职工书屋", "全年", year), figures
     assert figures[Decimal(10)][0].endswith(f"评选出{craft}"), figures
     assert figures[Decimal(1860)][0] == "职工", figures

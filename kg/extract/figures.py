@@ -525,8 +525,9 @@ def _period(
     ctx: Context, sent: Sentence, q: QuantityMatch, periods: list[PeriodMatch]
 ) -> PeriodMatch | None:
     """The period a figure is of: the last one stated before it in its sentence, else in its
-    paragraph. 全年 is the year named before it (2025年，…全年发布岗位信息2.3万条: 2025; 去年，…
-    全年化解劳动争议310宗: last year), else the article's."""
+    paragraph. 全年 stands for the year named before it, which is the period then (2025年，…
+    全年发布岗位信息2.3万条: 2025年; 去年，…全年化解劳动争议310宗: 去年): a table of figures shows
+    the period's words, and 全年 alone says no year; else 全年, the article's year."""
     before = [p for p in periods if p.end <= q.start and p.kind != "future_years"]
     for other in reversed(
         [s for s in ctx.seg.sentences if s.para == sent.para and s.end <= sent.start]
@@ -537,10 +538,10 @@ def _period(
     if not before:
         return None
     found = before[-1]
-    if found.text == _WHOLE_YEAR:  # the year of 2025年 or 去年 said before it
+    if found.text == _WHOLE_YEAR:  # the year said before it, 2025年 or 去年, is the period
         named = next((p for p in reversed(before[:-1]) if p.kind in ("year", "relative")), None)
         if named is not None:
-            return replace(found, kind=named.kind, year=named.year, offset=named.offset)
+            return named
     return found
 
 
