@@ -1571,3 +1571,35 @@ def test_an_enterprise_title_alone_is_the_articles_enterprise(tmp_path, company,
     )
     assert (manager, "总经理", company) in _posts(build([tmp_path / "a.txt"]))
     assert not {p for p in _posts(build([tmp_path / "b.txt"])) if p[0] == manager}
+
+
+@pytest.mark.parametrize(
+    ("town", "vice", "company", "chair", "head", "editor"),
+    [
+        ("小榄镇", "吴穗君", "中山市榄兴五金制品有限公司", "岑国威", "林婉清", "陈思颖"),
+        ("长安镇", "黄美娟", "东莞市长兴模具有限公司", "叶志华", "邓秀兰", "李佳琪"),
+    ],
+    ids=["xiaolan", "changan"],
+)
+def test_bare_names_of_the_articles_town_union_and_company(
+    tmp_path, town, vice, company, chair, head, editor
+):
+    """In a town's report, 镇总工会常务副主席吴穗君 holds her post in the town's union the article
+    names; 该公司工会主席 is the enterprise's union's chair; 镇总工会法律工作部部长 holds 部长 in the
+    union (the department between them); 【编辑：陈思颖】 names the editor."""
+    (tmp_path / "a.txt").write_text(
+        f"{town}总工会开展职工服务月活动\n\n近日，{town}总工会在{company}开展服务活动。"
+        f"该公司工会主席{chair}表示，将组织更多职工参赛。\n镇总工会常务副主席{vice}表示，"
+        f"将持续开展技能竞赛。镇总工会法律工作部部长{head}出席活动。\n\n【编辑：{editor}】\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    posts = _posts(result)
+    union = next(p[2] for p in posts if p[0] == vice)
+    assert union.endswith(f"{town}总工会")
+    assert posts == {
+        (vice, "常务副主席", union),
+        (head, "部长", union),
+        (chair, "主席", f"{company}工会"),
+    }
+    assert {v.key for k, v in _article(result).args if k == "editor"} == {editor}

@@ -30,6 +30,9 @@ class Context:
     company: OrgMatch | None = None
     """The first enterprise the article names (汕头金舟纺织有限公司): what a bare 公司 (公司工会,
     公司党委书记) means."""
+    town: OrgMatch | None = None
+    """The first town's or street's union the article names (中山市小榄镇总工会): what a bare
+    镇总工会 (镇总工会常务副主席吴穗君) means."""
 
     @property
     def year(self) -> int | None:
@@ -88,9 +91,30 @@ def build_context(doc: Document, seg: Segmented) -> Context:
         ),
         None,
     )
-    return Context(
-        doc, seg, city, province, speakers, county, publication_date(seg.sentences), company
+    town = next(
+        (
+            org
+            for para in seg.paragraphs
+            if "镇" in para.text or "街道" in para.text
+            for org in find_orgs(para.text, city, province, county)
+            if org.kind == "union" and org.name.endswith(_TOWN_UNIONS)
+        ),
+        None,
     )
+    return Context(
+        doc,
+        seg,
+        city,
+        province,
+        speakers,
+        county,
+        publication_date(seg.sentences),
+        company,
+        town,
+    )
+
+
+_TOWN_UNIONS = ("镇总工会", "街道总工会")
 
 
 _DATE = re.compile(r"(20\d{2}|19\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)日?")

@@ -49,7 +49,7 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
     title_re, implied = _titles()
     titles = list(title_re.finditer(text))
     by_end = {m.end(): m for m in titles}
-    orgs = with_company(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
+    orgs = with_article_orgs(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
     org_by_end = {o.end: o for o in orgs}
     out: list[Post] = []
     for m in titles:
@@ -93,30 +93,34 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
 _DEPARTMENT_MOST = 4
 
 
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,6}(?:部|处|科|室|中心)")
+"""A department of a union or a government body (法律工作部, 办公室, 职工服务中心)."""
+
+
 def _department_of(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
-    """The enterprise whose department or trade stands between it and a title (江门鸿锐机电有限
-    公司数控车间主任, …陶瓷有限公司窑炉班班长, …装备有限公司焊接技师): the post is held in the
-    enterprise."""
+    """The organization whose department (or an enterprise's trade) stands between it and a
+    title (江门鸿锐机电有限公司数控车间主任, …陶瓷有限公司窑炉班班长, …装备有限公司焊接技师,
+    区总工会法律工作部部长): the post is held in that organization."""
     for o in orgs:
         gap = text[o.end : at]
-        if (
-            o.kind == "company"
-            and 0 < len(gap) <= _DEPARTMENT_MOST
-            and re.fullmatch(r"[\u4e00-\u9fff]+", gap)
-        ):
+        if not gap or not re.fullmatch(r"[\u4e00-\u9fff]+", gap):
+            continue
+        if (o.kind == "company" and len(gap) <= _DEPARTMENT_MOST) or _DEPARTMENT.fullmatch(gap):
             return o
     return None
 
 
-_COMPANY_REF = re.compile("(?:(?<=[为任是由和与及])|(?<![\u4e00-\u9fff]))公司(工会|党委)?")
+_COMPANY_REF = re.compile("(?:(?<=[为任是由和与及该])|(?<![\u4e00-\u9fff]))公司(工会|党委)?")
 """A bare 公司 (not the end of a name, …有限公司): at a clause's start or after a word that
 puts a post or an agent before it (选举赵慧敏为公司工会主席)."""
 _COMPANY_SUFFIX = {"工会": ("工会", "union"), "党委": ("党委", "party")}
 
 
-def with_company(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch]:
-    """``orgs`` and the bare 公司 of ``text`` (公司工会主席刘晓红, 公司党委书记、董事长李世平) as the
-    enterprise the article names first, its union or its party committee, in text order."""
+def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch]:
+    """``orgs``, the bare 镇总工会 of ``text`` as the town's union the article names first
+    (镇总工会常务副主席吴穗君), and its bare 公司 (公司工会主席刘晓红, 公司党委书记、董事长李世平) as
+    the enterprise the article names first, its union or its party committee, in text order."""
+    orgs = _with_town(text, orgs, ctx)
     if ctx.company is None or "公司" not in text:
         return orgs
     company = ctx.company
@@ -130,6 +134,23 @@ def with_company(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch
         if m.group(1):
             suffix, kind = _COMPANY_SUFFIX[m.group(1)]
             refs.append(OrgMatch(m.start(), m.end(), m.group(), base + suffix, kind, company.place))
+    return sorted([*orgs, *refs], key=lambda o: o.start) if refs else orgs
+
+
+_BARE_TOWN_UNION = re.compile("(?<![\u4e00-\u9fff])(?:镇|街道)总工会")
+
+
+def _with_town(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch]:
+    """``orgs`` and each 镇总工会 (街道总工会) that starts a clause and no organization found
+    covers, as the town's union the article is about."""
+    town = ctx.town
+    if town is None or "总工会" not in text:
+        return orgs
+    refs = [
+        OrgMatch(m.start(), m.end(), m.group(), town.name, "union", town.place)
+        for m in _BARE_TOWN_UNION.finditer(text)
+        if town.name.endswith(m.group()) and not any(o.start <= m.start() < o.end for o in orgs)
+    ]
     return sorted([*orgs, *refs], key=lambda o: o.start) if refs else orgs
 
 
@@ -242,7 +263,7 @@ def find_elections(text: str, ctx: Context) -> list[Post]:
     the title, else the nearest one named before in the sentence."""
     if not _verbs_re("election_verbs.txt").search(text):
         return []
-    orgs = with_company(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
+    orgs = with_article_orgs(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
     out: list[Post] = []
     for verb in _verbs_re("election_verbs.txt").finditer(text):
         at = verb.end()
@@ -270,7 +291,7 @@ def find_titles_after_names(text: str, ctx: Context) -> list[Post]:
     titles = list(title_re.finditer(text))
     if not titles:
         return []
-    orgs = with_company(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
+    orgs = with_article_orgs(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
     org_by_end = {o.end: o for o in orgs}
     out: list[Post] = []
     for m in titles:
