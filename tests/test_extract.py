@@ -1603,3 +1603,30 @@ def test_bare_names_of_the_articles_town_union_and_company(
         (chair, "主席", f"{company}工会"),
     }
     assert {v.key for k, v in _article(result).args if k == "editor"} == {editor}
+
+
+@pytest.mark.parametrize(
+    ("town", "stations", "rate"),
+    [("小榄镇", "10", "90"), ("石龙镇", "12", "85")],
+    ids=["xiaolan", "shilong"],
+)
+def test_when_words_are_no_part_of_what_a_target_counts(tmp_path, town, stations, rate):
+    """今年内, 年底前, 年内 say when, not what (计划今年内新增“X”10个: 新增X, not 内新增X;
+    力争年底前全区…覆盖率: not 前全区…; 将于年内实现…: 实现…), nor does 将 before the number
+    (预计参赛职工将超过5000人次: 参赛职工)."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯（记者 林晓东）{town}总工会计划今年内新增“{town[:2]}工会驿站”{stations}个，"
+        f"力争年底前全镇行业性集体合同覆盖率达到{rate}%以上；全镇将于年内实现新就业形态劳动者入会1万人。"
+        "预计参赛职工将超过5000人次。\n",
+        encoding="utf-8",
+    )
+    whats = {
+        f.arg("quantity").value: f.arg("what")
+        for f in build([tmp_path / "a.txt"]).resolved.facts
+        if f.kind == "target"
+    }
+    assert whats[Decimal(stations)] == f"新增{town[:2]}工会驿站", whats
+    assert whats[Decimal(rate)].endswith("行业性集体合同覆盖率"), whats
+    assert not whats[Decimal(rate)].startswith("前"), whats
+    assert whats[Decimal(10000)] == "实现新就业形态劳动者入会", whats
+    assert whats[Decimal(5000)] == "参赛职工", whats
