@@ -1630,3 +1630,22 @@ def test_when_words_are_no_part_of_what_a_target_counts(tmp_path, town, stations
     assert not whats[Decimal(rate)].startswith("前"), whats
     assert whats[Decimal(10000)] == "实现新就业形态劳动者入会", whats
     assert whats[Decimal(5000)] == "参赛职工", whats
+
+
+@pytest.mark.parametrize(
+    ("night", "fair"),
+    [("职工夜学堂", "匠心市集"), ("工友课堂", "暖心集市")],
+    ids=["night", "workmates"],
+)
+def test_a_cue_before_a_count_of_times_names_a_program(tmp_path, night, fair):
+    """开展一次“职工夜学堂”, 举办多场“匠心市集”: the cue (开展, 举办) stands before a count of times,
+    and the quoted name is the program it introduces."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯（记者 林晓东）永宁社区工会每月都会联合辖区企业开展一次“{night}”，"
+        f"今年还举办多场“{fair}”。\n",
+        encoding="utf-8",
+    )
+    programs = {
+        e.ref.key for e in build([tmp_path / "a.txt"]).resolved.entities if e.ref.kind == "program"
+    }
+    assert programs == {night, fair}, programs

@@ -110,6 +110,9 @@ def _known_re() -> re.Pattern[str]:
     return re.compile(_alt("known"))
 
 
+_TIMES = re.compile(r"(?:一|两|二|三|几|多|数|\d+)(?:次|场|期|轮|批|系列)$")
+
+
 def find_programs(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, written form) of each program named in a sentence."""
     out: list[tuple[int, int, str, str]] = []
@@ -131,7 +134,9 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
         k = i
         while k > 0 and text[quotes[k - 1].end() : quotes[k].start()] in ("", "、"):
             k -= 1
-        run_before = text[max(0, quotes[k].start() - 6) : quotes[k].start()]
+        run_before = text[max(0, quotes[k].start() - 9) : quotes[k].start()]
+        # 开展一次“职工夜学堂”, 举办多场“…”: the cue stands before a count of times
+        run_before = _TIMES.sub("", run_before)
         if re.fullmatch(r"[\d+]+", name):
             hotline = next((w for w in _HOTLINE_WORDS if after.startswith(w)), None)
             if hotline:  # “12351”职工服务热线: the span and the written form take the words
