@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.gazetteer import OrgMatch, city_of, find_orgs, find_places, place_forms, province_of
+from kg.lexicon import word_list
 from kg.records import Document, Evidence
 from kg.segment import Segmented, Sentence
 
@@ -91,13 +92,14 @@ def build_context(doc: Document, seg: Segmented) -> Context:
         ),
         None,
     )
+    kinds = word_list("town_types.txt")  # 镇, 街道
     town = next(
         (
             org
             for para in seg.paragraphs
-            if "镇" in para.text or "街道" in para.text
+            if any(kind in para.text for kind in kinds)
             for org in find_orgs(para.text, city, province, county)
-            if org.kind == "union" and org.name.endswith(_TOWN_UNIONS)
+            if org.kind == "union" and org.name.endswith(tuple(k + "总工会" for k in kinds))
         ),
         None,
     )
@@ -112,9 +114,6 @@ def build_context(doc: Document, seg: Segmented) -> Context:
         company,
         town,
     )
-
-
-_TOWN_UNIONS = ("镇总工会", "街道总工会")
 
 
 _DATE = re.compile(r"(20\d{2}|19\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})(?!\d)日?")

@@ -19,7 +19,7 @@ from functools import cache
 from kg.extract.context import Context
 from kg.extract.names import name_at, plausible_name
 from kg.gazetteer import OrgMatch, find_orgs
-from kg.lexicon import longest_first, table
+from kg.lexicon import longest_first, table, word_list
 from kg.records import Fact, Mention, Ref
 from kg.segment import NAME_SHAPE, Sentence, post_titles
 
@@ -137,7 +137,11 @@ def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[Org
     return sorted([*orgs, *refs], key=lambda o: o.start) if refs else orgs
 
 
-_BARE_TOWN_UNION = re.compile("(?<![\u4e00-\u9fff])(?:镇|街道)总工会")
+@cache
+def _bare_town_union() -> re.Pattern[str]:
+    """镇总工会, 街道总工会 (a kind of ``town_types.txt`` and 总工会) at a word's start."""
+    kinds = "|".join(map(re.escape, word_list("town_types.txt")))
+    return re.compile(f"(?<![\u4e00-\u9fff])(?:{kinds})总工会")
 
 
 def _with_town(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch]:
@@ -148,7 +152,7 @@ def _with_town(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch]:
         return orgs
     refs = [
         OrgMatch(m.start(), m.end(), m.group(), town.name, "union", town.place)
-        for m in _BARE_TOWN_UNION.finditer(text)
+        for m in _bare_town_union().finditer(text)
         if town.name.endswith(m.group()) and not any(o.start <= m.start() < o.end for o in orgs)
     ]
     return sorted([*orgs, *refs], key=lambda o: o.start) if refs else orgs
