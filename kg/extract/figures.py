@@ -116,9 +116,11 @@ def _what_after(text: str, end: int) -> str:
     return m.group()[:16] if m else ""
 
 
-_FOR_WHOM = ("为", "向", "给", "对", "用于")
-"""Prepositions that open what a figure is for or whom it served, after it (…万元为职工提供…),
-or before it (为1207名货车司机送上…: the people, served, are counted)."""
+_SERVED_AFTER = ("为", "向", "给")
+"""Before a figure, they make it count the people served (为1207名货车司机送上…)."""
+_FOR_WHOM = (*_SERVED_AFTER, "对", "用于")
+"""After a figure, they open what it is for or whom it served (…万元为职工提供…), not what it
+counts."""
 
 
 MEASURE_NOUN_MOST = 8
@@ -160,7 +162,7 @@ def _for_whom_before(text: str, start: int) -> bool:
     if tail.endswith(("一行为", "一行向")):  # a delegation (一行), for whom: jieba reads 行为
         return True
     words = tokenizer().lcut(tail, HMM=False) if tail else []
-    return bool(words) and words[-1] in _FOR_WHOM[:3]
+    return bool(words) and words[-1] in _SERVED_AFTER
 
 
 def _served(noun: str) -> str:

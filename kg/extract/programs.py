@@ -130,7 +130,6 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
         while j + 1 < len(quotes) and text[quotes[j].end() : quotes[j + 1].start()] in ("", "、"):
             j += 1
         run_after = text[quotes[j].end() : quotes[j].end() + 24]
-        run_before = text[max(0, quotes[i].start() - 6) : quotes[i].start()]
         k = i
         while k > 0 and text[quotes[k - 1].end() : quotes[k].start()] in ("", "、"):
             k -= 1
