@@ -1650,3 +1650,27 @@ def test_a_cue_before_a_count_of_times_names_a_program(tmp_path, night, fair):
         e.ref.key for e in build([tmp_path / "a.txt"]).resolved.entities if e.ref.kind == "program"
     }
     assert programs == {night, fair}, programs
+
+
+@pytest.mark.parametrize(
+    ("district", "months", "stations"),
+    [("湘桥区", "今年1至10月", "23"), ("端州区", "截至9月底", "31")],
+    ids=["xiangqiao", "duanzhou"],
+)
+def test_a_running_total_after_a_period_is_of_that_period(tmp_path, district, months, stations):
+    """累计 after a period named earlier in the sentence is the total over that period (今年1至10月，
+    …新建站点23个，累计服务…4.6万人次: 今年1至10月, as are the figures after it), and at the
+    start of a sentence with none before it, a period of its own (to date)."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯（记者 许晓薇）{months}，{district}总工会新建户外劳动者服务站点{stations}个，"
+        "累计服务新就业形态劳动者4.6万人次，为520名环卫工人赠送“工会二次医保”。\n"
+        "累计建成职工之家300个。\n",
+        encoding="utf-8",
+    )
+    periods = _achievements(build([tmp_path / "a.txt"]), "period")
+    assert periods == {
+        Decimal(stations): (months,),
+        Decimal(46000): (months,),
+        Decimal(520): (months,),
+        Decimal(300): ("累计",),
+    }, periods

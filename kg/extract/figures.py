@@ -530,7 +530,8 @@ def _period(
     """The period a figure is of: the last one stated before it in its sentence, else in its
     paragraph. 全年 stands for the year named before it, which is the period then (2025年，…
     全年发布岗位信息2.3万条: 2025年; 去年，…全年化解劳动争议310宗: 去年): a table of figures shows
-    the period's words, and 全年 alone says no year; else 全年, the article's year."""
+    the period's words, and 全年 alone says no year; else 全年, the article's year. So does 累计
+    after a period named earlier in its sentence."""
     before = [p for p in periods if p.end <= q.start and p.kind != "future_years"]
     for other in reversed(
         [s for s in ctx.seg.sentences if s.para == sent.para and s.end <= sent.start]
@@ -545,10 +546,15 @@ def _period(
         named = next((p for p in reversed(before[:-1]) if p.kind in ("year", "relative")), None)
         if named is not None:
             return named
+    elif found.text == _RUNNING_TOTAL and len(before) > 1:
+        return before[-2]  # 截至11月底，…，累计服务…60万人次: the running total to that date
     return found
 
 
 _WHOLE_YEAR = "全年"
+_RUNNING_TOTAL = "累计"
+"""At a clause's start a period of its own (累计建成…: to date), but after a period named earlier
+in the sentence, the total over that one."""
 
 
 def _program_of(
