@@ -202,7 +202,7 @@ def _find_orgs(
             found = _in_committee(
                 text, OrgMatch(m.start(), m.end(), m.group(), canon, kind, place), out
             )
-            if "{" not in found.name:  # else no place to name it by
+            if found is not None and "{" not in found.name:  # else no place to name it by
                 out.append(found)
             continue
         if m.group("zone"):  # 湛江经济技术开发区总工会: a zone's union, in its city
@@ -297,11 +297,21 @@ def _bare_party_departments() -> frozenset[str]:
     )
 
 
-def _in_committee(text: str, department: OrgMatch, before: list[OrgMatch]) -> OrgMatch:
+_UNPLACED_COMMITTEE = re.compile("(?:区|县|镇|街道)(?:党工|党)?委")
+"""A committee below the city written bare (区委常委、统战部部长): whose, when the article names
+no district or county, the gazetteer cannot say."""
+
+
+def _in_committee(text: str, department: OrgMatch, before: list[OrgMatch]) -> OrgMatch | None:
     """A bare party department (组织部) as the department of the party committee named just
     before it in the same clause: 清城区委常委、组织部部长 is 清城区委组织部, 广东省委常委、宣传部部长
-    广东省委宣传部, not the article city's. Otherwise ``department`` as it is."""
+    广东省委宣传部, not the article city's; None when that committee is one the gazetteer could
+    not place (区委常委、统战部部长 in a report naming no district: not the city's department).
+    Otherwise ``department`` as it is."""
     committee = before[-1] if before else None
+    clause = re.split(r"[，。；：！？]", text[committee.end if committee else 0 : department.start])
+    if department.text in _bare_party_departments() and _UNPLACED_COMMITTEE.search(clause[-1]):
+        return None
     if (
         committee is None
         or committee.kind != "party"

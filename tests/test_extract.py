@@ -1333,6 +1333,57 @@ def test_an_election_names_the_person_before_the_post(tmp_path, company, chair, 
 
 
 @pytest.mark.parametrize(
+    ("chair", "vices", "dept"),
+    [("郑海燕", ("黄立新", "蔡晓玲"), "统战部"), ("许志明", ("林佩珊", "庄伟雄"), "组织部")],
+    ids=["zheng", "xu"],
+)
+def test_shanwei_chengqu_is_a_district(tmp_path, chair, vices, dept):
+    """汕尾市城区 (the one district named 城区, listed by its full name) places the 区总工会 and
+    the 区委 of a report that names it: the election's posts and the chain's are its."""
+    (tmp_path / "a.txt").write_text(
+        "城区总工会召开全委会议\n\n"
+        "本报讯 12月2日，汕尾市城区总工会召开第三届委员会第五次全体会议。"
+        f"会议选举{chair}为区总工会主席，{vices[0]}、{vices[1]}为区总工会副主席。"
+        f"区委常委、{dept}部长、区总工会主席{chair}作工作报告。\n",
+        encoding="utf-8",
+    )
+    union = "汕尾市城区总工会"
+    assert _posts(build([tmp_path / "a.txt"])) == {
+        (chair, "主席", union),
+        (vices[0], "副主席", union),
+        (vices[1], "副主席", union),
+        (chair, "常委", "汕尾市城区委"),
+        (chair, "部长", f"汕尾市城区委{dept}"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("chair", "vices", "dept"),
+    [("郑海燕", ("黄立新", "蔡晓玲"), "统战部"), ("许志明", ("林佩珊", "庄伟雄"), "组织部")],
+    ids=["zheng", "xu"],
+)
+def test_an_election_to_an_unplaced_union_keeps_the_people(tmp_path, chair, vices, dept):
+    """选举郑海燕为区总工会主席 in a report that names no district: the union cannot be placed,
+    so there is no post, but the three elected are people, and no post goes to the city union
+    named earlier in the paragraph; 区委常委、统战部部长 is that district's department, not the
+    city's."""
+    (tmp_path / "a.txt").write_text(
+        "区总工会召开全委会议\n\n"
+        "本报讯 12月2日，区总工会召开第三届委员会第五次全体会议，市总工会副主席陈文华出席。"
+        f"会议选举{chair}为区总工会主席，{vices[0]}、{vices[1]}为区总工会副主席。"
+        f"区委常委、{dept}部长、区总工会主席{chair}作工作报告。\n"
+        "（来源：汕尾日报）\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert {chair, *vices} <= people, people
+    assert {p for p in _posts(result) if p[0] in {chair, *vices}} == set()
+    orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
+    assert f"汕尾市委{dept}" not in orgs, orgs
+
+
+@pytest.mark.parametrize(
     ("city", "year", "fairs"),
     [("佛山市", 2026, 50), ("江门市", 2027, 36)],
     ids=["foshan", "jiangmen"],

@@ -19,7 +19,7 @@ from functools import cache
 from kg.extract.context import Context
 from kg.extract.names import name_at, plausible_name
 from kg.gazetteer import OrgMatch, find_orgs
-from kg.lexicon import longest_first, table, word_list
+from kg.lexicon import longest_first, sorted_longest_first, table, word_list
 from kg.records import Fact, Mention, Ref
 from kg.segment import NAME_SHAPE, Sentence, post_titles
 
@@ -228,13 +228,27 @@ def _post_at(
         if title is not None:
             break
     if title is None:
-        return None
+        # an organization the gazetteer cannot place (区总工会 in a report that names no
+        # district): the title is still there, and whoever it was given to is still a person;
+        # it belongs to no organization we could name, not to one named earlier
+        unplaced = _unplaced_org().match(text, at)
+        term = _TERM.match(text, unplaced.end()) if unplaced else None
+        title = title_re.match(text, term.end() if term else unplaced.end()) if unplaced else None
+        return (title, None) if title is not None else None
     owner = org
     if owner is None and title.group() in implied:
         owner = _implied_org(ctx, title.group(), implied[title.group()], at)
     if owner is None:
         owner = next((o for o in reversed(orgs) if o.end <= before), None)
     return title, owner
+
+
+@cache
+def _unplaced_org() -> re.Pattern[str]:
+    """An organization's name that the gazetteer may not resolve: up to eight characters and
+    one of ``org_cores.tsv``'s endings (区总工会, 城区总工会, 某某街道工会)."""
+    cores = sorted_longest_first(row[0] for row in table("org_cores.tsv"))
+    return re.compile("[\u4e00-\u9fff]{0,8}?(?:" + "|".join(map(re.escape, cores)) + ")")
 
 
 _NAMES_MOST = 40
