@@ -117,8 +117,17 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     provinces = _alt(name for row in table("provinces.tsv") for name in row)
     # a place the gazetteer lacks (another province's city): two characters and a suffix, at a
     # word boundary, not starting with a function word (so 推动市总工会 is not a place)
-    generic = f"[^{_NOT_NAME}\\W\\d_a-zA-Z][{_CJK}](?:市|区|县)"
-    generic_city = f"[^{_NOT_NAME}\\W\\d_a-zA-Z][{_CJK}]市"  # 湘潭市雨湖区总工会: the district's
+    # ... nor a verb that puts a person in a post (选举市人大常委会副主任谢振邦为…)
+    verbs = _alt(
+        v
+        for name in ("election_verbs.txt", "appointment_verbs.txt")
+        for v in word_list(name)
+        if len(v) == 2
+    )
+    generic = f"(?!{verbs})[^{_NOT_NAME}\\W\\d_a-zA-Z][{_CJK}](?:市|区|县)"
+    generic_city = (
+        f"(?!{verbs})[^{_NOT_NAME}\\W\\d_a-zA-Z][{_CJK}]市"  # 湘潭市雨湖区总工会: the district's
+    )
     short = "|".join(
         f"{re.escape(written)}(?!{not_after})"
         for written, _, _, not_after in table("org_short_forms.tsv")

@@ -1333,6 +1333,42 @@ def test_an_election_names_the_person_before_the_post(tmp_path, company, chair, 
 
 
 @pytest.mark.parametrize(
+    ("city", "chair", "standing", "vices", "auditor"),
+    [
+        ("廉江市", "谢振邦", "钟美玲", ("李国坚", "陈泳诗"), "林秋燕"),
+        ("雷州市", "莫志华", "吴少芳", ("陈家豪", "梁晓彤"), "黄丽萍"),
+    ],
+    ids=["lianjiang", "leizhou"],
+)
+def test_an_election_of_an_official_described_by_a_post(
+    tmp_path, city, chair, standing, vices, auditor
+):
+    """选举市人大常委会副主任谢振邦为市总工会主席，钟美玲为常务副主席，李国坚、陈泳诗（兼职）为副主席:
+    the chair's present post before his name, the later clauses' union taken from the first
+    (not the congress named before it), a note after a name; 选举林秋燕为市总工会经费审查委员会主任:
+    the union's audit committee; 选举市 is no city."""
+    (tmp_path / "a.txt").write_text(
+        f"{chair}当选市总工会主席\n\n"
+        f"本报讯 7月17日，{city}总工会第十次代表大会闭幕。大会选举产生了{city}总工会第十届委员会。"
+        f"在随后召开的十届一次全委会上，选举市人大常委会副主任{chair}为市总工会主席，"
+        f"{standing}为常务副主席，{vices[0]}、{vices[1]}（兼职）为副主席。"
+        f"经费审查委员会第一次会议选举{auditor}为市总工会经费审查委员会主任。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    union = f"{city}总工会"
+    assert _posts(result) == {
+        (chair, "副主任", f"{city}人大常委会"),
+        (chair, "主席", union),
+        (standing, "常务副主席", union),
+        (vices[0], "副主席", union),
+        (vices[1], "副主席", union),
+        (auditor, "主任", f"{union}经费审查委员会"),
+    }
+    assert not any(e.ref.key.startswith("选举") for e in result.resolved.entities)
+
+
+@pytest.mark.parametrize(
     ("chair", "vices", "dept"),
     [("郑海燕", ("黄立新", "蔡晓玲"), "统战部"), ("许志明", ("林佩珊", "庄伟雄"), "组织部")],
     ids=["zheng", "xu"],

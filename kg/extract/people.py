@@ -255,47 +255,73 @@ _NAMES_MOST = 40
 """Characters an election's list of names may take before its 为."""
 
 
+_NOTE_AFTER_NAME = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
+"""A note after an elected name (陈泳诗（兼职）, 王某（女）): not part of it."""
+
+
 def _names_then_for(text: str, at: int) -> tuple[list[tuple[int, str]], int] | None:
-    """Names (joined by 、 or 和) from ``at`` up to the 为 after them, and where 为 ends; None
-    unless everything between is names (选举产生了委员11名 names no one)."""
+    """Names (joined by 、 or 和, each maybe with a note: 陈泳诗（兼职）) from ``at`` up to the 为
+    after them, and where 为 ends; the posts the first one holds may come before it
+    (选举市人大常委会副主任谢振邦为市总工会主席: the chain rule reads that post). None unless
+    everything between is names (选举产生了委员11名 names no one)."""
     wei = text.find("为", at, at + _NAMES_MOST)
     if wei <= at:
         return None
+    names = _names_between(text, at, wei)
+    if names is None:
+        title_re, _ = _titles()
+        for title in title_re.finditer(text, at, wei):
+            if re.search("[，。；：]", text[at : title.end()]):
+                break
+            if (names := _names_between(text, title.end(), wei)) is not None:
+                break
+    return (names, wei + 1) if names is not None else None
+
+
+def _names_between(text: str, start: int, end: int) -> list[tuple[int, str]] | None:
+    """``text[start:end]`` as names joined by 、 or 和 (see :func:`_names_then_for`), or None."""
     names: list[tuple[int, str]] = []
-    pos = at
-    for part in re.split(r"([、和])", text[at:wei]):
+    pos = start
+    for part in re.split(
+        r"([、和])", _NOTE_AFTER_NAME.sub(lambda m: " " * len(m.group()), text[start:end])
+    ):
         if part in ("、", "和"):
             pos += 1
             continue
-        if not (NAME_SHAPE.fullmatch(part) and plausible_name(part, vouched=True)):
+        name = part.rstrip(" ")
+        if not (NAME_SHAPE.fullmatch(name) and plausible_name(name, vouched=True)):
             return None
-        names.append((pos, part))
+        names.append((pos, name))
         pos += len(part)
-    return names, wei + 1
+    return names or None
 
 
 def find_elections(text: str, ctx: Context) -> list[Post]:
     """Posts given by a verb that names the person first (会议选举赵慧敏为公司工会主席), and by
     the clauses after it that leave the verb out (，陈嘉豪、吴淑贞为公司工会副主席): the
     organization written after 为 (a bare 公司 is the article's enterprise), else implied by
-    the title, else the nearest one named before in the sentence."""
+    the title, else (in a clause after the first: ，钟美玲为常务副主席) the one the clause before
+    gave its post to, else the nearest one named before in the sentence."""
     if not _verbs_re("election_verbs.txt").search(text):
         return []
     orgs = with_article_orgs(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
     out: list[Post] = []
     for verb in _verbs_re("election_verbs.txt").finditer(text):
         at = verb.end()
+        previous: OrgMatch | None = None
         while (found := _names_then_for(text, at)) is not None:
             names, after = found
-            post = _post_at(text, after, orgs, ctx, verb.start())
+            post = _post_at(text, after, orgs, ctx, verb.start() if previous is None else -1)
             if post is None:
                 break
             title, owner = post
+            if owner is None and title.start() == after:  # no organization written: as before
+                owner = previous
             for start, name in names:
                 out.append(Post(name, title.group(), owner, names[0][0], title.end(), False, start))
             if not text.startswith("，", title.end()):
                 break
-            at = title.end() + 1
+            at, previous = title.end() + 1, owner
     return out
 
 
