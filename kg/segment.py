@@ -202,8 +202,8 @@ def _classify(index: int, text: str, seen_question: bool) -> str:
         return "byline"
     if kind == "answer":
         m = _SPEAKER.match(text)
-        if not (m and is_speaker_name(m.group(1))):
-            kind = None
+        if not (m and is_speaker_name(m.group(1))) or "|" in text or "｜" in text:
+            kind = None  # 相关链接：A | B: a list of links, though 相 is a family name
     if kind:
         return kind
     if _junk(text):

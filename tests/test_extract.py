@@ -1333,6 +1333,34 @@ def test_an_election_names_the_person_before_the_post(tmp_path, company, chair, 
 
 
 @pytest.mark.parametrize(
+    ("county", "city", "official", "date", "company"),
+    [
+        ("龙川县", "河源市", "赖东明", "2025-06-09", "河源市某某网络科技有限公司"),
+        ("丰顺县", "梅州市", "赖秋萍", "2024-11-20", "梅州市云帆信息技术有限公司"),
+    ],
+    ids=["longchuan", "fengshun"],
+)
+def test_a_web_page_s_meta_and_footer_lines(tmp_path, county, city, official, date, company):
+    """A reprint's 来源：X　发布时间：… line is page metadata (its date is the article's), not the
+    turn of a speaker 来源 joined to the lead below it; 相关链接：A | B lists links, not a speaker's
+    turn; 主办：…　技术支持：(a company) is the site's footer. 赖 is a family name."""
+    (tmp_path / "a.txt").write_text(
+        f"首页 | 工会要闻 | 基层动态\n\n{county}总工会“暖蜂驿站”揭牌\n\n"
+        f"来源：{city}总工会　　发布时间：{date} 10:32　　浏览次数：　　字号：[大 中 小]\n\n"
+        f"6月6日，{county}总工会举行“暖蜂驿站”揭牌仪式。{city}总工会党组成员、副主席{official}，"
+        "县总工会主席魏秀兰等出席活动。\n\n"
+        f"相关链接：中华全国总工会 | 广东省总工会 | {city}人民政府\n"
+        f"主办：{city}总工会　　技术支持：{company}\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _article(result).arg("date") == date
+    assert (official, "副主席", f"{city}总工会") in _posts(result)
+    orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
+    assert not orgs & {"中华全国总工会", f"{city}人民政府", company}, orgs
+
+
+@pytest.mark.parametrize(
     ("city", "chair", "standing", "vices", "auditor"),
     [
         ("廉江市", "谢振邦", "钟美玲", ("李国坚", "陈泳诗"), "林秋燕"),
