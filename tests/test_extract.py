@@ -1289,6 +1289,34 @@ def test_a_quoted_name_before_a_kind_of_program_is_the_program(tmp_path, city, c
     assert f"{month}招聘月" in programs[month]
 
 
+@pytest.mark.parametrize(
+    ("city", "station", "home", "cup", "platform"),
+    [
+        ("揭阳市", "榕江驿站", "揭阳职工之家", "安康杯", "揭工惠"),
+        ("茂名市", "荔乡驿站", "好心职工之家", "平安杯", "茂工惠"),
+    ],
+    ids=["jieyang", "maoming"],
+)
+def test_quoted_brands_of_stations_competitions_and_platforms(
+    tmp_path, city, station, home, cup, platform
+):
+    """A quoted name of stations or homes (“榕江驿站”, “揭阳职工之家”) is a brand the union runs,
+    a quoted name before 竞赛 or 服务平台 names the competition or platform, and 送温暖 and 金秋助学
+    are programs in quotes too (通过“送温暖”“金秋助学”等活动: no verb introduces them); a generic
+    kind of facility, quoted or not, with its owner in front (“工会爱心驿站”, 职工书屋, 爱心妈妈小屋)
+    is not."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 2024年，{city}总工会累计建成“{station}”512个、“工会爱心驿站”86个，"
+        f"新建职工书屋42家、爱心妈妈小屋30间；组织“{cup}”竞赛386场；"
+        "通过“送温暖”“金秋助学”等活动筹集帮扶资金3260万元；"
+        f"“{platform}”服务平台注册会员达到28.6万人。去年，我们把“{home}”建设作为头号项目。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
+    assert programs == {station, home, cup, platform, "送温暖", "金秋助学"}, programs
+
+
 def test_page_furniture_is_no_content_and_a_short_line_about_registration_is(tmp_path):
     """The links to the previous and next article name other articles' unions and programs;
     注册 in a short line of the report (注册会员已达26万人) is no login menu."""

@@ -161,6 +161,7 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
             typ
             or listed
             or event
+            or name in words("known")  # 通过“送温暖”“金秋助学”等活动: nationwide brands
             or (not metaphor and (name.endswith(qsuffixes) or run_before.endswith(cues)))
         ):
             tail = re.match(f"([{_CJK}]{{2,6}})(?=[（(，。；、]|建设)", after) if j == i else None
