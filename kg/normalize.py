@@ -11,7 +11,8 @@ What it does, in one pass over the lines:
   is not a structural line (byline, caption, Q&A turn, section head …; see
   ``kg/data/line_patterns.tsv``), dropping the line break and blank lines between;
 * removes whitespace inside Chinese text (keeping it between two Latin letters or digits, and
-  collapsing it to one space on byline lines, where spaces separate names);
+  collapsing it to one space on byline lines, where spaces separate names), and inside a number
+  in Chinese text (``1 836人次``, ``10月2 1日``: OCR's, not thousands separators);
 * makes full-width letters and digits half-width, ASCII ``,:;!?()`` next to Chinese full-width,
   straight double quotes curly (alternating within a paragraph), and middle dots ``·``.
 
@@ -185,6 +186,8 @@ def _drop_spaces(text: str, origin: array, keep_spaces: bool) -> tuple[str, arra
         before = text[m.start() - 1] if m.start() > 0 else ""
         after = text[m.end()] if m.end() < len(text) else ""
         latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+        if latin and _split_number(text, m.start(), m.end()):
+            latin = keep_spaces = False  # 慰问困难职工1 836人次, 10月2 1日: one number
         if before and after and (latin or keep_spaces):
             out_text.append(" ")
             out_origin.append(origin[m.start()])
@@ -194,6 +197,21 @@ def _drop_spaces(text: str, origin: array, keep_spaces: bool) -> tuple[str, arra
     out_text.append(text[last:])
     out_origin.extend(origin[last:])
     return "".join(out_text), out_origin
+
+
+_DIGITS_BEFORE = re.compile(r"(?<![\d.:：\-/])\d+$")
+_DIGITS_AFTER = re.compile(r"\d+(?=[.%\u4e00-\u9fff])")
+
+
+def _split_number(text: str, start: int, end: int) -> bool:
+    """Whether the whitespace at ``text[start:end]`` splits one number written in Chinese text:
+    digits on both sides, a Chinese character before the first digits (after OCR has made the
+    full-width ones half-width) and a Chinese character, a decimal point or % after the last.
+    ``发布时间：2025-06-09 10:32`` keeps its space: a date and a time."""
+    left = _DIGITS_BEFORE.search(text, max(0, start - 12), start)
+    if left is None or left.start() == 0 or not is_cjk(text[left.start() - 1]):
+        return False
+    return _DIGITS_AFTER.match(text, end) is not None
 
 
 def _punctuate(text: str) -> str:

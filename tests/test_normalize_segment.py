@@ -21,6 +21,27 @@ def test_joins_words_broken_across_lines_and_drops_stray_spaces():
     assert "\n" not in n.text
 
 
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("慰问困难职工1 ８３６人次，", "慰问困难职工1836人次，"),
+        ("潮州日报　２０２5年10月2 1日　星期二", "潮州日报2025年10月21日星期二"),
+        ("同比增长1 2.5%", "同比增长12.5%"),
+        ("发布时间：2025-06-09 10:32　浏览次数：", "发布时间：2025-06-09 10:32浏览次数："),
+        ("服务热线0762 3388123。", "服务热线0762 3388123。"),
+        ("Windows 11 系统", "Windows 11系统"),
+    ],
+)
+def test_a_number_split_by_ocr_is_one_number(text, repaired):
+    """A space inside a number in Chinese text is OCR's (1 836人次, 10月2 1日); a date and a time,
+    a telephone number, a version number keep theirs."""
+    n = normalize(text)
+    assert n.text == repaired
+    assert all(
+        text[n.origin[i]] == ch or ord(text[n.origin[i]]) >= 0xFF00 for i, ch in enumerate(n.text)
+    )
+
+
 def test_keeps_spaces_between_names_in_bylines():
     n = normalize("标题\n\n全媒体记者彭新启 通讯员黄翠\n")
     assert "彭新启 通讯员黄翠" in n.text
