@@ -113,12 +113,21 @@ class PeriodMatch:
 
 @dataclass(frozen=True, slots=True)
 class DeadlineMatch:
-    """A deadline of a target: 到2029年, 力争到2029年, 至2027年底, 2029年前, 到二〇二九年."""
+    """A deadline of a target: 到2029年, 力争到2029年, 至2027年底, 2029年前, 到二〇二九年; or one
+    relative to the article's year (到年底, 力争到今年底, 明年底前, 今年内: ``year`` None, ``offset``
+    0 or 1)."""
 
     start: int
     end: int
     text: str
-    year: int
+    year: int | None
+    offset: int | None = None
+
+    def year_in(self, article_year: int | None) -> int | None:
+        """The calendar year of the deadline, in an article of ``article_year``."""
+        if self.year is not None:
+            return self.year
+        return None if article_year is None or self.offset is None else article_year + self.offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -785,14 +794,40 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     return any(s <= at < e for s, e in spans)
 
 
+@cache
+def _relative_deadline_re() -> re.Pattern[str]:
+    """A deadline at the end of this year or the next (到年底, 力争到今年底, 明年底前, 年末前) or
+    within it (今年内, 年内): not 去年底 (a cut-off of what was done), not 截至年底, not 五年内."""
+    lead, open_ = _pw("deadline_lead"), _pw("deadline_open")
+    return re.compile(
+        rf"(?:{lead})?(?:(?<!截)(?:{open_}))?于?(?<![去上前截止至0-9〇零一二三四五六七八九十])"
+        rf"(?:(?P<rel>今|明|本)?年(?:{_pw('deadline_yearend')})(?:{_pw('deadline_before')})?"
+        rf"|(?P<rel_in>今|明|本)?(?<![0-9一二三四五六七八九十两几多半])年内)"
+        rf"(?![0-9一二三四五六七八九十])"
+    )
+
+
+_RELATIVE_OFFSET = {None: 0, "今": 0, "本": 0, "明": 1}
+
+
 def find_deadlines(text: str) -> list[DeadlineMatch]:
-    """Every deadline in ``text`` (到2029年, 力争到2029年, 至2027年底, 2029年前, 到二〇二九年),
-    left to right, with its calendar year. ``截至2024年`` is a cut-off of what was done, not a
-    deadline, and is a period instead."""
+    """Every deadline in ``text`` (到2029年, 力争到2029年, 至2027年底, 2029年前, 到二〇二九年; and
+    relative ones, 到年底, 明年底前, 今年内), left to right, with its calendar year or its offset from
+    the article's. ``截至2024年`` is a cut-off of what was done, not a deadline, and is a period
+    instead."""
     out: list[DeadlineMatch] = []
     titles = _titles(text)
     for m in _deadline_re().finditer(text):
         year = _year(m.group("dy1") or m.group("dy2"))
         if year is not None and not _inside(titles, m.start()):
             out.append(DeadlineMatch(m.start(), m.end(), m.group(), year))
+    if "年" in text:
+        for m in _relative_deadline_re().finditer(text):
+            if _inside(titles, m.start()) or any(
+                d.start < m.end() and m.start() < d.end for d in out
+            ):
+                continue
+            offset = _RELATIVE_OFFSET[m.group("rel") or m.group("rel_in")]
+            out.append(DeadlineMatch(m.start(), m.end(), m.group(), None, offset))
+        out.sort(key=lambda d: d.start)
     return out

@@ -1506,6 +1506,37 @@ def test_a_year_opening_the_clause_dates_a_target(tmp_path, city, year, fairs):
 
 
 @pytest.mark.parametrize(
+    ("county", "year", "stations"),
+    [("龙川县", 2025, 50), ("紫金县", 2026, 36)],
+    ids=["longchuan", "zijin"],
+)
+def test_a_deadline_at_the_end_of_the_article_s_year(tmp_path, county, year, stations):
+    """力争到今年底…达到50个, 计划今年内新增…, 年底前建成…, 明年底前培育…, 将于年内实现…: targets
+    due at the end of the article's year (or the next); the deadline and whoever sets it before
+    it are no part of what is counted."""
+    (tmp_path / "a.txt").write_text(
+        f"{county}总工会  {year}-06-09 10:32\n\n"
+        f"县总工会主席魏秀兰表示，县总工会力争到今年底全县“暖蜂驿站”达到{stations}个；"
+        "镇总工会计划今年内新增职工服务站10个，年底前建成职工书屋5家，明年底前培育工匠20名。"
+        "全县将于年内实现新就业形态劳动者入会1万人。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    targets = {
+        f.arg("quantity").value: (f.arg("what"), f.arg("deadline"))
+        for f in result.resolved.facts
+        if f.kind == "target"
+    }
+    assert targets == {
+        Decimal(stations): ("暖蜂驿站", year),
+        Decimal(10): ("新增职工服务站", year),
+        Decimal(5): ("建成职工书屋", year),
+        Decimal(20): ("培育工匠", year + 1),
+        Decimal(10000): ("实现新就业形态劳动者入会", year),
+    }, targets
+
+
+@pytest.mark.parametrize(
     ("company", "inspector", "technician"),
     [
         ("开平市侨丰水暖卫浴有限公司", "谢晓燕", "伍嘉玲"),

@@ -419,6 +419,7 @@ def test_deadline_year_is_not_a_period():
         ("至2027年底，全市建成驿站200个", "至2027年底", 2027),
         ("到二〇二九年，建成", "到二〇二九年", 2029),
         ("争取到2030年底前完成", "争取到2030年底前", 2030),
+        ("2025年底前完成", "2025年底前", 2025),
     ],
 )
 def test_deadlines(sentence, text, year):
@@ -426,8 +427,37 @@ def test_deadlines(sentence, text, year):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "text", "offset"),
+    [
+        ("力争到年底建成村级职工服务点12个", "力争到年底", 0),
+        ("力争到今年底全县“暖蜂驿站”达到50个", "力争到今年底", 0),
+        ("明年底前培育工匠20名", "明年底前", 1),
+        ("计划今年内新增驿站10个", "计划今年内", 0),
+        ("年内建成职工书屋5家", "年内", 0),
+        ("年末前完成", "年末前", 0),
+    ],
+)
+def test_deadlines_relative_to_the_article_s_year(sentence, text, offset):
+    """到年底, 明年底前, 今年内: the article's year (or the next), known only with the article."""
+    found = find_deadlines(sentence)
+    assert [(d.text, d.year, d.offset) for d in found] == [(text, None, offset)]
+    assert found[0].year_in(2025) == 2025 + offset
+    assert found[0].year_in(None) is None
+
+
+@pytest.mark.parametrize(
     "sentence",
-    ["截至2024年底，全市建成驿站", "2024年前三季度", "始于2016年", "五年来", "2000年前后"],
+    [
+        "截至2024年底，全市建成驿站",
+        "2024年前三季度",
+        "始于2016年",
+        "五年来",
+        "2000年前后",
+        "截至年底，全市建成驿站",
+        "去年底已建成驿站",
+        "五年内建成",
+        "半年内完成",
+    ],
 )
 def test_not_deadlines(sentence):
     assert find_deadlines(sentence) == []

@@ -259,7 +259,10 @@ def _verb_before(
     characters of whole words."""
     head = text[max(_clause_start(text, quantity_text_start), after) : quantity_text_start]
     for deadline in reversed(find_deadlines(head)):  # 力争到2028年建成… -> 建成…
-        head = head[: deadline.start] + head[deadline.end :]
+        # what comes before a deadline is who sets it (镇总工会计划今年内新增…), not what is
+        # counted
+        head = head[deadline.end :]
+        break
     head = _LIST_ITEM.sub("", head)  # （一）新建职工驿站: the item's number is no word
     head = FIVE_YEAR_PLAN.sub("", head)  # 力争“十五五”期间培育… -> 培育…
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
@@ -667,8 +670,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 if last_figure is not None and last_figure.kind == "target":
                     what = _listed_after(sent.text, last_end, q.start, what, last_figure)
                 args: dict[str, object] = {"what": what, "quantity": qty}
-                if deadline is not None:
-                    args["deadline"] = deadline.year
+                if deadline is not None and deadline.year_in(ctx.year) is not None:
+                    args["deadline"] = deadline.year_in(ctx.year)
                 elif plan_end := plan_end_year(sent.text[: q.start]):
                     args["deadline"] = plan_end  # 力争“十五五”期间培育…: by 2030
                 elif (intro := _plan_intro(ctx, sent)) and (year := _YEAR_IN.search(intro)):
