@@ -1679,6 +1679,56 @@ def test_a_department_or_trade_between_an_enterprise_and_a_title(
 
 
 @pytest.mark.parametrize(
+    ("company", "chair", "foreman", "deputy"),
+    [
+        ("广东华粤特钢有限公司", "张立群", "罗建新", "黄文彬"),
+        ("惠州市鹏达电子有限公司", "陈美华", "何志勇", "刘晓峰"),
+    ],
+    ids=["huayue", "pengda"],
+)
+def test_posts_in_an_enterprise_s_union_and_units(tmp_path, company, chair, foreman, deputy):
+    """In a report on an enterprise, 公司党委副书记、工会主席张立群 chairs its union (the bare 工会
+    of a chain about it); 公司轧钢厂精轧班班长 and 公司炼钢厂连铸车间副主任 hold posts in the
+    enterprise (units down to a team between it and the title)."""
+    (tmp_path / "a.txt").write_text(
+        f"{company}：技能人才“成长链”越拉越长\n\n"
+        f"本报讯 4月27日，记者走进{company}。公司党委副书记、工会主席{chair}介绍，公司一线职工多。"
+        f"公司轧钢厂精轧班班长{foreman}是广东省劳动模范。“师傅教我的不只是技术。”{foreman}的徒弟、"
+        f"公司炼钢厂连铸车间副主任{deputy}说。\n",
+        encoding="utf-8",
+    )
+    assert _posts(build([tmp_path / "a.txt"])) == {
+        (chair, "党委副书记", company),
+        (chair, "主席", f"{company}工会"),
+        (foreman, "班长", company),
+        (deputy, "车间副主任", company),
+    }
+
+
+@pytest.mark.parametrize(
+    ("district", "chair", "vice", "secretary"),
+    [("阳东区", "吴少坤", "冯小曼", "许志远"), ("电白区", "李振华", "陈丽娟", "黄国强")],
+    ids=["yangdong", "dianbai"],
+)
+def test_a_title_after_another_official_s_name_is_in_the_same_organization(
+    tmp_path, district, chair, vice, secretary
+):
+    """区总工会主席吴少坤、副主席冯小曼: the vice-chair's post is in the union named for the chair;
+    a chain with its own organization after them (合山镇党委书记许志远) keeps it."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 6月18日上午，{district}总工会“法护职工服务月”活动启动。"
+        f"区总工会主席{chair}、副主席{vice}，合山镇党委书记{secretary}出席启动仪式。\n",
+        encoding="utf-8",
+    )
+    posts = _posts(build([tmp_path / "a.txt"]))
+    union = f"{district}总工会"
+    assert {(chair, "主席", union), (vice, "副主席", union)} <= posts, posts
+    assert {p for p in posts if p[0] == secretary} == {
+        (secretary, "书记", f"{district}合山镇党委")
+    }, posts
+
+
+@pytest.mark.parametrize(
     ("editor", "reviewer", "added"),
     [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
     ids=["huizhou", "meizhou"],

@@ -52,11 +52,12 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
     orgs = with_article_orgs(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
     org_by_end = {o.end: o for o in orgs}
     out: list[Post] = []
+    held_before: dict[int, OrgMatch] = {}  # where an official's name ends -> the chain's org
     for m in titles:
         name = name_at(text, m.end(), known, vouched=True)  # right after a title
         if not name:
             continue
-        items: list[tuple[str, OrgMatch | None, int, bool]] = []
+        items: list[tuple[str, OrgMatch | None, int, bool, bool]] = []
         cur = m
         while True:
             # 市总工会原主席: a former post (原, 前) is not held; the chain goes on past it
@@ -70,16 +71,23 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
                     title = text[org.end : cur.end()]
                 else:
                     org = _department_of(text, orgs, at)
-            left = org.start if org else at
-            items.append((title, org, left, former))
+            # 公司党委副书记、工会主席张立群: the union of the enterprise the chain is about
+            own_union = org is None and text[max(0, at - 3) : at] == "、工会"
+            left = org.start if org else at - 2 if own_union else at
+            items.append((title, org, left, former, own_union))
             prev = by_end.get(left - 1) if left > 0 and text[left - 1] == "、" else None
             if prev is None:
                 break
             cur = prev
         items.reverse()
-        current: OrgMatch | None = None
+        # 区总工会主席吴少坤、副主席冯小曼: a chain right after another official's name, with
+        # no organization of its own, is in the organization that official's chain ended in
+        first = items[0][2]
+        current = held_before.get(first - 1) if text[first - 1 : first] == "、" else None
         end = m.end() + len(name)
-        for title, org, start, former in items:
+        for title, org, start, former, own_union in items:
+            if own_union:
+                org = _union_of(current, start)
             current = org or current
             owner = current
             if org is None and title in implied:
@@ -87,10 +95,34 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
                 # before it in the chain
                 owner = _implied_org(ctx, title, implied[title], start)
             out.append(Post(name, title, owner, start, end, former))
+        if current is not None:
+            held_before[end] = current
     return out
 
 
+def _union_of(org: OrgMatch | None, at: int) -> OrgMatch | None:
+    """The union of an enterprise (or of the enterprise whose party committee ``org`` is), the
+    bare 工会 at ``at`` in a chain about it; None for any other organization."""
+    if org is None:
+        return None
+    name = org.name.removesuffix("党委") if org.kind == "party" else org.name
+    if org.kind not in ("company", "party") or not _INSTITUTION_END.search(name):
+        return None
+    return OrgMatch(at, at + 2, "工会", name + "工会", "union", org.place)
+
+
+_INSTITUTION_END = re.compile(
+    "(?:" + "|".join(re.escape(row[0]) for row in table("institution_types.tsv")) + ")$"
+)
+"""An enterprise's or a school's name ends so (有限公司, 集团, 学院: institution_types.tsv)."""
+
 _DEPARTMENT_MOST = 4
+_UNIT_MOST = 8
+_UNIT = re.compile(r"[\u4e00-\u9fff]*(?:班组|班|组|车间|分厂|厂|工段|部|室|科|处|中心)")
+"""An enterprise's unit down to a team (轧钢厂精轧班, 炼钢厂连铸车间): a post held in it is held
+in the enterprise."""
+_UNIT_TITLE = re.compile("车间|班组|工段|分厂")
+"""A title that starts with the kind of unit (车间副主任): the unit's name is written before it."""
 
 
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,6}(?:部|处|科|室|中心)")
@@ -105,7 +137,12 @@ def _department_of(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
         gap = text[o.end : at]
         if not gap or not re.fullmatch(r"[\u4e00-\u9fff]+", gap):
             continue
-        if (o.kind == "company" and len(gap) <= _DEPARTMENT_MOST) or _DEPARTMENT.fullmatch(gap):
+        unit = _UNIT.fullmatch(gap) or _UNIT_TITLE.match(text, at)  # …连铸车间副主任
+        if o.kind == "company" and (
+            len(gap) <= _DEPARTMENT_MOST or (len(gap) <= _UNIT_MOST and unit)
+        ):
+            return o
+        if _DEPARTMENT.fullmatch(gap):
             return o
     return None
 
