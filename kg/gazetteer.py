@@ -124,10 +124,9 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
         for v in word_list(name)
         if len(v) == 2
     )
-    generic = f"(?!{verbs})[^{_NOT_NAME}\\W\\d_a-zA-Z][{_CJK}](?:市|区|县)"
-    generic_city = (
-        f"(?!{verbs})[^{_NOT_NAME}\\W\\d_a-zA-Z][{_CJK}]市"  # 湘潭市雨湖区总工会: the district's
-    )
+    # ... nor 年 or 月 (2025年全市工会: a date, then the city's unions)
+    generic = f"(?!{verbs})[^{_NOT_NAME}年月\\W\\d_a-zA-Z][{_CJK}](?:市|区|县)"
+    generic_city = f"(?!{verbs})[^{_NOT_NAME}年月\\W\\d_a-zA-Z][{_CJK}]市"  # 湘潭市雨湖区总工会: the district's
     short = "|".join(
         f"{re.escape(written)}(?!{not_after})"
         for written, _, _, not_after in table("org_short_forms.tsv")
@@ -136,14 +135,14 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     named = f"(?={first_chars((row[0] for row in table('national_orgs.tsv')), place_forms())})"
     bare = f"(?={first_chars(place_forms(), '省市区县')})"
     zones = _alt(word_list("zone_types.txt"))
-    # a town's or street's union (狮岭镇总工会): a name of two or three characters that starts
-    # where a word can (after a place, a function word or no Chinese character: in 组织虎门镇
+    # a town's or street's union (狮岭镇总工会): a name of two or three characters (no 是 or 的
+    # in it: 驿站是镇总工会去年建起来的) that starts where a word can (after a place, a function word or no Chinese character: in 组织虎门镇
     # nothing tells where the name starts); a generic 乡镇总工会 has no name before its 镇
     town_start = (
         f"(?:(?={first_chars(place_forms())})(?P<tparent>{forms})|(?<![{_CJK}])|(?<=[{_NOT_NAME}]))"
     )
     town = (
-        f"(?P<town>[^{_NOT_NAME}\\W\\d_a-zA-Z][{_CJK}]{{1,2}}?)"
+        f"(?P<town>[^{_NOT_NAME}\\W\\d_a-zA-Z](?:(?![是的])[{_CJK}]){{1,2}}?)"
         f"(?P<tsuffix>{_alt(word_list('town_types.txt'))})(?P<tcore>总工会|工会|党委|党工委)"
     )
     # the town's union named by its kind alone, after a post in the town (浛洸镇党委副书记、

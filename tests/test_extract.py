@@ -1729,6 +1729,33 @@ def test_a_title_after_another_official_s_name_is_in_the_same_organization(
 
 
 @pytest.mark.parametrize(
+    ("city", "town", "visits"),
+    [("揭阳市", "连江口镇", 2370), ("肇庆市", "大旺镇", 1860)],
+    ids=["jieyang", "zhaoqing"],
+)
+def test_no_organization_from_a_date_or_a_clause(tmp_path, city, town, visits):
+    """2025年全市工会将…: no city 年全市 and its union; “驿站是镇总工会去年建起来的”: no town 驿站是;
+    受理职工来访来电2370件次 counts in 件次."""
+    (tmp_path / "a.txt").write_text(
+        f"{city}总工会  2025-01-20 10:00\n\n"
+        f"会议提出，2025年全市工会将新建基层工会组织300个以上。2024年，全市工会法律援助机构受理"
+        f"职工来访来电{visits}件次。“驿站是镇总工会去年建起来的。”{town}党委副书记、镇总工会主席"
+        "罗丽娟告诉记者。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    keys = {e.ref.key for e in result.resolved.entities}
+    assert not {k for k in keys if k.startswith(("年全市", "驿站是")) or "驿站是" in k}, keys
+    units = {
+        f.arg("quantity").value: f.arg("quantity").unit
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+    assert units == {Decimal(visits): "件次"}, units
+    assert ("罗丽娟", "主席", f"{city}{town}总工会") in _posts(result)
+
+
+@pytest.mark.parametrize(
     ("editor", "reviewer", "added"),
     [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
     ids=["huizhou", "meizhou"],
