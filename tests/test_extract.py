@@ -1756,6 +1756,29 @@ def test_no_organization_from_a_date_or_a_clause(tmp_path, city, town, visits):
 
 
 @pytest.mark.parametrize(
+    ("series", "number", "chair"),
+    [("工会主席谈发展", 6, "曾凡超"), ("基层工会主席说", 3, "冼伟明")],
+    ids=["tan", "shuo"],
+)
+def test_a_series_line_numbered_in_a_circle(tmp_path, series, number, chair):
+    """工会主席谈发展⑥: a series line without 访谈 (its number is the article's place in the
+    series), and no person 谈发展 after the title 主席."""
+    circled = "①②③④⑤⑥⑦⑧⑨⑩"[number - 1]
+    (tmp_path / "a.txt").write_text(
+        f"广东工运导报　2025年3月12日　星期三　第4版\n\n{series}{circled}\n\n"
+        f"梅州市总工会党组书记、常务副主席{chair}：\n让职工在“客都职工之家”里暖心安心\n\n"
+        "记者：请谈谈去年的工作。\n\n"
+        f"{chair}：去年，全市新建职工之家186个。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    article = _article(result)
+    assert (article.arg("series"), article.arg("series_no")) == (series, number)
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert people == {chair}, people
+
+
+@pytest.mark.parametrize(
     ("editor", "reviewer", "added"),
     [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
     ids=["huizhou", "meizhou"],

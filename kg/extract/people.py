@@ -450,7 +450,7 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
     """Posts held (n-ary facts) and person mentions from every sentence."""
     known = set(ctx.speakers)
     for sent in ctx.seg.sentences:
-        if sent.kind in ("junk", "footer"):
+        if sent.kind in ("junk", "footer", "series"):  # 工会主席谈发展⑥ names a series, no one
             continue
         rule = _RULE_BY_KIND.get(sent.kind, "inline_post_chain")
         for post in find_posts(sent.text, ctx, frozenset(known)):
