@@ -1779,6 +1779,23 @@ def test_a_series_line_numbered_in_a_circle(tmp_path, series, number, chair):
 
 
 @pytest.mark.parametrize(
+    ("city", "vice", "firms"),
+    [("梅州市", "廖雪芬", 42), ("云浮市", "邝志坚", 36)],
+    ids=["meizhou", "yunfu"],
+)
+def test_the_official_who_led_a_visit_is_not_what_it_counts(tmp_path, city, vice, firms):
+    """市总工会副主席廖雪芬带队走访了42家重点企业: the official led the visits; the figure counts
+    the enterprises visited."""
+    (tmp_path / "a.txt").write_text(
+        f"{city}总工会  2025-03-12 10:00\n\n"
+        f"今年以来，市总工会副主席{vice}带队走访了{firms}家重点企业，协调解决用工问题65个。\n",
+        encoding="utf-8",
+    )
+    measures = _achievements(build([tmp_path / "a.txt"]), "measure")
+    assert measures[Decimal(firms)] == ("走访了重点企业",), measures
+
+
+@pytest.mark.parametrize(
     ("editor", "reviewer", "added"),
     [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
     ids=["huizhou", "meizhou"],

@@ -267,10 +267,30 @@ def _verb_before(
     head = FIVE_YEAR_PLAN.sub("", head)  # 力争“十五五”期间培育… -> 培育…
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
+    head = _after_official(head)  # 副主席廖雪芬带队走访了… -> 走访了…
     head = _after_word(head, ("并", "并且"))  # 赠送“工会二次医保”并发放互助金… -> 发放互助金…
     head = _TRAIL.sub("", head) or head  # 送温暖资金已达… -> 送温暖资金
     head = head.removesuffix("的") or head  # 评选出的10名铖锋工匠: 评选出, then 铖锋工匠
     return _last_words(_LEAD.sub("", _after_adverb(_TIME_WORDS.sub("", head))), most)
+
+
+_LEADING = re.compile("带队|带领|一行|率队")
+"""What follows an official who leads a visit (副主席廖雪芬带队走访了42家重点企业)."""
+
+
+def _after_official(head: str) -> str:
+    """``head`` after an official it opens with, a title and a name (副主席廖雪芬带队走访了 ->
+    走访了): who did it, not what was done."""
+    title = post_titles().match(head)
+    if title is None:
+        return head
+    for n in (3, 2, 4):
+        name = head[title.end() : title.end() + n]
+        if len(name) == n and plausible_name(name, vouched=True):
+            rest = head[title.end() + n :]
+            lead = _LEADING.match(rest)
+            return rest[lead.end() :] if lead else rest
+    return head
 
 
 _KIND_AFTER_LIST = re.compile(r"、[^，。；、]{1,12}等([\u4e00-\u9fff]{2,8})$")
