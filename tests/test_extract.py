@@ -1796,6 +1796,33 @@ def test_the_official_who_led_a_visit_is_not_what_it_counts(tmp_path, city, vice
 
 
 @pytest.mark.parametrize(
+    ("city", "craft", "crafts", "teams"),
+    [("江门市", "侨乡工匠", 10, 6), ("汕头市", "潮汕工匠", 15, 4)],
+    ids=["jiangmen", "shantou"],
+)
+def test_figures_of_a_list_joined_by_a_conjunction(tmp_path, city, craft, crafts, teams):
+    """会上还对评选出的10名“侨乡工匠”和6个先进班组进行了表彰: both were chosen (评选出先进班组, not
+    和先进班组进行了); 为860名环卫工人和320名快递员赠送…: both counted served; 新建职工书屋12家和
+    工会驿站30个: 新建 both, and the first is not 新建职工书屋和工会驿站."""
+    (tmp_path / "a.txt").write_text(
+        f"{city}总工会  2025-05-08 10:00\n\n"
+        f"会上还对评选出的{crafts}名“{craft}”和{teams}个先进班组进行了表彰。"
+        "今年以来，市总工会为860名环卫工人和320名快递员赠送“工会二次医保”。"
+        "全市新建职工书屋12家和工会驿站30个。\n",
+        encoding="utf-8",
+    )
+    measures = _achievements(build([tmp_path / "a.txt"]), "measure")
+    assert measures == {
+        Decimal(crafts): (f"评选出{craft}",),
+        Decimal(teams): ("评选出先进班组",),
+        Decimal(860): ("环卫工人",),
+        Decimal(320): ("快递员",),
+        Decimal(12): ("新建职工书屋",),
+        Decimal(30): ("新建工会驿站",),
+    }, measures
+
+
+@pytest.mark.parametrize(
     ("editor", "reviewer", "added"),
     [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
     ids=["huizhou", "meizhou"],

@@ -112,8 +112,50 @@ def _what_after(text: str, end: int) -> str:
     if phrase.startswith(_FOR_WHOM):  # 投入资金近700万元为职工提供…: counted before, not after
         return ""
     phrase = phrase.rsplit("的", 1)[-1].translate(_NO_QUOTES)  # 15家“职工之家”示范点
+    if phrase.startswith(_CONJUNCTIONS):  # 新建职工书屋12家和工会驿站30个: counted before
+        return ""
     m = _CJK_RUN.match(phrase)
-    return m.group()[:16] if m else ""
+    noun = m.group()[:16] if m else ""
+    support = _SUPPORT_VERB.search(noun, 1)  # 6个先进班组进行了表彰: 先进班组
+    return noun[: support.start()] if support else noun
+
+
+_QUOTE_MARKS = "“”‘’「」《》\"'"
+
+
+def _written_end(text: str, at: int, noun: str) -> int | None:
+    """Where ``noun`` ends when it is written from ``at`` (quote marks in the text skipped:
+    10名“铖锋工匠”和…), or None."""
+    i = at
+    for ch in noun:
+        while i < len(text) and text[i] in _QUOTE_MARKS and text[i] != ch:
+            i += 1
+        if i >= len(text) or text[i] != ch:
+            return None
+        i += 1
+    while i < len(text) and text[i] in "”’」》":
+        i += 1
+    return i
+
+
+def _joined_at(text: str, at: int, figure: int) -> int | None:
+    """Where the item after a conjunction at ``at`` starts, when only Chinese words stand
+    between it and ``figure`` (和6个, 和工会驿站30个); else None."""
+    if at < 0:
+        return None
+    sep = next(
+        (c for c in sorted(_CONJUNCTIONS, key=len, reverse=True) if text.startswith(c, at)), None
+    )
+    if sep is None or not re.fullmatch(r"[\u4e00-\u9fff]*", text[at + len(sep) : figure]):
+        return None
+    return at + len(sep)
+
+
+_CONJUNCTIONS = ("和", "与", "及", "以及")
+"""Join two figures of one list (10名侨乡工匠和6个先进班组, 职工书屋12家和工会驿站30个)."""
+_SUPPORT_VERB = re.compile("进行|予以|给予|受到")
+"""Verbs that carry an action onto what a figure counts (…进行了表彰, …受到表彰): what is
+counted ends before them."""
 
 
 _SERVED_AFTER = ("为", "向", "给")
@@ -204,7 +246,7 @@ def _counted_noun(text: str, end: int, start: int) -> str:
     return _END_CONJUNCTION.sub("", _counted_words(text, end, start))
 
 
-_END_CONJUNCTION = re.compile("(?:和|与|及|以及)$")
+_END_CONJUNCTION = re.compile("(?:以及|和|与|及)$")
 
 
 def _counted_words(text: str, end: int, start: int) -> str:
@@ -268,7 +310,10 @@ def _verb_before(
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
     head = _after_official(head)  # 副主席廖雪芬带队走访了… -> 走访了…
-    head = _after_word(head, ("并", "并且"))  # 赠送“工会二次医保”并发放互助金… -> 发放互助金…
+    head = _after_word(
+        head, ("并", "并且", "对")
+    )  # 赠送“工会二次医保”并发放互助金… -> 发放互助金…;
+    # 会上还对评选出的10名…进行了表彰 -> 评选出
     head = _TRAIL.sub("", head) or head  # 送温暖资金已达… -> 送温暖资金
     head = head.removesuffix("的") or head  # 评选出的10名铖锋工匠: 评选出, then 铖锋工匠
     return _last_words(_LEAD.sub("", _after_adverb(_TIME_WORDS.sub("", head))), most)
@@ -339,13 +384,14 @@ def _owned_by_figure(text: str, last_end: int, figure: int, head: str) -> str:
 
 
 def _listed_after(text: str, last_end: int, figure: int, head: str, last: Fact) -> str:
-    """The head of a figure listed right after another (覆盖企业4300家、职工21.5万人): one that
-    opens with no verb of ``figure_verbs.txt`` takes the verb the figure before it opens with
+    """The head of a figure listed right after another (覆盖企业4300家、职工21.5万人; 和, 及 too:
+    新建职工书屋12家和工会驿站30个): one that opens with no verb of ``figure_verbs.txt`` takes the verb the figure before it opens with
     (覆盖职工, not 职工; 培育省级以上工匠50名、市级工匠500名: 培育市级工匠); one with its own verb
     (开展活动12场、培训职工3000人) is left as it is."""
-    if last_end < 0 or text[last_end : last_end + 1] != "、" or not head:
+    sep = next((c for c in ("、", *_CONJUNCTIONS) if text.startswith(c, last_end)), None)
+    if last_end < 0 or sep is None or not head:
         return head
-    if not text[last_end + 1 : figure].lstrip("、").endswith(head):
+    if not text[last_end + len(sep) : figure].lstrip("、").endswith(head):
         return head
     verbs = longest_first("figure_verbs.txt")
     previous = str(last.arg("measure") or last.arg("what") or "")
@@ -634,6 +680,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
         # programs given to the people a figure counts: no topic of a later clause's figures
         given: set[tuple[int, int]] = set()
         noun_end = -1  # where the noun counted by the figure before ends, if written whole
+        last_head = ""  # what the achievement before did, without the noun it counted
         for q in found:
             if not _countable(sent.text, q):
                 continue
@@ -676,6 +723,11 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 # 向300户困难职工家庭发放慰问金12万元: what the figure before counted is no
                 # part of what this one measures (发放慰问金, not 家庭发放慰问金)
                 subject_end = max(subject_end, noun_end)
+            # 10名侨乡工匠和6个先进班组, 职工书屋12家和工会驿站30个: the next item of a list
+            # joined by a conjunction starts after it
+            joined = _joined_at(sent.text, max(noun_end, last_end), q.start)
+            if joined is not None and last_figure is not None:
+                subject_end = max(subject_end, joined)
             deadline = _deadline_for(sent.text, deadlines, q.start)
             if deadline is None and any(
                 p.kind == "future_years" and p.end <= q.start for p in periods
@@ -712,8 +764,10 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     head = _listed_after(sent.text, last_end, q.start, head, last_figure)
                     head = _owned_by_figure(sent.text, last_end, q.start, head)
                 noun = _counted_noun(sent.text, q.end, q.start)
-                if noun and sent.text.startswith(noun, q.end):
-                    noun_end = q.end + len(noun)
+                if noun and (written_end := _written_end(sent.text, q.end, noun)) is not None:
+                    noun_end = written_end
+                if joined is not None and not head and last_figure is not None:
+                    head = last_head  # 评选出10名侨乡工匠和6个先进班组: 评选出先进班组
                 measure = head + noun
                 if not noun and last_figure is not None and last_figure.kind == "achievement":
                     measure = _counted_before(head, last_figure, qty) or measure
@@ -738,6 +792,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 if program is not None:
                     args["program"] = program
                 fact = Fact("achievement", tuple(sorted(args.items())), (ev,), "achieved")
+                last_head = head
             pending.append(fact)
             last_figure, last_end = fact, q.end
         yield from pending
