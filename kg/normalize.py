@@ -166,27 +166,44 @@ def normalize(text: str) -> Normalized:
         porigin = _array_for(len(text) + 1)
         for start, line in para:
             porigin.extend(range(start, start + len(line)))
-        keep_spaces = line_kind(para[0][1]) in ("byline", "section")
-        ptext, porigin = _drop_spaces(ptext, porigin, keep_spaces)
+        kind = line_kind(para[0][1])
+        keep_until = (
+            _byline_end(ptext) if kind == "byline" else len(ptext) if kind == "section" else 0
+        )
+        ptext, porigin = _drop_spaces(ptext, porigin, keep_until)
         pieces.append(_punctuate(ptext))
         origin.extend(porigin)
     origin.append(len(text))
     return Normalized("".join(pieces), origin)
 
 
-def _drop_spaces(text: str, origin: array, keep_spaces: bool) -> tuple[str, array]:
+_BYLINE_END = re.compile(r"^[^（(，。；]{0,12}[（(][^）)]*[）)]|^[^，。；：]*")
+
+
+def _byline_end(text: str) -> int:
+    """Where the names of a byline line end: after its bracketed list (本报讯（记者 欧阳雪 婷
+    通讯员 赖国华）), else at the first comma or full stop (本报讯 记者 X 近日，…): the report's
+    lead after it is body text, its stray spaces dropped (“曲 江智造”)."""
+    m = _BYLINE_END.match(text)
+    return m.end() if m else len(text)
+
+
+def _drop_spaces(text: str, origin: array, keep_until: int) -> tuple[str, array]:
     """Remove whitespace runs inside Chinese text; a run between two ASCII letters or digits (or
-    any run on a byline, where it separates names) becomes one space."""
+    any run before ``keep_until``: a byline's names, which spaces separate) becomes one space,
+    unless it splits a number (:func:`_split_number`)."""
     out_text: list[str] = []
     out_origin = _array_for(len(origin) + 1)
     last = 0
+    numbers = _split_numbers(text) if _SPACES.search(text) else set()
     for m in _SPACES.finditer(text):
         out_text.append(text[last : m.start()])
         out_origin.extend(origin[last : m.start()])
         before = text[m.start() - 1] if m.start() > 0 else ""
         after = text[m.end()] if m.end() < len(text) else ""
         latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
-        if latin and _split_number(text, m.start(), m.end()):
+        keep_spaces = m.start() < keep_until
+        if m.start() in numbers:
             latin = keep_spaces = False  # 慰问困难职工1 836人次, 10月2 1日: one number
         if before and after and (latin or keep_spaces):
             out_text.append(" ")
@@ -199,19 +216,23 @@ def _drop_spaces(text: str, origin: array, keep_spaces: bool) -> tuple[str, arra
     return "".join(out_text), out_origin
 
 
-_DIGITS_BEFORE = re.compile(r"(?<![\d.:：\-/])\d+$")
-_DIGITS_AFTER = re.compile(r"\d+(?=[.%\u4e00-\u9fff])")
+_SPLIT_NUMBER = re.compile(
+    r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])\d+(?:[^\S\n]+\d+)+(?=[.%\u4e00-\u9fff])"
+)
+_INNER_SPACE = re.compile(r"[^\S\n]+")
 
 
-def _split_number(text: str, start: int, end: int) -> bool:
-    """Whether the whitespace at ``text[start:end]`` splits one number written in Chinese text:
-    digits on both sides, a Chinese character before the first digits (after OCR has made the
-    full-width ones half-width) and a Chinese character, a decimal point or % after the last.
+def _split_numbers(text: str) -> set[int]:
+    """Where whitespace splits a number written in Chinese text (OCR's, not thousands
+    separators): digit groups with spaces between, a Chinese character or mark before the first
+    (after OCR has made full-width digits half-width) and a Chinese character, a decimal point or
+    % after the last (慰问困难职工1 836人次, 10月2 1日, 合理化建议1 2 6 0条, 5 1 6 8.3万元).
     ``发布时间：2025-06-09 10:32`` keeps its space: a date and a time."""
-    left = _DIGITS_BEFORE.search(text, max(0, start - 12), start)
-    if left is None or left.start() == 0 or not is_cjk(text[left.start() - 1]):
-        return False
-    return _DIGITS_AFTER.match(text, end) is not None
+    return {
+        m.start() + s.start()
+        for m in _SPLIT_NUMBER.finditer(text)
+        for s in _INNER_SPACE.finditer(m.group())
+    }
 
 
 def _punctuate(text: str) -> str:

@@ -1823,6 +1823,25 @@ def test_figures_of_a_list_joined_by_a_conjunction(tmp_path, city, craft, crafts
 
 
 @pytest.mark.parametrize(
+    ("reporter", "written"),
+    [("欧阳雪婷", "欧阳雪 婷"), ("黄振宏", "黄振 宏")],
+    ids=["ouyang", "huang"],
+)
+def test_a_reporter_s_name_split_by_ocr_after_its_given_character(tmp_path, reporter, written):
+    """记者 欧阳雪 婷: a name of one given character and one more character that is no family
+    name, a space between, is one name (as a lone family name before the rest was)."""
+    (tmp_path / "a.txt").write_text(
+        f"曲江区总工会开展劳动竞赛\n\n本报讯（记者 {written} 通讯员 赖国华）今年以来，"
+        "曲江区总工会深人开展“曲 江智造”劳动竞赛。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _article(result).arg("reporter") == Ref("person", reporter)
+    programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
+    assert programs == {"曲江智造"}, programs
+
+
+@pytest.mark.parametrize(
     ("editor", "reviewer", "added"),
     [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
     ids=["huizhou", "meizhou"],

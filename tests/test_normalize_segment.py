@@ -27,6 +27,10 @@ def test_joins_words_broken_across_lines_and_drops_stray_spaces():
         ("慰问困难职工1 ８３６人次，", "慰问困难职工1836人次，"),
         ("潮州日报　２０２5年10月2 1日　星期二", "潮州日报2025年10月21日星期二"),
         ("同比增长1 2.5%", "同比增长12.5%"),
+        (
+            "提出合理化建议1 2 6 0条，创造经济效益5 1 6 8.3万元",
+            "提出合理化建议1260条，创造经济效益5168.3万元",
+        ),
         ("发布时间：2025-06-09 10:32　浏览次数：", "发布时间：2025-06-09 10:32浏览次数："),
         ("服务热线0762 3388123。", "服务热线0762 3388123。"),
         ("Windows 11 系统", "Windows 11系统"),
@@ -40,6 +44,24 @@ def test_a_number_split_by_ocr_is_one_number(text, repaired):
     assert all(
         text[n.origin[i]] == ch or ord(text[n.origin[i]]) >= 0xFF00 for i, ch in enumerate(n.text)
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        (
+            "本报讯（记者 欧阳雪 婷 通讯员 赖国华）今年以来，区总工会深人开展“曲 江智造”劳动竞赛。",
+            "本报讯（记者 欧阳雪 婷 通讯员 赖国华）今年以来，区总工会深人开展“曲江智造”劳动竞赛。",
+        ),
+        (
+            "本报讯 记者 冼丽 娟 近日，县总工会举办“阳 春工匠”技能竞赛。",
+            "本报讯 记者 冼丽 娟 近日，县总工会举办“阳春工匠”技能竞赛。",
+        ),
+    ],
+)
+def test_a_byline_keeps_its_spaces_between_names_only(line, repaired):
+    """The spaces of a byline separate names; in the report's lead after it they are OCR's."""
+    assert normalize(f"标题\n\n{line}\n").text == f"标题\n{repaired}"
 
 
 def test_keeps_spaces_between_names_in_bylines():

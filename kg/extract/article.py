@@ -57,7 +57,8 @@ _RUN = re.compile(r"[\u4e00-\u9fff]+")
 def _names_in(segment: str) -> list[tuple[str, int, int]]:
     """The names (name, start, end) in a byline's list after a role word: runs of two to four
     Chinese characters; a surname standing alone before one or two characters, a space between
-    (OCR's 冯 嘉琪), is one name with them."""
+    (OCR's 冯 嘉琪), is one name with them, and so is a name of one given character before one
+    more that is no surname (欧阳雪 婷)."""
     runs = list(_RUN.finditer(segment))
     out: list[tuple[str, int, int]] = []
     i = 0
@@ -69,6 +70,16 @@ def _names_in(segment: str) -> list[tuple[str, int, int]]:
             and surname_len(run.group()) > 0
             and nxt is not None
             and len(nxt.group()) <= 2
+            and not segment[run.end() : nxt.start()].strip()
+        ):
+            out.append((run.group() + nxt.group(), run.start(), nxt.end()))
+            i += 2
+            continue
+        if (  # 欧阳雪 婷, 黄振 宏: a name of one given character and one more after a space
+            nxt is not None
+            and len(nxt.group()) == 1
+            and not surname_len(nxt.group())
+            and 0 < surname_len(run.group()) == len(run.group()) - 1
             and not segment[run.end() : nxt.start()].strip()
         ):
             out.append((run.group() + nxt.group(), run.start(), nxt.end()))
