@@ -59,8 +59,11 @@ _JUNK = re.compile(
 article, the copyright line): at most ``_JUNK_MOST`` characters long. 注册 inside a sentence
 (注册会员达26万人) is no menu."""
 _JUNK_MOST = 60
-_DATELINE_LEAD = re.compile(r"^[^（(，。]{0,20}?(?:讯|电)[（(][^（()）]{0,40}[）)]")
-"""A report's dateline with its byline in brackets: 本报讯（记者 钟晓岚 通讯员 龙泽宇）."""
+_DATELINE_LEAD = re.compile(
+    r"^(?:[^（(，。]{0,20}?(?:讯|电)|(?=[（(][^）)\s]{0,12}(?:记者|通讯员)))[（(][^（()）]{0,40}[）)]"
+)
+"""A report's dateline with its byline in brackets: 本报讯（记者 钟晓岚 通讯员 龙泽宇）, or the
+bracketed byline alone (（通讯员 黄晓彤）6月16日，…)."""
 DATELINE = re.compile(
     r"^.{0,20}?(?:讯|电)[（(]"
 )  # the interviewee line and headline sit among the first few lines

@@ -1842,6 +1842,25 @@ def test_a_reporter_s_name_split_by_ocr_after_its_given_character(tmp_path, repo
 
 
 @pytest.mark.parametrize(
+    ("correspondent", "chair"),
+    [("黄晓彤", "蔡洁仪"), ("司徒敏", "邝家明")],
+    ids=["huang", "situ"],
+)
+def test_a_bracketed_byline_before_the_lead(tmp_path, correspondent, chair):
+    """（通讯员 黄晓彤）6月16日，…: a byline in brackets opening the lead, without 本报讯, names the
+    correspondent; the lead after it is the report's."""
+    (tmp_path / "a.txt").write_text(
+        "湘桥区总工会启动服务月\n\n"
+        f"（通讯员 {correspondent}）6月16日，湘桥区总工会“潮工暖心”服务月启动仪式在西湖街道举行。"
+        f"湘桥区总工会主席{chair}出席启动仪式。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _article(result).arg("correspondent") == Ref("person", correspondent)
+    assert (chair, "主席", "湘桥区总工会") in _posts(result)
+
+
+@pytest.mark.parametrize(
     ("editor", "reviewer", "added"),
     [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
     ids=["huizhou", "meizhou"],

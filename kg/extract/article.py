@@ -95,7 +95,7 @@ def byline_names(text: str) -> list[tuple[str, str, int, int]]:
     """(role, name, start, end) for each name in a byline (offsets into ``text``)."""
     role_re, roles = _roles()
     scope = text
-    m = re.search(r"(?:讯|电)[（(]([^）)]*)[）)]", text)
+    m = re.search(r"(?:讯|电|^)[（(]([^）)]*)[）)]", text)
     base = 0
     if m:
         scope, base = m.group(1), m.start(1)
