@@ -124,8 +124,10 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
         for v in word_list(name)
         if len(v) == 2
     )
-    # ... nor 年 or 月 (2025年全市工会: a date, then the city's unions)
-    generic = f"(?!{verbs})[^{_NOT_NAME}年月\\W\\d_a-zA-Z][{_CJK}](?:市|区|县)"
+    # ... nor 年 or 月 (2025年全市工会, 今年县总工会: a date, then the city's or county's unions)
+    generic = (
+        f"(?!{verbs})[^{_NOT_NAME}年月\\W\\d_a-zA-Z][^{_NOT_NAME}年月\\W\\d_a-zA-Z](?:市|区|县)"
+    )
     generic_city = f"(?!{verbs})[^{_NOT_NAME}年月\\W\\d_a-zA-Z][{_CJK}]市"  # 湘潭市雨湖区总工会: the district's
     short = "|".join(
         f"{re.escape(written)}(?!{not_after})"

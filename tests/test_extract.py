@@ -1861,6 +1861,37 @@ def test_a_bracketed_byline_before_the_lead(tmp_path, correspondent, chair):
 
 
 @pytest.mark.parametrize(
+    ("street", "chair", "company", "foreman"),
+    [
+        ("桂城街道", "潘慧玲", "珠海格越精密模具有限公司", "谭伟明"),
+        ("大良街道", "何秀英", "佛山顺达五金制品有限公司", "梁志强"),
+    ],
+    ids=["guicheng", "daliang"],
+)
+def test_a_town_s_union_in_its_chain_and_a_workshop_s_post(
+    tmp_path, street, chair, company, foreman
+):
+    """桂城街道党工委委员、总工会主席潘慧玲: the bare 总工会 of a chain about a town is its union;
+    模具车间班长谭伟明 opening a clause, in a report on an enterprise, is a post in it;
+    今年县总工会 names no county 今年县."""
+    (tmp_path / "a.txt").write_text(
+        f"{company}工会：技能传承有新招\n\n"
+        f"本报讯 10月15日，{street}召开职工服务工作推进会。{street}党工委委员、总工会主席{chair}"
+        f"介绍了今年的工作。记者：今年县总工会有哪些打算？当天，记者走进{company}。"
+        f"模具车间班长{foreman}就是从学徒干起的。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    posts = {(p, t, o.split(street)[-1] if street in o else o) for p, t, o in _posts(result)}
+    assert posts == {
+        (chair, "委员", "党工委"),
+        (chair, "主席", "总工会"),
+        (foreman, "班长", company),
+    }, posts
+    assert not any("今年" in e.ref.key for e in result.resolved.entities)
+
+
+@pytest.mark.parametrize(
     ("editor", "reviewer", "added"),
     [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
     ids=["huizhou", "meizhou"],

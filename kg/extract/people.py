@@ -71,9 +71,17 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
                     title = text[org.end : cur.end()]
                 else:
                     org = _department_of(text, orgs, at)
-            # 公司党委副书记、工会主席张立群: the union of the enterprise the chain is about
-            own_union = org is None and text[max(0, at - 3) : at] == "、工会"
-            left = org.start if org else at - 2 if own_union else at
+            if (
+                org is None
+                and ctx.company is not None
+                and _UNIT.fullmatch(text, _clause_start(text, at), at)
+            ):  # 模具车间班长谭伟明 in a report on an enterprise: a post in its workshop
+                org = _company_at(ctx, _clause_start(text, at))
+            # 公司党委副书记、工会主席张立群, 桂城街道党工委委员、总工会主席潘慧玲: the union of
+            # the enterprise or the town the chain is about
+            bare = next((u for u in ("总工会", "工会") if text.endswith("、" + u, 0, at)), "")
+            own_union = org is None and bool(bare)
+            left = org.start if org else at - len(bare) if own_union else at
             items.append((title, org, left, former, own_union))
             prev = by_end.get(left - 1) if left > 0 and text[left - 1] == "、" else None
             if prev is None:
@@ -101,14 +109,26 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
 
 
 def _union_of(org: OrgMatch | None, at: int) -> OrgMatch | None:
-    """The union of an enterprise (or of the enterprise whose party committee ``org`` is), the
-    bare 工会 at ``at`` in a chain about it; None for any other organization."""
-    if org is None:
+    """The union of an enterprise or a town (or of the one whose party committee ``org`` is),
+    the bare 工会 or 总工会 at ``at`` in a chain about it; None for any other organization."""
+    if org is None or org.kind not in ("company", "party"):
         return None
-    name = org.name.removesuffix("党委") if org.kind == "party" else org.name
-    if org.kind not in ("company", "party") or not _INSTITUTION_END.search(name):
-        return None
-    return OrgMatch(at, at + 2, "工会", name + "工会", "union", org.place)
+    name = re.sub("(?:党工委|党委)$", "", org.name) if org.kind == "party" else org.name
+    if _INSTITUTION_END.search(name):
+        return OrgMatch(at, at + 2, "工会", name + "工会", "union", org.place)
+    if name.endswith(word_list("town_types.txt")):
+        return OrgMatch(at, at + 3, "总工会", name + "总工会", "union", org.place)
+    return None
+
+
+def _company_at(ctx: Context, at: int) -> OrgMatch | None:
+    """The article's enterprise, for a post written at ``at`` without it."""
+    company = ctx.company
+    return None if company is None else OrgMatch(at, at, "", company.name, "company", company.place)
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in "，。；：！？、") + 1
 
 
 _INSTITUTION_END = re.compile(
@@ -203,12 +223,7 @@ def _implied_org(ctx: Context, title: str, suffix: str, at: int) -> OrgMatch | N
     """The organization a title names by itself (市长: the city's 人民政府, 省长: the
     province's, 县长/区长: the county's or district's), when the article says which one."""
     if suffix == "企业":  # 总经理冯嘉俊 in a report about an enterprise: its general manager
-        company = ctx.company
-        return (
-            None
-            if company is None
-            else OrgMatch(at, at, "", company.name, "company", company.place)
-        )
+        return _company_at(ctx, at)
     level = title.removeprefix("常务").removeprefix("副")[:1]
     place = {"省": ctx.province, "市": ctx.city, "县": ctx.county, "区": ctx.county}.get(level)
     if not place or (level in "县区" and not place.endswith(level)):
