@@ -799,11 +799,17 @@ def _relative_deadline_re() -> re.Pattern[str]:
     """A deadline at the end of this year or the next (到年底, 力争到今年底, 明年底前, 年末前) or
     within it (今年内, 年内): not 去年底 (a cut-off of what was done), not 截至年底, not 五年内."""
     lead, open_ = _pw("deadline_lead"), _pw("deadline_open")
+    yearend, before = _pw("deadline_yearend"), _pw("deadline_before")
     return re.compile(
         rf"(?:{lead})?(?:(?<!截)(?:{open_}))?于?(?<![去上前截止至0-9〇零一二三四五六七八九十])"
-        rf"(?:(?P<rel>今|明|本)?年(?:{_pw('deadline_yearend')})(?:{_pw('deadline_before')})?"
+        rf"(?:(?P<rel>今|明|本)?年(?:{yearend})(?:{before})?"
         rf"|(?P<rel_in>今|明|本)?(?<![0-9一二三四五六七八九十两几多半])年内)"
         rf"(?![0-9一二三四五六七八九十])"
+        # 力争明年…: next year, when a word of intent says so (明年，… alone is a period)
+        rf"|(?:{lead})(?P<rel_lead>明)年(?![底末内0-9])"
+        # 计划在7月底前, 到10月底: this year's month (not 截至7月底, a cut-off)
+        rf"|(?:(?:{lead})?(?:到|在)(?:{_MONTH})月(?:{yearend})(?:{before})?"
+        rf"|(?:{lead})?(?<![至到0-9])(?:{_MONTH})月(?:{yearend})(?:{before}))"
     )
 
 
@@ -821,13 +827,13 @@ def find_deadlines(text: str) -> list[DeadlineMatch]:
         year = _year(m.group("dy1") or m.group("dy2"))
         if year is not None and not _inside(titles, m.start()):
             out.append(DeadlineMatch(m.start(), m.end(), m.group(), year))
-    if "年" in text:
+    if "年" in text or "月" in text:
         for m in _relative_deadline_re().finditer(text):
             if _inside(titles, m.start()) or any(
                 d.start < m.end() and m.start() < d.end for d in out
             ):
                 continue
-            offset = _RELATIVE_OFFSET[m.group("rel") or m.group("rel_in")]
+            offset = _RELATIVE_OFFSET[m.group("rel") or m.group("rel_in") or m.group("rel_lead")]
             out.append(DeadlineMatch(m.start(), m.end(), m.group(), None, offset))
         out.sort(key=lambda d: d.start)
     return out

@@ -1537,6 +1537,39 @@ def test_a_deadline_at_the_end_of_the_article_s_year(tmp_path, county, year, sta
 
 
 @pytest.mark.parametrize(
+    ("district", "plan", "month", "rate"),
+    [("曲江区", "曲江匠才", 7, 95), ("武江区", "武江英才", 10, 90)],
+    ids=["qujiang", "wujiang"],
+)
+def test_what_makes_a_figure_planned_and_by_when(tmp_path, district, plan, month, rate):
+    """今年一季度，…实施“曲江匠才”培育计划，开展技能培训32期: done (计划 is the program's name,
+    no plan); 力争明年…突破10万人次: next year's; 计划在7月底前开展…50场: this year's; 到年底前…覆盖率
+    稳定在95%, 把持证率提升到90%, 建成市级以上劳模和工匠人才创新工作室60家: what is counted."""
+    (tmp_path / "a.txt").write_text(
+        f"{district}总工会  2025-04-27 10:00\n\n"
+        f"今年一季度，{district}总工会实施“{plan}”培育计划，开展技能培训32期，培训职工2150人次。"
+        f"下一步，区总工会计划在{month}月底前开展各类志愿服务活动50场以上，"
+        "力争明年服务户外劳动者突破10万人次，到年底前全区集体合同覆盖率稳定在"
+        f"{rate}%以上，把持证率提升到88%，到2027年建成市级以上劳模和工匠人才创新工作室60家。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    targets = {
+        f.arg("quantity").value: (f.arg("what"), f.arg("deadline"))
+        for f in result.resolved.facts
+        if f.kind == "target"
+    }
+    assert targets == {
+        Decimal(50): ("开展各类志愿服务活动", 2025),
+        Decimal(100000): ("服务户外劳动者", 2026),
+        Decimal(rate): ("集体合同覆盖率", 2025),
+        Decimal(88): ("持证率", 2025),
+        Decimal(60): ("建成市级以上劳模和工匠人才创新工作室", 2027),
+    }, targets
+    assert set(_achievements(result, "measure")) == {Decimal(32), Decimal(2150)}
+
+
+@pytest.mark.parametrize(
     ("company", "inspector", "technician"),
     [
         ("开平市侨丰水暖卫浴有限公司", "谢晓燕", "伍嘉玲"),

@@ -435,6 +435,9 @@ def test_deadlines(sentence, text, year):
         ("计划今年内新增驿站10个", "计划今年内", 0),
         ("年内建成职工书屋5家", "年内", 0),
         ("年末前完成", "年末前", 0),
+        ("力争明年服务户外劳动者突破10万人次", "力争明年", 1),
+        ("计划在7月底前开展志愿服务活动50场", "计划在7月底前", 0),
+        ("到10月底建成驿站20个", "到10月底", 0),
     ],
 )
 def test_deadlines_relative_to_the_article_s_year(sentence, text, offset):
@@ -457,6 +460,9 @@ def test_deadlines_relative_to_the_article_s_year(sentence, text, offset):
         "去年底已建成驿站",
         "五年内建成",
         "半年内完成",
+        "截至7月底，全镇建会企业达到86家",
+        "服务月将持续至7月中旬",
+        "明年，力争注册会员突破40万人",
     ],
 )
 def test_not_deadlines(sentence):

@@ -76,13 +76,14 @@ def _signed(qty: Quantity, verb: str) -> Quantity:
 _PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _TRAIL = re.compile(
-    r"(?:已经|已|均|都|共计|总计|合计|突破|保持在|提高到|提高至|提升到|提升至|增加到|增加至|增至"
+    r"(?:已经|已|均|都|共计|总计|合计|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增至"
     r"|减少到|减少至|降至|降低到|降低至|下降到|下降至|将会|将)$"
 )
 """Adverbs and verbs of reaching between what a figure measures and its number (送温暖资金已达
-2680万元, 注册会员突破40万人, 签订率保持在95%以上, 在档困难职工减少至612户, 参赛职工将超过5000人次)."""
+2680万元, 注册会员突破40万人, 签订率保持在95%以上, 覆盖率稳定在95%以上, 在档困难职工减少至612户,
+参赛职工将超过5000人次)."""
 _LEAD = re.compile(
-    r"^(?:而|且|要|共|累计|已经|已|先后|分别|共计|总共|合计|再|新(?![增建就兴])|还|并|又|均|全部|为|对|向|给|其中|我们"
+    r"^(?:而|且|要|共|累计|已经|已|先后|分别|共计|总共|合计|再|新(?![增建就兴])|还|并|又|均|全部|为|对|向|给|把(?!握|关)|其中|我们"
     r"|全市|全省|全区|全县|该市|该区|该县|该镇|该省|去年|前年|今年|全年|当年|上半年|下半年"
     r"|(?:[\u4e00-\u9fff]{1,4}[省市区县])?(?:各级工会(?:组织)?|工会系统))+"
 )
@@ -495,13 +496,14 @@ def _is_target(
 ) -> bool:
     if deadline_before:
         return True
-    head = sent.text[: q.start]
+    # the words of a program's name are its name: 计划 in 实施“曲江匠才”培育计划 is no plan
+    head = blanked(sent.text[: q.start], [(s, e) for s, e, _, _ in programs])
     plan = max((plan_at(head, w) for w in words("plan")), default=-1)
     done = max((head.rfind(w) for w in words("done")), default=-1)
     if plan >= 0 and plan > done:
         return True
     if done >= 0:
-        return intent_before(blanked(head, [(s, e) for s, e, _, _ in programs]), done)
+        return intent_before(head, done)
     para = ctx.seg.paragraph_of(sent)
     body = re.sub(r"^[\u4e00-\u9fff]{2,4}：", "", para.text)
     return bool(_PLAN_PARAGRAPH.match(body)) or _plan_intro(ctx, sent) is not None
