@@ -39,6 +39,15 @@ def _achievements(result, *args: str) -> dict:
     }
 
 
+def _targets(result) -> dict:
+    """What each target counts and when it is due, by its value."""
+    return {
+        f.arg("quantity").value: (f.arg("what"), f.arg("deadline"))
+        for f in result.resolved.facts
+        if f.kind == "target"
+    }
+
+
 def _article(result):
     return next(f for f in result.resolved.facts if f.kind == "article")
 
@@ -839,11 +848,7 @@ def test_parallel_clauses_and_plan_deadlines(tmp_path, a, b, na, nb, x, y):
         Decimal(na): (f"{a}总工会", "建成户外劳动者服务站点", a),
         Decimal(nb): (f"{b}总工会", "建成户外劳动者服务站点", b),
     }, done
-    targets = {
-        f.arg("quantity").value: (f.arg("what"), f.arg("deadline"))
-        for f in result.resolved.facts
-        if f.kind == "target"
-    }
+    targets = _targets(result)
     assert targets == {
         Decimal(x): ("培育省级以上工匠", 2030),
         Decimal(y): ("培育市级工匠", 2030),
@@ -1492,11 +1497,7 @@ def test_a_year_opening_the_clause_dates_a_target(tmp_path, city, year, fairs):
         encoding="utf-8",
     )
     result = build([tmp_path / "a.txt"])
-    targets = {
-        f.arg("quantity").value: (f.arg("what"), f.arg("deadline"))
-        for f in result.resolved.facts
-        if f.kind == "target"
-    }
+    targets = _targets(result)
     assert targets == {
         Decimal(fairs): ("举办招聘活动", year),  # 全年 says when, as 今年 does
         Decimal(15): ("新建户外劳动者驿站", year),
@@ -1522,11 +1523,7 @@ def test_a_deadline_at_the_end_of_the_article_s_year(tmp_path, county, year, sta
         encoding="utf-8",
     )
     result = build([tmp_path / "a.txt"])
-    targets = {
-        f.arg("quantity").value: (f.arg("what"), f.arg("deadline"))
-        for f in result.resolved.facts
-        if f.kind == "target"
-    }
+    targets = _targets(result)
     assert targets == {
         Decimal(stations): ("暖蜂驿站", year),
         Decimal(10): ("新增职工服务站", year),
@@ -1554,11 +1551,7 @@ def test_what_makes_a_figure_planned_and_by_when(tmp_path, district, plan, month
         encoding="utf-8",
     )
     result = build([tmp_path / "a.txt"])
-    targets = {
-        f.arg("quantity").value: (f.arg("what"), f.arg("deadline"))
-        for f in result.resolved.facts
-        if f.kind == "target"
-    }
+    targets = _targets(result)
     assert targets == {
         Decimal(50): ("开展各类志愿服务活动", 2025),
         Decimal(100000): ("服务户外劳动者", 2026),
