@@ -238,6 +238,18 @@ def _frame_re() -> re.Pattern[str]:
 
 
 @cache
+def _future_re() -> re.Pattern[str]:
+    later = [w for w, offset in _relative_offsets().items() if offset > 0]
+    return re.compile(_alternation((*later, *_period_words()["future_prefix"])))
+
+
+def future_frame_at(text: str, pos: int) -> bool:
+    """Whether ``text`` at ``pos`` opens with a time still to come (明年实现…, 今后…): what a
+    clause so opened reaches is planned."""
+    return bool(_future_re().match(text, pos))
+
+
+@cache
 def _relative_offsets() -> dict[str, int]:
     """Years relative to the article's (今年 0, 去年 -1), from ``period_words.tsv``."""
     return {_cell(r, 1): int(_cell(r, 2)) for r in table(PERIODS_FILE) if r[0] == "relative_year"}
@@ -314,10 +326,10 @@ def _period_re() -> re.Pattern[str]:
         rf"|(?P<arel>{_pw('relative_year')})(?:{_MONTH}月)?|{_MONTH}月)"
         rf"(?:底|末|初|份|(?:[12][0-9]|3[01]|0?[1-9])日)?)"
         rf"|(?P<k_month>(?P<my>{_YEAR})年(?P<mm>{_MONTH})月)"
-        rf"|(?P<k_year>(?P<yy>{_YEAR})年度?)"
+        rf"|(?P<k_year>(?P<yy>{_YEAR})年度?(?:{_pw('year_part')})?)"
         rf"|(?P<k_yearly>{_pw('yearly')})"
         rf"|(?P<k_relative>(?<![较比与同于])(?P<rel>{_pw('relative_year')})(?!同期)"
-        rf"(?:底|末)?(?:{_pw('since_close')})?)"
+        rf"(?:{_pw('year_part')}|底|末)?(?:{_pw('since_close')})?)"
         rf"|(?P<k_future_vague>{_pw('future_vague')})"
         rf"|(?P<k_future>(?:{_pw('future_prefix')})的?(?P<fn>{_PERIOD_NUM})年)"
         rf"|(?P<k_since_vague>{_pw('since_vague')})"

@@ -1563,6 +1563,38 @@ def test_what_makes_a_figure_planned_and_by_when(tmp_path, district, plan, month
 
 
 @pytest.mark.parametrize(
+    ("city", "families", "funds", "rate"),
+    [("陆河县", 5600, 286.5, 100), ("化州市", 4300, 252.6, 95)],
+    ids=["luhe", "huazhou"],
+)
+def test_a_part_of_a_named_year_and_a_clause_opening_with_next_year(
+    tmp_path, city, families, funds, rate
+):
+    """今年元旦春节期间, 2024年上半年, 今年一季度: the part of the year with the year it is in (the
+    period was 今年, 2024年 or 一季度); 明年实现全县规上企业建会率100%: a plan, though 实现 is a
+    word of things done."""
+    (tmp_path / "a.txt").write_text(
+        f"{city}总工会  2025-03-12 10:00\n\n"
+        f"今年元旦春节期间，{city}总工会走访慰问困难职工{families}人次，发放慰问金{funds}万元。"
+        "2024年上半年，全县新建职工书屋8家。今年一季度，全县开展技能培训32期。"
+        f"下一步，县总工会将力争今年内再新建创新工作室5家，明年实现全县规上企业建会率{rate}%。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    periods = _achievements(result, "period", "period_year")
+    assert periods == {
+        Decimal(families): ("今年元旦春节期间", 2025),
+        Decimal(str(funds)) * 10000: ("今年元旦春节期间", 2025),
+        Decimal(8): ("2024年上半年", 2024),
+        Decimal(32): ("今年一季度", 2025),
+    }, periods
+    assert _targets(result) == {
+        Decimal(5): ("新建创新工作室", 2025),
+        Decimal(rate): ("实现全县规上企业建会率", 2026),
+    }, _targets(result)
+
+
+@pytest.mark.parametrize(
     ("company", "inspector", "technician"),
     [
         ("开平市侨丰水暖卫浴有限公司", "谢晓燕", "伍嘉玲"),

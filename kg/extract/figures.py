@@ -41,6 +41,7 @@ from kg.quantities import (
     find_deadlines,
     find_periods,
     find_quantities,
+    future_frame_at,
     plan_end_year,
     time_frame_at,
 )
@@ -502,6 +503,8 @@ def _is_target(
     done = max((head.rfind(w) for w in words("done")), default=-1)
     if plan >= 0 and plan > done:
         return True
+    if future_frame_at(head, _clause_start(head, q.start)):
+        return True  # 明年实现全区规上工业企业建会率100%: a plan, though 实现 is done
     if done >= 0:
         return intent_before(head, done)
     para = ctx.seg.paragraph_of(sent)
