@@ -1950,6 +1950,31 @@ def test_a_town_s_union_in_its_chain_and_a_workshop_s_post(
 
 
 @pytest.mark.parametrize(
+    ("province", "capital", "city"),
+    [("湖南省", "长沙", "株洲市"), ("广西壮族自治区", "南宁", "河池市")],
+    ids=["hunan", "guangxi"],
+)
+def test_a_city_the_gazetteer_lacks_is_a_place_its_union_names(tmp_path, province, capital, city):
+    """长沙市总工会、株洲市总工会作了典型发言, in a report from Hunan: the article names 株洲市 as
+    much as its union (the union was there, located in a place the article did not mention; the
+    article's own city, 长沙市, was a place already)."""
+    (tmp_path / "a.txt").write_text(
+        f"{province}总工会召开推进会\n\n本报{capital}4月28日电 4月27日，{province}总工会召开劳动竞赛"
+        f"推进会。会上，{capital}市总工会、{city}总工会作了典型发言。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    article = next(d.sha256 for d in result.resolved.documents)
+    mentioned = {
+        e.ref.key
+        for e in result.resolved.entities
+        if e.ref.kind == "place" and article in e.articles
+    }
+    assert city in mentioned, mentioned
+    assert f"{city}总工会" in {e.ref.key for e in result.resolved.entities}
+
+
+@pytest.mark.parametrize(
     ("editor", "reviewer", "added"),
     [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
     ids=["huizhou", "meizhou"],
