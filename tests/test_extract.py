@@ -1595,6 +1595,34 @@ def test_a_part_of_a_named_year_and_a_clause_opening_with_next_year(
 
 
 @pytest.mark.parametrize(
+    ("heading", "year", "stations"),
+    [("二〇二五年工作目标", 2025, 10), ("2026年工作计划", 2026, 15)],
+    ids=["cn_numerals", "digits"],
+)
+def test_a_numbered_list_under_a_heading_of_plans(tmp_path, heading, year, stations):
+    """二〇二五年工作目标 (a heading: no colon, no punctuation) then 1.新建基层工会不少于40个 and
+    2.建成“工会驿站”10个以上，全市驿站总数达到60个: targets due in the year it names, though 建成
+    and 达到 are words of things done."""
+    (tmp_path / "a.txt").write_text(
+        "兴宁市总工会工作总结和工作计划\n\n（2024年12月26日）\n\n"
+        "一、组织建设。全年新建基层工会42个。\n\n"
+        f"{heading}\n\n1.新建基层工会不少于40个，新发展会员6000人以上；\n\n"
+        f"2.建成“工会驿站”{stations}个以上，全市驿站总数达到60个；\n\n"
+        "3.全市集体合同签订率稳定在90%以上。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _targets(result) == {
+        Decimal(40): ("新建基层工会", year),
+        Decimal(6000): ("发展会员", year),
+        Decimal(stations): ("建成工会驿站", year),
+        Decimal(60): ("驿站总数", year),
+        Decimal(90): ("集体合同签订率", year),
+    }, _targets(result)
+    assert set(_achievements(result, "measure")) == {Decimal(42)}
+
+
+@pytest.mark.parametrize(
     ("company", "inspector", "technician"),
     [
         ("开平市侨丰水暖卫浴有限公司", "谢晓燕", "伍嘉玲"),

@@ -505,24 +505,34 @@ def _is_target(
         return True
     if future_frame_at(head, _clause_start(head, q.start)):
         return True  # 明年实现全区规上工业企业建会率100%: a plan, though 实现 is done
+    if _plan_intro(ctx, sent) is not None:
+        return True  # 二〇二五年工作目标 then 2.建成“工会驿站”10个以上: planned, though 建成
     if done >= 0:
         return intent_before(head, done)
     para = ctx.seg.paragraph_of(sent)
     body = re.sub(r"^[\u4e00-\u9fff]{2,4}：", "", para.text)
-    return bool(_PLAN_PARAGRAPH.match(body)) or _plan_intro(ctx, sent) is not None
+    return bool(_PLAN_PARAGRAPH.match(body))
 
 
 _LIST_ITEM = re.compile(
     r"^\s*(?:（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])"
 )
 _PLAN_INTRO = re.compile("部署|计划|目标|打算|要点|安排|重点工作")
-_YEAR_IN = re.compile(r"(20\d\d)年")
+_HEADING_MOST = 30
+"""Characters of a section heading (二〇二五年工作目标)."""
+
+
+def _intro_year(intro: str) -> int | None:
+    """The year a line introducing plans names (部署2026年重点工作：, 二〇二五年工作目标)."""
+    return next((p.year for p in find_periods(intro) if p.kind == "year"), None)
 
 
 def _plan_intro(ctx: Context, sent: Sentence) -> str | None:
     """The line that introduces a list of plans, when ``sent`` is in an item of one:
     部署2026年重点工作： then （一）…全年培训产业工人3万人次； (a colon at its end and a word of
-    planning in it). The items' figures are targets, due in the year it names."""
+    planning in it), or a section heading of planning (二〇二五年工作目标, a short line with no
+    punctuation) then 1.新建基层工会不少于40个. The items' figures are targets, due in the year it
+    names."""
     para = ctx.seg.paragraph_of(sent)
     if not _LIST_ITEM.match(para.text):
         return None
@@ -531,7 +541,8 @@ def _plan_intro(ctx: Context, sent: Sentence) -> str | None:
         if not text or _LIST_ITEM.match(text):
             continue
         planned = _PLAN_INTRO.search(text) or plan_at(text, "将") >= 0  # not 现将…通知如下
-        if text.endswith(("：", ":")) and planned:
+        heading = len(text) <= _HEADING_MOST and not re.search(r"[，。；！？、]", text)
+        if planned and (text.endswith(("：", ":")) or (heading and _intro_year(text))):
             return text
         return None
     return None
@@ -751,8 +762,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     args["deadline"] = deadline.year_in(ctx.year)
                 elif plan_end := plan_end_year(sent.text[: q.start]):
                     args["deadline"] = plan_end  # 力争“十五五”期间培育…: by 2030
-                elif (intro := _plan_intro(ctx, sent)) and (year := _YEAR_IN.search(intro)):
-                    args["deadline"] = int(year.group(1))  # 部署2026年重点工作：
+                elif (intro := _plan_intro(ctx, sent)) and (year := _intro_year(intro)):
+                    args["deadline"] = year  # 部署2026年重点工作：
                 elif (year := _year_stated_before(ctx, sent.text, periods, q.start)) is not None:
                     args["deadline"] = year  # 2026年，…力争全年新建…50个: that year's
                 if by is not None:
