@@ -2003,6 +2003,30 @@ def test_a_city_the_gazetteer_lacks_is_a_place_its_union_names(tmp_path, provinc
 
 
 @pytest.mark.parametrize(
+    ("city", "county_city", "mayor", "chair"),
+    [("阳江市", "阳春市", "莫少雄", "黎国栋"), ("清远市", "英德市", "朱志平", "黎伟强")],
+    ids=["yangchun", "yingde"],
+)
+def test_a_county_level_mayor_and_a_name_before_a_verb_of_meetings(
+    tmp_path, city, county_city, mayor, chair
+):
+    """阳春市委副书记、市长莫少雄 in a report of 阳江's paper: the mayor of 阳春市 (the chain's place),
+    not of 阳江市; 阳春市总工会主席黎国栋宣读表彰决定: the name ends before 宣读 (黎国 is a word)."""
+    (tmp_path / "a.txt").write_text(
+        f"{county_city}表彰一批劳动模范\n\n本报讯 4月29日，{county_city}劳动模范表彰大会召开。"
+        f"{city}总工会常务副主席欧阳振华，{county_city}委副书记、市长{mayor}出席大会。"
+        f"{county_city}总工会主席{chair}宣读表彰决定。\n",
+        encoding="utf-8",
+    )
+    posts = _posts(build([tmp_path / "a.txt"]))
+    assert {
+        (mayor, "市长", f"{county_city}人民政府"),
+        (mayor, "副书记", f"{county_city}委"),
+        (chair, "主席", f"{county_city}总工会"),
+    } <= posts, posts
+
+
+@pytest.mark.parametrize(
     ("editor", "reviewer", "added"),
     [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
     ids=["huizhou", "meizhou"],

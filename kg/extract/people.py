@@ -100,8 +100,9 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
             owner = current
             if org is None and title in implied:
                 # 市委副书记、市长王海峰: a mayor's post is the government's, whatever came
-                # before it in the chain
-                owner = _implied_org(ctx, title, implied[title], start)
+                # before it in the chain; 阳春市委副书记、市长: the government of the chain's
+                # place (a county-level city's), when the chain named one
+                owner = _implied_org(ctx, title, implied[title], start, current)
             out.append(Post(name, title, owner, start, end, former))
         if current is not None:
             held_before[end] = current
@@ -219,12 +220,18 @@ _FORMER = "原前"
 """Written right before a title, a post no longer held (市总工会原主席蔡丽华)."""
 
 
-def _implied_org(ctx: Context, title: str, suffix: str, at: int) -> OrgMatch | None:
+def _implied_org(
+    ctx: Context, title: str, suffix: str, at: int, chain: OrgMatch | None = None
+) -> OrgMatch | None:
     """The organization a title names by itself (市长: the city's 人民政府, 省长: the
-    province's, 县长/区长: the county's or district's), when the article says which one."""
+    province's, 县长/区长: the county's or district's): of the place of the chain it ends
+    (``chain``, when that place is of the title's level: 阳春市委副书记、市长 -> 阳春市人民政府),
+    else of the article's."""
     if suffix == "企业":  # 总经理冯嘉俊 in a report about an enterprise: its general manager
         return _company_at(ctx, at)
     level = title.removeprefix("常务").removeprefix("副")[:1]
+    if chain is not None and chain.place and chain.place.endswith(level) and level in "省市县区":
+        return OrgMatch(at, at, "", chain.place + suffix, "government", chain.place)
     place = {"省": ctx.province, "市": ctx.city, "县": ctx.county, "区": ctx.county}.get(level)
     if not place or (level in "县区" and not place.endswith(level)):
         return None
