@@ -2027,6 +2027,26 @@ def test_a_county_level_mayor_and_a_name_before_a_verb_of_meetings(
 
 
 @pytest.mark.parametrize(
+    ("city", "models", "collectives"),
+    [("阳春市", 30, 10), ("英德市", 25, 8)],
+    ids=["yangchun", "yingde"],
+)
+def test_the_meeting_that_gives_honours_is_not_what_it_counts(tmp_path, city, models, collectives):
+    """大会授予30名同志“阳春市劳动模范”称号: the meeting (大会, 会议, 会上) is who gave them, no part
+    of what the figure counts."""
+    (tmp_path / "a.txt").write_text(
+        f"{city}表彰一批劳动模范\n\n本报讯 4月29日，{city}劳动模范表彰大会召开。"
+        f"大会授予{models}名同志“{city}劳动模范”称号，授予{collectives}个集体“{city}模范集体”称号。\n",
+        encoding="utf-8",
+    )
+    measures = _achievements(build([tmp_path / "a.txt"]), "measure")
+    assert measures == {
+        Decimal(models): (f"授予{city}劳动模范称号",),
+        Decimal(collectives): (f"授予{city}模范集体称号",),
+    }, measures
+
+
+@pytest.mark.parametrize(
     ("editor", "reviewer", "added"),
     [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
     ids=["huizhou", "meizhou"],
