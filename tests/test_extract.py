@@ -2047,6 +2047,37 @@ def test_the_meeting_that_gives_honours_is_not_what_it_counts(tmp_path, city, mo
 
 
 @pytest.mark.parametrize(
+    ("city", "district", "chair"),
+    [("江门市", "新会区", "李慧玲"), ("深圳市", "龙岗区", "陈志华")],
+    ids=["xinhui", "longgang"],
+)
+def test_a_district_chairman_s_answers_report_the_district_union(tmp_path, city, district, chair):
+    """江门市新会区总工会主席 李慧玲： then her answers: what they report without naming anyone
+    (新培育区级工匠60名, 今年，我们将力争新发展会员8000人) is the district union's, not the city's."""
+    (tmp_path / "a.txt").write_text(
+        f"工会主席谈发展⑨\n\n{city}{district}总工会主席 {chair}：\n让工匠在{district}扎根成长\n\n"
+        "记者：去年做了哪些工作？\n\n"
+        f"{chair}：去年，我们实施“匠心”培育工程，全区举办职业技能竞赛36场。新培育区级工匠60名，"
+        "建成劳模和工匠人才创新工作室12家。\n\n记者：今年有什么打算？\n\n"
+        f"{chair}：今年，我们将力争新发展会员8000人。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    union = Ref("org", f"{district}总工会")
+    by = {
+        f.arg("quantity").value: f.arg("by") or f.arg("set_by")
+        for f in result.resolved.facts
+        if f.kind in ("achievement", "target")
+    }
+    assert by == {
+        Decimal(36): union,
+        Decimal(60): union,
+        Decimal(12): union,
+        Decimal(8000): union,
+    }, by
+
+
+@pytest.mark.parametrize(
     ("editor", "reviewer", "added"),
     [("李雯雯", "何志坚", "温晓东"), ("陈佩珊", "罗文斌", "黄伟明")],
     ids=["huizhou", "meizhou"],

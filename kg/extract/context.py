@@ -34,6 +34,9 @@ class Context:
     town: OrgMatch | None = None
     """The first town's or street's union the article names (中山市小榄镇总工会): what a bare
     镇总工会 (镇总工会常务副主席吴穗君) means."""
+    interviewee_union: OrgMatch | None = None
+    """The union the interviewee's line names (江门市新会区总工会主席 李慧玲：): whose work the
+    answers report when they name no one (我们…, 新培育区级工匠60名)."""
 
     @property
     def year(self) -> int | None:
@@ -103,6 +106,19 @@ def build_context(doc: Document, seg: Segmented) -> Context:
         ),
         None,
     )
+    interviewee_union = next(
+        (
+            unions[-1]
+            for para in seg.paragraphs
+            if para.kind == "interviewee"
+            and (
+                unions := [
+                    o for o in find_orgs(para.text, city, province, county) if o.kind == "union"
+                ]
+            )
+        ),
+        None,
+    )
     return Context(
         doc,
         seg,
@@ -113,6 +129,7 @@ def build_context(doc: Document, seg: Segmented) -> Context:
         publication_date(seg.sentences),
         company,
         town,
+        interviewee_union,
     )
 
 

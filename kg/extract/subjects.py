@@ -69,7 +69,17 @@ def subject_org(
         if re.search(f"全{level}|我{level}|{level}总", text[clause_start + 1 : pos]):
             return Ref("org", ctx.county + "总工会")
     continued = _continued_union(ctx, sent) if sent is not None else None
-    return continued or city_union(ctx)
+    return continued or _interviewee_union(ctx, sent) or city_union(ctx)
+
+
+def _interviewee_union(ctx: Context, sent: Sentence | None) -> Ref | None:
+    """The interviewee's union, for a statement in an answer that names no organization: the
+    interviewee speaks for it (a district chairman's 我们 is the district's union)."""
+    union = ctx.interviewee_union
+    if union is None or sent is None:
+        return None
+    para = ctx.seg.paragraph_of(sent)
+    return Ref("org", union.name) if para.speaker and para.speaker != "记者" else None
 
 
 def blanked(text: str, spans: list[tuple[int, int]]) -> str:
