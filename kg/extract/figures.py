@@ -93,7 +93,8 @@ _LEAD = re.compile(
 _NEWLY = re.compile("^新(?:建|增|发展)?")
 """What makes a measure count new things only (新建户外劳动者服务站点)."""
 
-_NO_QUOTES = str.maketrans("", "", "“”‘’「」《》\"'")
+_QUOTE_MARKS = "“”‘’「」《》\"'"
+_NO_QUOTES = str.maketrans("", "", _QUOTE_MARKS)
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -122,9 +123,6 @@ def _what_after(text: str, end: int) -> str:
     return noun[: support.start()] if support else noun
 
 
-_QUOTE_MARKS = "“”‘’「」《》\"'"
-
-
 def _written_end(text: str, at: int, noun: str) -> int | None:
     """Where ``noun`` ends when it is written from ``at`` (quote marks in the text skipped:
     10名“铖锋工匠”和…), or None."""
@@ -145,16 +143,15 @@ def _joined_at(text: str, at: int, figure: int) -> int | None:
     between it and ``figure`` (和6个, 和工会驿站30个); else None."""
     if at < 0:
         return None
-    sep = next(
-        (c for c in sorted(_CONJUNCTIONS, key=len, reverse=True) if text.startswith(c, at)), None
-    )
+    sep = next((c for c in _CONJUNCTIONS if text.startswith(c, at)), None)
     if sep is None or not re.fullmatch(r"[\u4e00-\u9fff]*", text[at + len(sep) : figure]):
         return None
     return at + len(sep)
 
 
-_CONJUNCTIONS = ("和", "与", "及", "以及")
-"""Join two figures of one list (10名侨乡工匠和6个先进班组, 职工书屋12家和工会驿站30个)."""
+_CONJUNCTIONS = ("以及", "和", "与", "及")
+"""Join two figures of one list (10名侨乡工匠和6个先进班组, 职工书屋12家和工会驿站30个); longest
+first, so 以及 is read whole."""
 _SUPPORT_VERB = re.compile("进行|予以|给予|受到")
 """Verbs that carry an action onto what a figure counts (…进行了表彰, …受到表彰): what is
 counted ends before them."""
@@ -248,7 +245,7 @@ def _counted_noun(text: str, end: int, start: int) -> str:
     return _END_CONJUNCTION.sub("", _counted_words(text, end, start))
 
 
-_END_CONJUNCTION = re.compile("(?:以及|和|与|及)$")
+_END_CONJUNCTION = re.compile(f"(?:{'|'.join(_CONJUNCTIONS)})$")
 
 
 def _counted_words(text: str, end: int, start: int) -> str:
@@ -302,20 +299,17 @@ def _verb_before(
     what was done: “12351”职工服务热线已接听职工来电 measures 接听职工来电); at most ``most``
     characters of whole words."""
     head = text[max(_clause_start(text, quantity_text_start), after) : quantity_text_start]
-    for deadline in reversed(find_deadlines(head)):  # 力争到2028年建成… -> 建成…
-        # what comes before a deadline is who sets it (镇总工会计划今年内新增…), not what is
-        # counted
-        head = head[deadline.end :]
-        break
+    if deadlines := find_deadlines(head):  # 力争到2028年建成… -> 建成…
+        # what comes before the last deadline is who sets it (镇总工会计划今年内新增…), not
+        # what is counted
+        head = head[deadlines[-1].end :]
     head = _LIST_ITEM.sub("", head)  # （一）新建职工驿站: the item's number is no word
     head = FIVE_YEAR_PLAN.sub("", head)  # 力争“十五五”期间培育… -> 培育…
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
     head = _after_official(head)  # 副主席廖雪芬带队走访了… -> 走访了…
-    head = _after_word(
-        head, ("并", "并且", "对")
-    )  # 赠送“工会二次医保”并发放互助金… -> 发放互助金…;
-    # 会上还对评选出的10名…进行了表彰 -> 评选出
+    # 赠送“工会二次医保”并发放互助金… -> 发放互助金…; 会上还对评选出的10名…进行了表彰 -> 评选出
+    head = _after_word(head, ("并", "并且", "对"))
     head = _TRAIL.sub("", head) or head  # 送温暖资金已达… -> 送温暖资金
     head = head.removesuffix("的") or head  # 评选出的10名铖锋工匠: 评选出, then 铖锋工匠
     return _last_words(_LEAD.sub("", _after_adverb(_TIME_WORDS.sub("", head))), most)
