@@ -73,6 +73,15 @@ NAME_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 """Two to four Chinese characters: the shape of a person's name (in bylines, before titles)."""
 
 
+CLAUSE_DELIMITERS = "，。；、：！？"
+"""What ends a clause: a list item (、) is a clause of its own to the extractors."""
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``text[pos]`` starts (after the last delimiter before it)."""
+    return max(text.rfind(c, 0, pos) for c in CLAUSE_DELIMITERS) + 1
+
+
 @cache
 def byline_roles() -> tuple[str, ...]:
     """The role words of bylines (记者, 通讯员 …; ``byline_roles.tsv``), longest first."""

@@ -46,9 +46,8 @@ from kg.quantities import (
     time_frame_at,
 )
 from kg.records import Fact, Quantity, Ref
-from kg.segment import Sentence, post_titles, tokenizer
+from kg.segment import CLAUSE_DELIMITERS, Sentence, clause_start, post_titles, tokenizer
 
-_DELIM = "，。；、：！？"
 _DURATION_UNITS = frozenset({"年", "个月", "月", "天", "日", "小时", "分钟", "周", "星期"})
 _GROWTH_ONLY = re.compile(
     r"\s*(?:同比|环比|比去年|较去年|比上年|较上年)?(?:同期)?(增长|增加|提高|提升|上升|下降|减少)了?\s*"
@@ -97,13 +96,12 @@ _QUOTE_MARKS = "“”‘’「」《》\"'"
 _NO_QUOTES = str.maketrans("", "", _QUOTE_MARKS)
 
 
-def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in _DELIM) + 1
-
-
 def _clause_end(text: str, pos: int, also: str = "") -> int:
     """Where the clause at ``pos`` ends (its delimiter, or one of ``also``; else the text's end)."""
-    return min((i for i in (text.find(c, pos) for c in _DELIM + also) if i >= 0), default=len(text))
+    return min(
+        (i for i in (text.find(c, pos) for c in CLAUSE_DELIMITERS + also) if i >= 0),
+        default=len(text),
+    )
 
 
 def _what_after(text: str, end: int) -> str:
@@ -199,7 +197,7 @@ def _given_quoted(text: str, end: int) -> int | None:
 def _for_whom_before(text: str, start: int) -> bool:
     """Whether the figure at ``start`` follows 为/向/给 as a word of its own (区总工会为…,
     甄丽萍一行为…), not the end of a longer word (达成就业意向624人, 被评为)."""
-    tail = text[_clause_start(text, start) : start][-8:].removesuffix("全体")  # 为全体1860名职工
+    tail = text[clause_start(text, start) : start][-8:].removesuffix("全体")  # 为全体1860名职工
     if tail.endswith(("一行为", "一行向")):  # a delegation (一行), for whom: jieba reads 行为
         return True
     words = tokenizer().lcut(tail, HMM=False) if tail else []
@@ -284,7 +282,7 @@ def _opens_clause(text: str, start: int, figure: int) -> bool:
     words (其中, 全市 …) before it in the clause, or a phrase that qualifies it (区总工会开通的
     “…热线”已接听…: what ends in 的 describes the name that follows), or 由 making it the agent
     (该中心由区总工会投入300万元建设: the union did the investing)."""
-    clause = _clause_start(text, figure)
+    clause = clause_start(text, figure)
     if start < clause:
         return False
     words = re.sub(r"[^\u4e00-\u9fff]+", "", text[clause:start])
@@ -298,7 +296,7 @@ def _verb_before(
     ``after``: where a program named in the clause ends (its name is the subject, not part of
     what was done: “12351”职工服务热线已接听职工来电 measures 接听职工来电); at most ``most``
     characters of whole words."""
-    head = text[max(_clause_start(text, quantity_text_start), after) : quantity_text_start]
+    head = text[max(clause_start(text, quantity_text_start), after) : quantity_text_start]
     if deadlines := find_deadlines(head):  # 力争到2028年建成… -> 建成…
         # what comes before the last deadline is who sets it (镇总工会计划今年内新增…), not
         # what is counted
@@ -345,7 +343,7 @@ def _head_before(text: str, figure: int, after: int, orgs: list) -> str:
     走访慰问困难职工等, not 就业形态劳动者等; 授予惠州…有限公司高级技师王建军等50名职工 -> 授予);
     a list closed by 等 and the kind it exemplifies (服务环卫工人、快递员等户外劳动者12.6万人次):
     the same, with the kind (服务环卫工人等户外劳动者, not 快递员等户外劳动者)."""
-    start = max(text.rfind(c, 0, figure) for c in _DELIM if c != "、") + 1
+    start = max(text.rfind(c, 0, figure) for c in CLAUSE_DELIMITERS if c != "、") + 1
     kind = _KIND_AFTER_LIST.search(text, start, figure)
     if kind is not None and kind.start() >= after and not re.search(r"\d", text[start:figure]):
         # (not after another figure in the clause: its verb is not this one's)
@@ -374,7 +372,7 @@ def _owned_by_figure(text: str, last_end: int, figure: int, head: str) -> str:
     (吸引全市386家企业的2100余名职工参赛): the clause's verb alone (吸引, then 职工参赛 after the
     unit), not 吸引全市家企业的."""
     between = text[last_end:figure]
-    if not between.endswith("的") or last_end <= _clause_start(text, figure) or not head:
+    if not between.endswith("的") or last_end <= clause_start(text, figure) or not head:
         return head
     return tokenizer().lcut(head, HMM=False)[0]
 
@@ -497,7 +495,7 @@ def _is_target(
     done = max((head.rfind(w) for w in words("done")), default=-1)
     if plan >= 0 and plan > done:
         return True
-    if future_frame_at(head, _clause_start(head, q.start)):
+    if future_frame_at(head, clause_start(head, q.start)):
         return True  # 明年实现全区规上工业企业建会率100%: a plan, though 实现 is done
     if _plan_intro(ctx, sent) is not None:
         return True  # 二〇二五年工作目标 then 2.建成“工会驿站”10个以上: planned, though 建成
@@ -550,7 +548,7 @@ def _deadline_for(text: str, deadlines: list[DeadlineMatch], at: int) -> Deadlin
     if deadline is None:
         return None
     for i in range(deadline.end, at):
-        if text[i] in _DELIM and time_frame_at(text, i + 1):
+        if text[i] in CLAUSE_DELIMITERS and time_frame_at(text, i + 1):
             return None
     return deadline
 
@@ -561,7 +559,7 @@ def _year_stated_before(ctx: Context, text: str, periods: list, at: int) -> int 
     stretch of years, a year inside a clause (…被确定为2022年试点单位) or one before the
     article's."""
     period = next(
-        (p for p in reversed(periods) if p.end <= at and _clause_start(text, p.start) == p.start),
+        (p for p in reversed(periods) if p.end <= at and clause_start(text, p.start) == p.start),
         None,
     )
     if period is None:
@@ -590,7 +588,7 @@ def _countable(text: str, q: QuantityMatch) -> bool:
     每户发放500元) are not figures of work done or planned."""
     if q.quantity.unit in _DURATION_UNITS:
         return False
-    clause = text[_clause_start(text, q.start) : q.start]
+    clause = text[clause_start(text, q.start) : q.start]
     if _PER_HEAD.search(clause) or _PER_HEAD_START.match(clause):
         return False
     if "面积" in clause:
@@ -647,7 +645,7 @@ def _program_of(
         (
             (s, e, n)
             for s, e, n, _ in reversed(programs)
-            if e <= q.start and ((s, e) not in given or _clause_start(text, q.start) <= s)
+            if e <= q.start and ((s, e) not in given or clause_start(text, q.start) <= s)
         ),
         None,
     )
@@ -655,7 +653,7 @@ def _program_of(
     given_one = next(
         ((s, e, n) for s, e, n, _ in programs if object_at is not None and s > object_at), None
     )
-    if given_one is not None and _clause_start(text, given_one[0]) <= q.end:
+    if given_one is not None and clause_start(text, given_one[0]) <= q.end:
         given.add(given_one[:2])
         named = given_one
     if named is None:
@@ -695,7 +693,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
             if not _countable(sent.text, q):
                 continue
             qty = q.quantity
-            growth = _GROWTH_ONLY.fullmatch(sent.text[_clause_start(sent.text, q.start) : q.start])
+            growth = _GROWTH_ONLY.fullmatch(sent.text[clause_start(sent.text, q.start) : q.start])
             if growth and (qty.unit == "%" or qty.unit in _POINTS):
                 if (
                     last_figure is not None
@@ -726,7 +724,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
             between = sent.text[max(noun_end, 0) : q.start]
             if (
                 noun_end <= q.start
-                and _clause_start(sent.text, q.start) <= last_end
+                and clause_start(sent.text, q.start) <= last_end
                 and _CJK_RUN.match(between)
                 and not between.startswith("的")
             ):

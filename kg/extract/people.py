@@ -21,7 +21,7 @@ from kg.extract.names import name_at, plausible_name
 from kg.gazetteer import OrgMatch, find_orgs
 from kg.lexicon import longest_first, sorted_longest_first, table, word_list
 from kg.records import Fact, Mention, Ref
-from kg.segment import NAME_SHAPE, Sentence, post_titles
+from kg.segment import NAME_SHAPE, Sentence, clause_start, post_titles
 
 _RULE_BY_KIND = {"interviewee": "interviewee_line", "caption": "photo_caption", "byline": "byline"}
 
@@ -74,9 +74,9 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
             if (
                 org is None
                 and ctx.company is not None
-                and _UNIT.fullmatch(text, _clause_start(text, at), at)
+                and _UNIT.fullmatch(text, clause_start(text, at), at)
             ):  # 模具车间班长谭伟明 in a report on an enterprise: a post in its workshop
-                org = _company_at(ctx, _clause_start(text, at))
+                org = _company_at(ctx, clause_start(text, at))
             # 公司党委副书记、工会主席张立群, 桂城街道党工委委员、总工会主席潘慧玲: the union of
             # the enterprise or the town the chain is about
             bare = next((u for u in ("总工会", "工会") if text.endswith("、" + u, 0, at)), "")
@@ -126,10 +126,6 @@ def _company_at(ctx: Context, at: int) -> OrgMatch | None:
     """The article's enterprise, for a post written at ``at`` without it."""
     company = ctx.company
     return None if company is None else OrgMatch(at, at, "", company.name, "company", company.place)
-
-
-def _clause_start(text: str, at: int) -> int:
-    return max(text.rfind(c, 0, at) for c in "，。；：！？、") + 1
 
 
 _INSTITUTION_END = re.compile(
