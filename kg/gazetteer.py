@@ -248,8 +248,7 @@ def _find_orgs(
                 None,
             )
             if party is not None:
-                town = party.name.removesuffix("党工委").removesuffix("党委")
-                name = town + "总工会"
+                name = committee_of(party.name) + "总工会"
                 out.append(OrgMatch(m.start(), m.end(), m.group(), name, "union", party.place))
             continue
         if m.group("place"):
@@ -305,6 +304,15 @@ def _bare_party_departments() -> frozenset[str]:
     return frozenset(
         row[0] for row in table("national_orgs.tsv") if row[1] == f"{{city}}委{row[0]}"
     )
+
+
+_PARTY_COMMITTEE = re.compile("(?:党工委|党委)$")
+
+
+def committee_of(name: str) -> str:
+    """What a party committee is the committee of (浛洸镇党委 -> 浛洸镇, 桂城街道党工委 -> 桂城街道,
+    …有限公司党委 -> …有限公司): the body whose union a bare 总工会/工会 after it means."""
+    return _PARTY_COMMITTEE.sub("", name)
 
 
 _UNPLACED_COMMITTEE = re.compile("(?:区|县|镇|街道)(?:党工|党)?委")

@@ -18,8 +18,8 @@ from functools import cache
 
 from kg.extract.context import Context
 from kg.extract.names import name_at, plausible_name
-from kg.gazetteer import OrgMatch, find_orgs
-from kg.lexicon import longest_first, sorted_longest_first, table, word_list
+from kg.gazetteer import OrgMatch, committee_of, find_orgs
+from kg.lexicon import alternation, longest_first, table, word_list
 from kg.records import Fact, Mention, Ref
 from kg.segment import NAME_SHAPE, Sentence, clause_start, post_titles
 
@@ -114,7 +114,7 @@ def _union_of(org: OrgMatch | None, at: int) -> OrgMatch | None:
     the bare 工会 or 总工会 at ``at`` in a chain about it; None for any other organization."""
     if org is None or org.kind not in ("company", "party"):
         return None
-    name = re.sub("(?:党工委|党委)$", "", org.name) if org.kind == "party" else org.name
+    name = committee_of(org.name) if org.kind == "party" else org.name
     if _INSTITUTION_END.search(name):
         return OrgMatch(at, at + 2, "工会", name + "工会", "union", org.place)
     if name.endswith(word_list("town_types.txt")):
@@ -275,11 +275,10 @@ def _post_at(
     follows, and a term: 市总工会第八届委员会主席, 公司工会主席) and the organization it belongs
     to: that one, else the one the title implies (市长), else the nearest one named before
     ``before``; None when no title is there."""
-    title_re, implied = _titles()
+    _, implied = _titles()
     title = None
     for org in [*sorted((o for o in orgs if o.start == at), key=lambda o: -o.end), None]:
-        term = _TERM.match(text, org.end if org else at)
-        title = title_re.match(text, term.end() if term else org.end if org else at)
+        title = _title_at(text, org.end if org else at)
         if title is not None:
             break
     if title is None:
@@ -287,8 +286,7 @@ def _post_at(
         # district): the title is still there, and whoever it was given to is still a person;
         # it belongs to no organization we could name, not to one named earlier
         unplaced = _unplaced_org().match(text, at)
-        term = _TERM.match(text, unplaced.end()) if unplaced else None
-        title = title_re.match(text, term.end() if term else unplaced.end()) if unplaced else None
+        title = _title_at(text, unplaced.end()) if unplaced else None
         return (title, None) if title is not None else None
     owner = org
     if owner is None and title.group() in implied:
@@ -298,12 +296,18 @@ def _post_at(
     return title, owner
 
 
+def _title_at(text: str, at: int) -> re.Match[str] | None:
+    """The title written at ``at``, after a term if one is there (第八届委员会主席)."""
+    term = _TERM.match(text, at)
+    return post_titles().match(text, term.end() if term else at)
+
+
 @cache
 def _unplaced_org() -> re.Pattern[str]:
     """An organization's name that the gazetteer may not resolve: up to eight characters and
     one of ``org_cores.tsv``'s endings (区总工会, 城区总工会, 某某街道工会)."""
-    cores = sorted_longest_first(row[0] for row in table("org_cores.tsv"))
-    return re.compile("[\u4e00-\u9fff]{0,8}?(?:" + "|".join(map(re.escape, cores)) + ")")
+    cores = alternation(row[0] for row in table("org_cores.tsv"))
+    return re.compile(f"[\u4e00-\u9fff]{{0,8}}?(?:{cores})")
 
 
 _NAMES_MOST = 40
