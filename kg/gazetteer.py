@@ -125,10 +125,9 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
         if len(v) == 2
     )
     # ... nor 年 or 月 (2025年全市工会, 今年县总工会: a date, then the city's or county's unions)
-    generic = (
-        f"(?!{verbs})[^{_NOT_NAME}年月\\W\\d_a-zA-Z][^{_NOT_NAME}年月\\W\\d_a-zA-Z](?:市|区|县)"
-    )
-    generic_city = f"(?!{verbs})[^{_NOT_NAME}年月\\W\\d_a-zA-Z][{_CJK}]市"  # 湘潭市雨湖区总工会: the district's
+    head = f"[^{_NOT_NAME}年月\\W\\d_a-zA-Z]"
+    generic = f"(?!{verbs}){head}{head}(?:市|区|县)"
+    generic_city = f"(?!{verbs}){head}[{_CJK}]市"  # 湘潭市雨湖区总工会: the district's
     short = "|".join(
         f"{re.escape(written)}(?!{not_after})"
         for written, _, _, not_after in table("org_short_forms.tsv")
@@ -138,8 +137,9 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     bare = f"(?={first_chars(place_forms(), '省市区县')})"
     zones = _alt(word_list("zone_types.txt"))
     # a town's or street's union (狮岭镇总工会): a name of two or three characters (no 是 or 的
-    # in it: 驿站是镇总工会去年建起来的) that starts where a word can (after a place, a function word or no Chinese character: in 组织虎门镇
-    # nothing tells where the name starts); a generic 乡镇总工会 has no name before its 镇
+    # in it: 驿站是镇总工会去年建起来的) that starts where a word can (after a place, a function
+    # word or no Chinese character: in 组织虎门镇 nothing tells where the name starts); a
+    # generic 乡镇总工会 has no name before its 镇
     town_start = (
         f"(?:(?={first_chars(place_forms())})(?P<tparent>{forms})|(?<![{_CJK}])|(?<=[{_NOT_NAME}]))"
     )

@@ -191,7 +191,7 @@ def _byline_end(text: str) -> int:
 def _drop_spaces(text: str, origin: array, keep_until: int) -> tuple[str, array]:
     """Remove whitespace runs inside Chinese text; a run between two ASCII letters or digits (or
     any run before ``keep_until``: a byline's names, which spaces separate) becomes one space,
-    unless it splits a number (:func:`_split_number`)."""
+    unless it splits a number (:func:`_split_numbers`)."""
     out_text: list[str] = []
     out_origin = _array_for(len(origin) + 1)
     last = 0

@@ -825,9 +825,6 @@ def _relative_deadline_re() -> re.Pattern[str]:
     )
 
 
-_RELATIVE_OFFSET = {None: 0, "今": 0, "本": 0, "明": 1}
-
-
 def find_deadlines(text: str) -> list[DeadlineMatch]:
     """Every deadline in ``text`` (到2029年, 力争到2029年, 至2027年底, 2029年前, 到二〇二九年; and
     relative ones, 到年底, 明年底前, 今年内), left to right, with its calendar year or its offset from
@@ -845,7 +842,9 @@ def find_deadlines(text: str) -> list[DeadlineMatch]:
                 d.start < m.end() and m.start() < d.end for d in out
             ):
                 continue
-            offset = _RELATIVE_OFFSET[m.group("rel") or m.group("rel_in") or m.group("rel_lead")]
+            # 今/明 + 年 as period_words.tsv counts them (本年 is this year, as 今年)
+            prefix = m.group("rel") or m.group("rel_in") or m.group("rel_lead") or "今"
+            offset = _relative_offsets().get(prefix + "年", 0)
             out.append(DeadlineMatch(m.start(), m.end(), m.group(), None, offset))
         out.sort(key=lambda d: d.start)
     return out

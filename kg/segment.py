@@ -200,10 +200,14 @@ def is_speaker_name(name: str) -> bool:
 _PAGE_META = re.compile(r"(?:发布时间|发布日期|发稿时间|更新时间|浏览次数|点击数|阅读数)\s*[:：]")
 
 
+_MENU_BAR = re.compile("[|｜]")
+"""Bars between the items of a menu or a list of links (首页 | 工会要闻, 相关链接：A | B)."""
+
+
 def _junk(text: str) -> bool:
     """Navigation menus and page furniture saved with web articles (and a web page's line of
     metadata, 发布时间：… 来源：…, which is not the headline)."""
-    if "|" in text or "｜" in text or _PAGE_META.match(text):
+    if _MENU_BAR.search(text) or _PAGE_META.match(text):
         return True
     return bool(_JUNK.search(text)) and len(text) < _JUNK_MOST
 
@@ -214,7 +218,7 @@ def _classify(index: int, text: str, seen_question: bool) -> str:
         return "byline"
     if kind == "answer":
         m = _SPEAKER.match(text)
-        if not (m and is_speaker_name(m.group(1))) or "|" in text or "｜" in text:
+        if not (m and is_speaker_name(m.group(1))) or _MENU_BAR.search(text):
             kind = None  # 相关链接：A | B: a list of links, though 相 is a family name
     if kind:
         return kind
