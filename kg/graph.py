@@ -330,7 +330,7 @@ class GraphBuilder:
             )  # type: ignore[call-overload]
         growth = f.arg("growth")
         if isinstance(growth, Quantity):  # a rate's change in percentage points, or a rate
-            rate = KG.growthPoints if growth.unit.endswith("百分点") else KG.growthRate
+            rate = KG.growthPoints if growth.in_points else KG.growthRate
             g.add((node, rate, _decimal(growth.value)))
         g.add((node, RDFS.label, self.lit(figure_label(f), lang="zh")))
 
@@ -362,11 +362,10 @@ def figure_label(f: Fact) -> str:
         parts.append(str(f.arg("period")))
     growth = f.arg("growth")
     if isinstance(growth, Quantity):  # a fall is a negative rate (同比下降5%: -5)
-        points = growth.unit.endswith("百分点")
         if growth.value < 0:
             parts.append(f"同比下降{format_quantity(replace(growth, value=-growth.value))}")
         else:
-            parts.append(f"同比{'提高' if points else '增长'}{format_quantity(growth)}")
+            parts.append(f"同比{'提高' if growth.in_points else '增长'}{format_quantity(growth)}")
     return " · ".join(p for p in parts if p)
 
 

@@ -151,6 +151,11 @@ class Quantity:
     def sort_key(self) -> tuple:
         return (self.value, self.upper or 0.0, self.unit, self.qualifier, self.text)
 
+    @property
+    def in_points(self) -> bool:
+        """Whether it counts percentage points (个百分点, 百分点): a rate's change, not a rate."""
+        return self.unit.endswith("百分点")
+
 
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)

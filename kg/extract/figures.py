@@ -57,9 +57,6 @@ subject (职工投诉量比去年减少8.5%) is a figure of its own."""
 _DECREASE = ("下降", "减少")
 
 
-_POINTS = ("个百分点", "百分点")
-
-
 def _unit_of(fact: Fact) -> str | None:
     q = fact.arg("quantity")
     return q.unit if isinstance(q, Quantity) else None
@@ -694,7 +691,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 continue
             qty = q.quantity
             growth = _GROWTH_ONLY.fullmatch(sent.text[clause_start(sent.text, q.start) : q.start])
-            if growth and (qty.unit == "%" or qty.unit in _POINTS):
+            if growth and (qty.unit == "%" or qty.in_points):
                 if (
                     last_figure is not None
                     and last_figure.kind == "achievement"
