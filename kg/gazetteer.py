@@ -159,12 +159,14 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
         f"|(?={first_chars(place_forms())})(?P<iplace>{forms})"
         f"(?P<imid>[^{_NOT_NAME}的\\W\\d_a-zA-Z]{{0,8}}?)(?P<iend>{endings})(?P<iunion>工会)?"
     )
+    # a bare 省/市/区/县 is the article's own unless a word or a quantifier ends before it
+    # (全市, 城区, 社区; 各区总工会, 每个区总工会: every district's, in a city's notice)
     return re.compile(
         f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<zone>{zones})?(?P<core>{cores}))"
         f"{f'|{town_start}{town}|{town_own}' if towns else ''}"
         f"|(?<![{_CJK}])(?:{provinces})?(?:{generic_city})?(?P<generic>{generic})(?P<gcore>{cores})"
-        f"|{bare}(?:(?<![全城都超社街小园])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
-        f"|(?<![全城都超社街小园])(?P<splace>{forms}|省|市|区|县)(?P<short>{short}))"
+        f"|{bare}(?:(?<![全城都超社街小园各个每])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
+        f"|(?<![全城都超社街小园各个每])(?P<splace>{forms}|省|市|区|县)(?P<short>{short}))"
         f"{institution if institutions else ''}"  # last: 市总工会联合韶关学院 is two
     )
 

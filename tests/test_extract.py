@@ -978,6 +978,40 @@ def test_a_notice_with_targets(tmp_path, city, campaign, funds, visits):
     assert not [f for f in result.resolved.facts if f.kind in ("achievement", "holds_post")]
 
 
+CONTEST_NOTICE = """{city}总工会关于举办2026年“{contest}”职工技能竞赛的通知
+各区总工会，市直各产业工会：
+现将有关事项通知如下：
+一、竞赛地点：{city}技师学院（{city}{district}）。
+二、参赛对象：全市在职职工，每个区总工会推荐不超过15名选手，各个县总工会另行通知。
+三、报名方式：请于2026年6月1日前报送市总工会。
+联系人：{contacts}，电话：0750-1234567。
+{city}总工会
+2026年5月6日
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "district", "contacts"),
+    [("江门市", "蓬江区", ("欧阳慧敏",)), ("肇庆市", "端州区", ("黎振华", "司徒玉"))],
+    ids=["jiangmen", "zhaoqing"],
+)
+def test_a_notice_names_its_contacts_and_no_district_union(tmp_path, city, district, contacts):
+    """A notice's 联系人 is a person (with no post); 每个区总工会 and 各个县总工会 are every
+    district's union, not the one district the notice happens to name (its venue's)."""
+    path = tmp_path / "notice.txt"
+    text = CONTEST_NOTICE.format(
+        city=city, contest="匠心杯", district=district, contacts="、".join(contacts)
+    )
+    path.write_text(text, "utf-8")
+    result = build([str(path)])
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert people == set(contacts)
+    orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
+    assert f"{city}总工会" in orgs
+    assert f"{district}总工会" not in orgs, orgs
+    assert not [f for f in result.resolved.facts if f.kind == "holds_post"]
+
+
 SHORT_FORM_REPORT = """本报讯（记者 钟晓岚）{city}总工会近日召开全委会议。
 {short}市总党组书记、常务副主席{name}出席会议。{name}表示，市总将推动各项工作落实，
 全市各级工会要把市总的部署落到实处。会议还讨论了城市总体规划中的职工服务阵地，市总体育协会也派员参加。

@@ -448,6 +448,30 @@ def find_honoured(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
     return out
 
 
+@cache
+def _contact_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{alternation(word_list('contact_labels.txt'))})\\s*[:：]\\s*")
+
+
+def find_contacts(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, name) of the contact people of a notice (联系人：何倩仪、陈立新，电话…): the
+    label vouches that a name follows its colon; no post comes with it, and a surname with a
+    title (联系人：陈科长) names no one."""
+    out: list[tuple[int, str]] = []
+    titles = post_titles()
+    for m in _contact_re().finditer(text):
+        at = m.end()
+        while (name := name_at(text, at, known, vouched=True)) is not None:
+            if titles.search(name, 1):
+                break
+            out.append((at, name))
+            at += len(name)
+            if text[at : at + 1] not in ("、", "和"):
+                break
+            at += 1
+    return out
+
+
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:
     """The names (start, name) that end at ``end``, first to last: 郑雅琴、许建国 before
     当选为; each starts after a delimiter (or the text's start) and is a plausible name."""
@@ -484,10 +508,14 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
         for post in find_titles_after_names(sent.text, ctx):
             known.add(post.person)
             yield from _post_records(ctx, sent, post, "name_title")
-        for start, name in find_honoured(sent.text, frozenset(known)):
-            known.add(name)
-            ev = ctx.evidence(sent, sent.start + start, sent.start + start + len(name), "honour")
-            yield Mention(Ref("person", name), name, ev)
+        for rule, found in (
+            ("honour", find_honoured(sent.text, frozenset(known))),
+            ("contact", find_contacts(sent.text, frozenset(known))),
+        ):
+            for start, name in found:
+                known.add(name)
+                ev = ctx.evidence(sent, sent.start + start, sent.start + start + len(name), rule)
+                yield Mention(Ref("person", name), name, ev)
     yield from _speakers(ctx)
     yield from _name_then_title(ctx, frozenset(known))
 
