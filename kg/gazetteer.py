@@ -128,6 +128,8 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     head = f"[^{_NOT_NAME}年月\\W\\d_a-zA-Z]"
     generic = f"(?!{verbs}){head}{head}(?:市|区|县)"
     generic_city = f"(?!{verbs}){head}[{_CJK}]市"  # 湘潭市雨湖区总工会: the district's
+    # (after 和/与/及, a city the gazetteer lacks is a place only with a district after it:
+    # …和湘潭市雨湖区总工会 is one, 推动和协调市总工会 is none)
     short = "|".join(
         f"{re.escape(written)}(?!{not_after})"
         for written, _, _, not_after in table("org_short_forms.tsv")
@@ -164,7 +166,8 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     return re.compile(
         f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<zone>{zones})?(?P<core>{cores}))"
         f"{f'|{town_start}{town}|{town_own}' if towns else ''}"
-        f"|(?<![{_CJK}])(?:{provinces})?(?:{generic_city})?(?P<generic>{generic})(?P<gcore>{cores})"
+        f"|(?:(?<![{_CJK}])(?:{provinces})?(?:{generic_city})?|(?<=[和与及])(?:{generic_city}))"
+        f"(?P<generic>{generic})(?P<gcore>{cores})"
         f"|{bare}(?:(?<![全城都超社街小园各个每])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
         f"|(?<![全城都超社街小园各个每])(?P<splace>{forms}|省|市|区|县)(?P<short>{short}))"
         f"{institution if institutions else ''}"  # last: 市总工会联合韶关学院 is two

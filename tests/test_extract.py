@@ -2012,17 +2012,24 @@ def test_a_town_s_union_in_its_chain_and_a_workshop_s_post(
 
 
 @pytest.mark.parametrize(
-    ("province", "capital", "city"),
-    [("湖南省", "长沙", "株洲市"), ("广西壮族自治区", "南宁", "河池市")],
+    ("province", "capital", "city", "other", "district", "far"),
+    [
+        ("湖南省", "长沙", "株洲市", "湘潭市", "雨湖区", "岳塘区"),
+        ("广西壮族自治区", "南宁", "河池市", "柳州市", "鱼峰区", "柳南区"),
+    ],
     ids=["hunan", "guangxi"],
 )
-def test_a_city_the_gazetteer_lacks_is_a_place_its_union_names(tmp_path, province, capital, city):
+def test_a_city_the_gazetteer_lacks_is_a_place_its_union_names(
+    tmp_path, province, capital, city, other, district, far
+):
     """长沙市总工会、株洲市总工会作了典型发言, in a report from Hunan: the article names 株洲市 as
     much as its union (the union was there, located in a place the article did not mention; the
-    article's own city, 长沙市, was a place already)."""
+    article's own city, 长沙市, was a place already). So with a district's union after 和 (…和
+    湘潭市雨湖区总工会: a city and a district) or after its province (湖南省湘潭市岳塘区总工会)."""
     (tmp_path / "a.txt").write_text(
         f"{province}总工会召开推进会\n\n本报{capital}4月28日电 4月27日，{province}总工会召开劳动竞赛"
-        f"推进会。会上，{capital}市总工会、{city}总工会作了典型发言。\n",
+        f"推进会。会上，{capital}市总工会、{city}总工会和{other}{district}总工会作了典型发言，"
+        f"{province}{other}{far}总工会作书面交流。\n",
         encoding="utf-8",
     )
     result = build([tmp_path / "a.txt"])
@@ -2032,8 +2039,10 @@ def test_a_city_the_gazetteer_lacks_is_a_place_its_union_names(tmp_path, provinc
         for e in result.resolved.entities
         if e.ref.kind == "place" and article in e.articles
     }
-    assert city in mentioned, mentioned
-    assert f"{city}总工会" in {e.ref.key for e in result.resolved.entities}
+    assert {city, other, district, far} <= mentioned, mentioned
+    assert not any(province in p and p != province for p in mentioned), mentioned
+    orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
+    assert {f"{city}总工会", f"{district}总工会", f"{far}总工会"} <= orgs, orgs
 
 
 @pytest.mark.parametrize(

@@ -45,5 +45,6 @@ def test_genre_articles_people_with_posts(genre_build):
     # recall 0.795 -> 0.923; the 下一篇 link's union is page furniture: precision 0.947 -> 0.973;
     # 每个区总工会 in a city's notice is no district's union: 0.973 -> 1.0
     assert s["orgs"].precision >= 0.95 and s["orgs"].recall >= 0.9
-    # 0.842/0.842 (广东省 where only 省总工会 is written stays spurious)
-    assert s["places"].precision >= 0.8 and s["places"].recall >= 0.85
+    # 0.842/0.842 (广东省 where only 省总工会 is written stays spurious); a district's union after
+    # 和 (…和湘潭市雨湖区总工会) names its city and district: recall 0.895 -> 1.0
+    assert s["places"].precision >= 0.8 and s["places"].recall >= 0.95
