@@ -581,7 +581,8 @@ PLAN_PERIOD_REPORT = """{district}总工会：法律援助为职工撑腰
 )
 def test_five_year_plan_periods_and_new_forms_of_work(tmp_path, district, cases, members, gig):
     """“十四五”期间 is the period of a figure (a five-year plan's five years); 新 in
-    新就业形态劳动者 is part of the term, not the lead word 新 (newly) of 新发展."""
+    新就业形态劳动者 is part of the term, not a lead word 新 (newly); 新发展会员 is how union reports
+    name members recruited, kept whole."""
     path = tmp_path / "report.txt"
     values = {"district": district, "cases": cases, "members": members, "gig": gig}
     path.write_text(PLAN_PERIOD_REPORT.format(**values), "utf-8")
@@ -592,7 +593,7 @@ def test_five_year_plan_periods_and_new_forms_of_work(tmp_path, district, cases,
         if f.kind == "achievement"
     }
     assert done[Decimal(cases)] == ("受理职工法律援助案件", "“十四五”期间", 5), done
-    assert done[Decimal(members)][0] == "发展工会会员"
+    assert done[Decimal(members)][0] == "新发展工会会员"
     assert done[Decimal(gig)][0] == "新就业形态劳动者", done
 
 
@@ -1305,7 +1306,7 @@ def test_months_of_the_year_and_quarters_are_periods(tmp_path, city, months, yea
     assert figures[Decimal(217)] == ("举办职工技能竞赛", months, year), figures
     assert figures[Decimal(26800000)] == ("送温暖资金", months, year), figures
     assert figures[Decimal(86)] == ("新建工会组织", quarter, year), figures
-    assert figures[Decimal(4100)] == ("发展会员", "2024年1-6月", 2024), figures
+    assert figures[Decimal(4100)] == ("新发展会员", "2024年1-6月", 2024), figures
 
 
 @pytest.mark.parametrize(
@@ -1648,12 +1649,64 @@ def test_a_numbered_list_under_a_heading_of_plans(tmp_path, heading, year, stati
     result = build([tmp_path / "a.txt"])
     assert _targets(result) == {
         Decimal(40): ("新建基层工会", year),
-        Decimal(6000): ("发展会员", year),
+        Decimal(6000): ("新发展会员", year),
         Decimal(stations): ("建成工会驿站", year),
         Decimal(60): ("驿站总数", year),
         Decimal(90): ("集体合同签订率", year),
     }, _targets(result)
     assert set(_achievements(result, "measure")) == {Decimal(42)}
+
+
+@pytest.mark.parametrize(
+    ("city", "station", "members", "stations", "insured"),
+    [("清远市", "北江暖心驿站", 7, 30, 14), ("茂名市", "好心驿站", 5, 18, 9)],
+    ids=["qingyuan", "maoming"],
+)
+def test_an_inline_list_of_plans(tmp_path, city, station, members, stations, insured):
+    """明年全市工会将重点抓好四项工作：一是…；二是新建“X驿站”30个；三是…突破14万人: each item's
+    figure is a target due next year, though 新建 is a word of work done; 四项工作 counts the
+    items, not work; 一是 is no part of what is counted. A list of what was done (主要做了三方面
+    工作：一是新建驿站…) stays achievements."""
+    (tmp_path / "a.txt").write_text(
+        f"{city[:2]}日报　2025年12月30日\n\n本报讯 今年以来，{city}总工会主要做了三方面工作：一是新建"
+        f"驿站26个，服务职工2.1万人次；二是培训职工5200人次。\n\n主席冯宇宁表示，明年全市工会将重点"
+        f"抓好四项工作：一是新发展会员{members}万人以上；二是新建“{station}”{stations}个，推动驿站"
+        f"向村（社区）延伸；三是职工医疗互助保障参保职工突破{insured}万人；四是深化产业工人队伍建设改革。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _targets(result) == {
+        Decimal(members * 10000): ("新发展会员", 2026),
+        Decimal(stations): (f"新建{station}", 2026),
+        Decimal(insured * 10000): ("职工医疗互助保障参保职工", 2026),
+    }, _targets(result)
+    assert set(_achievements(result, "measure").values()) == {
+        ("新建驿站",),
+        ("服务职工",),
+        ("培训职工",),
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "year", "members"),
+    [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
+    ids=["this_year", "next_year"],
+)
+def test_an_answer_listing_plans(tmp_path, question, year, members):
+    """记者：今年…的主要目标是什么？ then 主要有三个方面。一是全年新发展会员6万人以上；…: the
+    items answering a question about plans are targets, due in the year the question names."""
+    (tmp_path / "a.txt").write_text(
+        "梅州日报　2025年4月22日\n\n记者：去年工会工作有哪些亮点？\n\n罗振华：去年全市新建基层工会"
+        f"842个。\n\n记者：{question}\n\n罗振华：主要有三个方面。一是全年新发展会员{members}万人"
+        "以上；二是新建“客家暖心驿站”40个；三是深入实施“嘉应工匠”培育行动。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _targets(result) == {
+        Decimal(members * 10000): ("新发展会员", year),
+        Decimal(40): ("新建客家暖心驿站", year),
+    }, _targets(result)
+    assert set(_achievements(result, "measure")) == {Decimal(842)}
 
 
 @pytest.mark.parametrize(

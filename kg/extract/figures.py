@@ -80,7 +80,7 @@ _TRAIL = re.compile(
 2680万元, 注册会员突破40万人, 签订率保持在95%以上, 覆盖率稳定在95%以上, 在档困难职工减少至612户,
 参赛职工将超过5000人次)."""
 _LEAD = re.compile(
-    r"^(?:而|且|要|共|累计|已经|已|先后|分别|共计|总共|合计|再|新(?![增建就兴])|还|并|又|均|全部|为|对|向|给|把(?!握|关)|其中|我们"
+    r"^(?:而|且|要|共|累计|已经|已|先后|分别|共计|总共|合计|再|新(?![增建就兴发])|还|并|又|均|全部|为|对|向|给|把(?!握|关)|其中|我们"
     r"|全市|全省|全区|全县|该市|该区|该县|该镇|该省|去年|前年|今年|全年|当年|上半年|下半年|大会|会议|会上"
     r"|(?:[\u4e00-\u9fff]{1,4}[省市区县])?(?:各级工会(?:组织)?|工会系统))+"
 )
@@ -298,7 +298,8 @@ def _verb_before(
         # what comes before the last deadline is who sets it (镇总工会计划今年内新增…), not
         # what is counted
         head = head[deadlines[-1].end :]
-    head = _LIST_ITEM.sub("", head)  # （一）新建职工驿站: the item's number is no word
+    # （一）新建职工驿站, 二是新建驿站: the item's number is no word
+    head = _ITEM.sub("", _LIST_ITEM.sub("", head), count=1)
     head = FIVE_YEAR_PLAN.sub("", head)  # 力争“十五五”期间培育… -> 培育…
     head = _TIME_WORDS.sub("", head)  # before the digits go: 往后5年要增加 -> 要增加
     head = re.sub(r"[^\u4e00-\u9fff]+", "", head)
@@ -496,6 +497,8 @@ def _is_target(
         return True  # 明年实现全区规上工业企业建会率100%: a plan, though 实现 is done
     if _plan_intro(ctx, sent) is not None:
         return True  # 二〇二五年工作目标 then 2.建成“工会驿站”10个以上: planned, though 建成
+    if _inline_plan_intro(ctx, sent, q.start) is not None:
+        return True  # 明年将重点抓好四项工作：一是…；二是新建“北江暖心驿站”30个: planned
     if done >= 0:
         return intent_before(head, done)
     para = ctx.seg.paragraph_of(sent)
@@ -516,6 +519,20 @@ def _intro_year(intro: str) -> int | None:
     return next((p.year for p in find_periods(intro) if p.kind == "year"), None)
 
 
+def _year_named(ctx: Context, text: str) -> int | None:
+    """The first year ``text`` names, or the article's year it counts from (今年, 明年), if
+    not one before the article's."""
+    for p in find_periods(text):
+        if p.kind == "year" and p.year is not None:
+            year = p.year
+        elif p.kind == "relative" and ctx.year and (p.offset or 0) >= 0:
+            year = ctx.year + (p.offset or 0)
+        else:
+            continue
+        return year if not ctx.year or year >= ctx.year else None
+    return None
+
+
 def _plan_intro(ctx: Context, sent: Sentence) -> str | None:
     """The line that introduces a list of plans, when ``sent`` is in an item of one:
     部署2026年重点工作： then （一）…全年培训产业工人3万人次； (a colon at its end and a word of
@@ -534,6 +551,50 @@ def _plan_intro(ctx: Context, sent: Sentence) -> str | None:
         if planned and (text.endswith(("：", ":")) or (heading and _intro_year(text))):
             return text
         return None
+    return None
+
+
+_ITEM = re.compile(r"(?:^|(?<=[：:；;。，,]))\s*([一二三四五六七八九十])是")
+"""一是…；二是…: the items of a list written inline, each opening a clause."""
+_ITEMS_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}[：:]\s*(?:一是|（一）|一、|1[.、．])")
+"""抓好四项工作：一是…: the count of the items that follow, no figure of work."""
+
+
+def _inline_plan_intro(ctx: Context, sent: Sentence, at: int) -> str | None:
+    """What introduces the inline list (一是…；二是…) that ``text[at]`` is an item of, when it
+    is one of plans: the words before 一是 in the sentence (明年全市工会将重点抓好四项工作：),
+    else the paragraph's sentence before (主要有三个方面。), else, in an answer, the question
+    (今年全市工会的主要目标是什么？). Planned when a word of planning (将, 计划, 目标, 打算 …)
+    or a time to come (明年) stands in one of them after any word of work done; all of them
+    are returned, for the year they name."""
+    if not any(_ITEM.finditer(sent.text, 0, at)):
+        return None
+    texts = [s.text for s in ctx.seg.sentences if s.para == sent.para and s.end <= sent.start]
+    texts.append(sent.text[:at])
+    intros = []
+    for i in range(len(texts) - 1, -1, -1):
+        first = next((m for m in _ITEM.finditer(texts[i]) if m.group(1) == "一"), None)
+        if first is None:
+            continue
+        if texts[i][: first.start()].strip():
+            intros.append(texts[i][: first.start()])
+        elif i > 0:
+            intros.append(texts[i - 1])
+        para = ctx.seg.paragraph_of(sent)
+        if para.kind == "answer" and para.index > 0:
+            intros.append(ctx.seg.paragraphs[para.index - 1].text)
+        break
+    for intro in intros:
+        clauses = [0, *(i + 1 for i, c in enumerate(intro) if c in CLAUSE_DELIMITERS)]
+        plan = max(
+            [m.start() for m in _PLAN_INTRO.finditer(intro)]
+            + [plan_at(intro, w) for w in words("plan")]
+            + [i for i in clauses if future_frame_at(intro, i)],
+            default=-1,
+        )
+        done = max((intro.rfind(w) for w in words("done")), default=-1)
+        if plan >= 0 and plan > done:
+            return "\n".join(intros)  # the year may be the question's (今年…的主要目标)
     return None
 
 
@@ -590,6 +651,8 @@ def _countable(text: str, q: QuantityMatch) -> bool:
         return False
     if "面积" in clause:
         return False  # 建筑面积约1200平方米: what a facility is like, not work done
+    if _ITEMS_AFTER.match(text, q.end):
+        return False  # 重点抓好四项工作：一是…
     return not text.startswith(("方面", "事"), q.end)
 
 
@@ -755,6 +818,10 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     args["deadline"] = year  # 部署2026年重点工作：
                 elif (year := _year_stated_before(ctx, sent.text, periods, q.start)) is not None:
                     args["deadline"] = year  # 2026年，…力争全年新建…50个: that year's
+                elif (intro := _inline_plan_intro(ctx, sent, q.start)) and (
+                    year := _year_named(ctx, intro)
+                ) is not None:
+                    args["deadline"] = year  # 今年的主要目标是什么？ then 一是…
                 if by is not None:
                     args["set_by"] = by
                     args["scope"] = Ref("place", _scope(ctx, by))
