@@ -1688,6 +1688,27 @@ def test_an_inline_list_of_plans(tmp_path, city, station, members, stations, ins
 
 
 @pytest.mark.parametrize(
+    ("opening", "unions", "members"),
+    [("记者从会上获悉，1至11月，", 968, 7.4), ("记者在现场看到，今年以来，", 215, 2.6)],
+    ids=["heard", "saw"],
+)
+def test_a_paragraph_opened_by_the_reporter_is_no_byline(tmp_path, opening, unions, members):
+    """记者从会上获悉，…全市新建基层工会组织968个，同比增长9.3%: the unnamed reporter heard it;
+    the paragraph is the report's (its figures are read), not a byline naming 从会上获 and
+    全市新建 as reporters."""
+    (tmp_path / "a.txt").write_text(
+        "清远日报　2025年12月30日\n\n本报讯（记者 司徒嘉琪）12月29日，清远市总工会召开"
+        f"工作总结会议。\n\n{opening}全市新建基层工会组织{unions}个，同比增长9.3%；新发展会员"
+        f"{members}万人。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert people == {"司徒嘉琪"}, people
+    assert set(_achievements(result)) == {Decimal(unions), Decimal(str(members)) * 10000}
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],
