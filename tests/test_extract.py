@@ -1709,6 +1709,36 @@ def test_a_paragraph_opened_by_the_reporter_is_no_byline(tmp_path, opening, unio
 
 
 @pytest.mark.parametrize(
+    ("company", "chair", "head", "leader"),
+    [
+        ("四会市鸿泰精密铸造有限公司", "禤国梁", "梁浩", "龙芷晴"),
+        ("江门市恒达五金制品有限公司", "庾志坚", "陈立", "黄嘉怡"),
+    ],
+    ids=["sihui", "jiangmen"],
+)
+def test_a_workshop_head_and_a_team_leader_of_an_enterprise(tmp_path, company, chair, head, leader):
+    """压铸车间主任梁浩是…受益者 and 精整班组长龙芷晴带领的班组: the title names the kind of unit
+    (车间, 班组) and the unit's name stands before it: posts in the enterprise the report is
+    about; 是 ends a name (梁浩, not 梁浩是); 禤 and 庾 are Guangdong family names."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯（记者 麦嘉欣）在{company}，1260名职工中有1238人加入了工会。\n\n"
+        f"公司党支部书记、工会主席{chair}介绍，公司工会开展技能竞赛。\n\n"
+        f"压铸车间主任{head}是技能竞赛的受益者，也是推动者。精整班组长{leader}带领的班组，"
+        "去年获评“广东省工人先锋号”。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    posts = _posts(result)
+    assert {
+        (chair, "主席", f"{company}工会"),
+        (head, "车间主任", company),
+        (leader, "班组长", company),
+    } <= posts, posts
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert people == {"麦嘉欣", chair, head, leader}, people
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

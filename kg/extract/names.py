@@ -23,7 +23,7 @@ from kg.lexicon import longest_first, word_set
 from kg.segment import jieba, tokenizer
 
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
-_FUNCTION_CHARS = frozenset("等的在说为向对到也还就将")
+_FUNCTION_CHARS = frozenset("等的在说为向对到也还就将是")
 
 
 _WORDS_RULE = "words-v2"

@@ -74,7 +74,14 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
             if (
                 org is None
                 and ctx.company is not None
-                and _UNIT.fullmatch(text, clause_start(text, at), at)
+                and (
+                    _UNIT.fullmatch(text, clause_start(text, at), at)
+                    # 压铸车间主任梁浩, 精整班组长龙芷晴: the title names the kind of unit
+                    or (
+                        _UNIT_TITLE.match(title)
+                        and _UNIT_NAME.fullmatch(text, clause_start(text, at), at)
+                    )
+                )
             ):  # 模具车间班长谭伟明 in a report on an enterprise: a post in its workshop
                 org = _company_at(ctx, clause_start(text, at))
             # 公司党委副书记、工会主席张立群, 桂城街道党工委委员、总工会主席潘慧玲: the union of
@@ -139,6 +146,8 @@ _UNIT = re.compile(r"[\u4e00-\u9fff]*(?:班组|班|组|车间|分厂|厂|工段|
 """An enterprise's unit down to a team (轧钢厂精轧班, 炼钢厂连铸车间): a post held in it is held
 in the enterprise."""
 _UNIT_TITLE = re.compile("车间|班组|工段|分厂")
+_UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}")
+"""The name of a unit written before a title that names its kind (压铸 in 压铸车间主任)."""
 """A title that starts with the kind of unit (车间副主任): the unit's name is written before it."""
 
 
