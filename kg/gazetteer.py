@@ -159,7 +159,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     endings = _alt(row[0] for row in table("institution_types.tsv"))
     institution = (
         f"|(?={first_chars(place_forms())})(?P<iplace>{forms})"
-        f"(?P<imid>[^{_NOT_NAME}的\\W\\d_a-zA-Z]{{0,8}}?)(?P<iend>{endings})(?P<iunion>工会)?"
+        f"(?P<imid>[^{_NOT_NAME}的\\W\\d_a-zA-Z]{{0,8}}?)(?P<iend>{endings})(?P<iunion>工会|党委|党总支|党支部)?"
     )
     # a bare 省/市/区/县 is the article's own unless a word or a quantifier ends before it
     # (全市, 城区, 社区; 各区总工会, 每个区总工会: every district's, in a city's notice)
@@ -291,8 +291,10 @@ def _find_orgs(
 
 def _institution(m: re.Match[str]) -> OrgMatch:
     """An enterprise or a school as written, in the place it is named after, or its union when
-    工会 follows (惠州比亚迪电子有限公司工会)."""
-    kind = "union" if m.group("iunion") else _institution_kinds()[m.group("iend")]
+    工会 follows (惠州比亚迪电子有限公司工会), or its party committee (…有限公司党委: its 书记 is
+    the committee's, as a town's 党委 is the town's)."""
+    own = m.group("iunion")
+    kind = ("union" if own == "工会" else "party") if own else _institution_kinds()[m.group("iend")]
     place = place_forms()[m.group("iplace")]
     return OrgMatch(m.start(), m.end(), m.group(), m.group(), kind, place)
 
@@ -311,7 +313,7 @@ def _bare_party_departments() -> frozenset[str]:
     )
 
 
-_PARTY_COMMITTEE = re.compile("(?:党工委|党委)$")
+_PARTY_COMMITTEE = re.compile("(?:党工委|党委|党总支|党支部)$")
 
 
 def committee_of(name: str) -> str:

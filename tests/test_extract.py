@@ -903,12 +903,13 @@ COMPANY_REPORT = """{company}召开职工代表大会
 )
 def test_a_bare_company_is_the_one_the_article_names(tmp_path, company, boss, chair):
     """公司党委书记、董事长李世平, 公司工会主席刘晓红: the bare 公司 is the enterprise the article
-    names, its union, or the enterprise itself holding the party secretary's post."""
+    names, its union, or its party committee (whose 书记 he is, as a town's 党委书记 is its
+    committee's)."""
     path = tmp_path / "report.txt"
     path.write_text(COMPANY_REPORT.format(company=company, boss=boss, chair=chair), "utf-8")
     posts = _posts(build([str(path)]))
     assert {
-        (boss, "党委书记", company),
+        (boss, "书记", f"{company}党委"),
         (boss, "董事长", company),
         (chair, "主席", f"{company}工会"),
     } <= posts, posts
@@ -1922,7 +1923,7 @@ def test_posts_in_an_enterprise_s_union_and_units(tmp_path, company, chair, fore
         encoding="utf-8",
     )
     assert _posts(build([tmp_path / "a.txt"])) == {
-        (chair, "党委副书记", company),
+        (chair, "副书记", f"{company}党委"),
         (chair, "主席", f"{company}工会"),
         (foreman, "班长", company),
         (deputy, "车间副主任", company),

@@ -65,12 +65,17 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
             at = cur.start() - former
             org = org_by_end.get(at)
             title = cur.group()
-            if org is None:  # 浛洸镇党委副书记: the committee's 副书记, not the town's 党委副书记
-                org = next((o for o in orgs if at < o.end < cur.end() and o.end - at <= 2), None)
-                if org is not None and title_re.fullmatch(text, org.end, cur.end()):
-                    title = text[org.end : cur.end()]
-                else:
-                    org = _department_of(text, orgs, at)
+            # 浛洸镇党委副书记, 公司党委书记: the committee's 副书记, not the town's or the
+            # enterprise's 党委副书记
+            inner = next((o for o in orgs if at < o.end < cur.end() and o.end - at <= 2), None)
+            if (
+                inner is not None
+                and (org is None or inner.kind == "party")
+                and title_re.fullmatch(text, inner.end, cur.end())
+            ):
+                org, title = inner, text[inner.end : cur.end()]
+            elif org is None:
+                org = _department_of(text, orgs, at)
             if (
                 org is None
                 and ctx.company is not None
@@ -173,10 +178,15 @@ def _department_of(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
     return None
 
 
-_COMPANY_REF = re.compile("(?:(?<=[为任是由和与及该])|(?<![\u4e00-\u9fff]))公司(工会|党委)?")
+_COMPANY_REF = re.compile(
+    "(?:(?<=[为任是由和与及该])|(?<![\u4e00-\u9fff]))公司(工会|党委|党总支|党支部)?"
+)
 """A bare 公司 (not the end of a name, …有限公司): at a clause's start or after a word that
 puts a post or an agent before it (选举赵慧敏为公司工会主席)."""
-_COMPANY_SUFFIX = {"工会": ("工会", "union"), "党委": ("党委", "party")}
+_COMPANY_SUFFIX = {
+    "工会": ("工会", "union"),
+    **{c: (c, "party") for c in ("党委", "党总支", "党支部")},
+}
 
 
 def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch]:
