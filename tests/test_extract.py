@@ -1740,6 +1740,26 @@ def test_a_workshop_head_and_a_team_leader_of_an_enterprise(tmp_path, company, c
 
 
 @pytest.mark.parametrize(
+    ("contests", "rate", "built"),
+    [(30, 5, 12), (20, 6, 8)],
+    ids=["thirty", "twenty"],
+)
+def test_a_floor_set_is_a_target(tmp_path, contests, rate, built):
+    """每年组织职工技能竞赛不少于30项, 工资平均增幅不低于5%: a floor set for what is to be done
+    is a target, with no word of plan before it; after a word of work done (已建成…不少于12个)
+    it is reported."""
+    (tmp_path / "a.txt").write_text(
+        "本报讯 龙岗区总工会近日出台职工技能提升方案。劳动竞赛方面，每年组织职工技能竞赛不少于"
+        f"{contests}项。集体合同约定行业职工工资平均增幅不低于{rate}%。截至目前，全区已建成"
+        f"职工驿站不少于{built}个。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert set(_targets(result)) == {Decimal(contests), Decimal(rate)}, _targets(result)
+    assert set(_achievements(result)) == {Decimal(built)}
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

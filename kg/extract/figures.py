@@ -499,6 +499,8 @@ def _is_target(
         return True  # 二〇二五年工作目标 then 2.建成“工会驿站”10个以上: planned, though 建成
     if _inline_plan_intro(ctx, sent, q.start) is not None:
         return True  # 明年将重点抓好四项工作：一是…；二是新建“北江暖心驿站”30个: planned
+    if q.quantity.qualifier in _FLOORS and done < clause_start(head, q.start):
+        return True  # 每年组织职工技能竞赛不少于30项, 增幅不低于5%: a floor set, no count
     if done >= 0:
         return intent_before(head, done)
     para = ctx.seg.paragraph_of(sent)
@@ -553,6 +555,10 @@ def _plan_intro(ctx: Context, sent: Sentence) -> str | None:
         return None
     return None
 
+
+_FLOORS = ("不少于", "不低于")
+"""Qualifiers that set a floor for what is to be done (a requirement), unless a word of work
+done stands before them in the clause (全年共举办…不少于…: reported)."""
 
 _ITEM = re.compile(r"(?:^|(?<=[：:；;。，,]))\s*([一二三四五六七八九十])是")
 """一是…；二是…: the items of a list written inline, each opening a clause."""
