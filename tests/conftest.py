@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "gold"
 GENRE = ROOT / "tests" / "fixtures" / "genre"
+HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 
 
 @pytest.fixture(autouse=True)
