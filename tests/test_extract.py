@@ -1760,6 +1760,25 @@ def test_a_floor_set_is_a_target(tmp_path, contests, rate, built):
 
 
 @pytest.mark.parametrize(
+    ("city", "district", "department", "head"),
+    [("深圳市", "宝安区", "法律工作部", "林婉清"), ("潮州市", "湘桥区", "权益保障部", "黄晓东")],
+    ids=["baoan", "xiangqiao"],
+)
+def test_a_union_s_department(tmp_path, city, district, department, head):
+    """宝安区总工会法律工作部部长林婉清, 报送市总工会职工服务中心: a union's department is an
+    organization of its own (its 部长 holds her post there, not in the union)."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 {district}总工会{department}部长{head}介绍，今年已为职工挽回损失73.6万元。"
+        f"报名表请于6月1日前报送市总工会职工服务中心。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert (head, "部长", f"{district}总工会{department}") in _posts(result), _posts(result)
+    orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
+    assert f"{city}总工会职工服务中心" in orgs, orgs
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],
