@@ -1779,6 +1779,29 @@ def test_a_union_s_department(tmp_path, city, district, department, head):
 
 
 @pytest.mark.parametrize(
+    ("stations", "towns", "rooms"),
+    [(10, 24, 16), (12, 18, 9)],
+    ids=["yingde", "other"],
+)
+def test_what_a_plan_reaches(tmp_path, stations, towns, rooms):
+    """2026年，全市工会要力争新建驿站10个，实现24个镇（街）职工服务中心全覆盖: 实现 after a word
+    of intent earlier in the sentence says what the plan reaches (a target), not what was done;
+    去年…实现 with none stays reported."""
+    (tmp_path / "a.txt").write_text(
+        "英德日报　2026年3月13日\n\n本报讯 去年，全市新建职工书屋"
+        f"{rooms}家，实现规上企业职工书屋全覆盖。2026年，全市工会要力争新建户外劳动者暖心驿站"
+        f"{stations}个，实现{towns}个镇（街）职工服务中心全覆盖。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert {v: d for v, (_, d) in _targets(result).items()} == {
+        Decimal(stations): 2026,
+        Decimal(towns): 2026,
+    }, _targets(result)
+    assert set(_achievements(result)) == {Decimal(rooms)}
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],
