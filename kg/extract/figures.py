@@ -501,8 +501,10 @@ def _is_target(
         return True  # 明年将重点抓好四项工作：一是…；二是新建“北江暖心驿站”30个: planned
     if q.quantity.qualifier in _FLOORS and done < clause_start(head, q.start):
         return True  # 每年组织职工技能竞赛不少于30项, 增幅不低于5%: a floor set, no count
-    if done >= 0 and head.startswith(_REACHED, done) and any(
-        plan_at(head[:done], w) >= 0 for w in words("intent")
+    if (
+        done >= 0
+        and head.startswith(_REACHED, done)
+        and any(plan_at(head[:done], w) >= 0 for w in words("intent"))
     ):
         return True  # 力争新建驿站10个，实现24个镇（街）职工服务中心全覆盖: what the plan reaches
     if done >= 0:
