@@ -1802,6 +1802,28 @@ def test_what_a_plan_reaches(tmp_path, stations, towns, rooms):
 
 
 @pytest.mark.parametrize(
+    ("season", "brand", "school", "bus", "home"),
+    [
+        ("夏送清凉", "送清凉", "纺城夜校", "宝安工会法律服务直通车", "纺城职工之家"),
+        ("冬送温暖", "送温暖", "侨乡职工夜校", "台山工会维权直通车", "侨乡职工之家"),
+    ],
+    ids=["summer", "winter"],
+)
+def test_quoted_brands_of_schools_buses_and_seasons(tmp_path, season, brand, school, bus, home):
+    """“夏送清凉” is the nationwide 送清凉 named with its season (one program with the seeds'
+    送清凉); a quoted 夜校 or 直通车 is a brand the union runs; “纺城职工之家”服务阵地 names the
+    brand 纺城职工之家, the kind of place after it is no part of the name."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 今年以来，镇总工会开展“{season}”等活动，开设“{school}”，开通“{bus}”，"
+        f"打造“{home}”服务阵地12个。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
+    assert programs == {brand, school, bus, home}, programs
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

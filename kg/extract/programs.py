@@ -153,6 +153,9 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
         listed = re.match(f"等[{_CJK}“”]{{0,8}}?(?:{_alt('list_type')})", run_after)
         # “工会服务暖万家”推进会: a meeting held for a campaign names the campaign (not the meeting)
         event = j == i and not metaphor and run_after.startswith(words("event"))
+        seasonal = next((k for k in words("known") if name[1:] == k), None)
+        if seasonal is not None:  # “夏送清凉”, “冬送温暖”: the nationwide brand with its season
+            name = seasonal
         if typ and j == i:
             written = m.group() + typ
         elif ext and j == i and not typ:
@@ -172,6 +175,7 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
                 and not event
                 and run_before.endswith(cues)
                 and not tail.group(1).endswith("模式")
+                and not tail.group(1).startswith("等")  # 开展“夏送清凉”等活动: examples
             ):
                 name, written = (
                     name + tail.group(1),
