@@ -953,13 +953,14 @@ NOTICE = """关于开展2026年“{campaign}”活动的通知
 
 
 @pytest.mark.parametrize(
-    ("city", "campaign", "funds", "visits"),
-    [("肇庆市", "夏送清凉", "500", "10"), ("江门市", "清凉一夏", "260", "4")],
+    ("city", "campaign", "program", "funds", "visits"),
+    [("肇庆市", "夏送清凉", "送清凉", "500", "10"), ("江门市", "清凉一夏", "清凉一夏", "260", "4")],
     ids=["zhaoqing", "jiangmen"],
 )
-def test_a_notice_with_targets(tmp_path, city, campaign, funds, visits):
-    """A union's notice, signed at its end: its campaign is the city union's, its goals are
-    targets, and what a goal counts leaves out who plans it (各级工会计划投入资金 -> 投入资金)."""
+def test_a_notice_with_targets(tmp_path, city, campaign, program, funds, visits):
+    """A union's notice, signed at its end: its campaign is the city union's (“夏送清凉”: the
+    nationwide 送清凉), its goals are targets, and what a goal counts leaves out who plans it
+    (各级工会计划投入资金 -> 投入资金)."""
     path = tmp_path / "notice.txt"
     path.write_text(
         NOTICE.format(city=city, campaign=campaign, funds=funds, visits=visits), "utf-8"
@@ -971,7 +972,7 @@ def test_a_notice_with_targets(tmp_path, city, campaign, funds, visits):
         for f in result.resolved.facts
         if f.kind == "runs_program"
     }
-    assert (union, campaign) in runs
+    assert (union, program) in runs
     targets = {f.arg("what"): f for f in result.resolved.facts if f.kind == "target"}
     assert set(targets) == {"投入资金", "慰问一线职工", "新建爱心驿站"}, set(targets)
     assert targets["投入资金"].arg("quantity").value == Decimal(funds) * 10000
