@@ -1825,6 +1825,30 @@ def test_quoted_brands_of_schools_buses_and_seasons(tmp_path, season, brand, sch
 
 
 @pytest.mark.parametrize(
+    ("holiday", "visits", "season", "classes"),
+    [("元旦春节期间", 3260, "暑期", 18), ("春节期间", 4100, "寒假期间", 9)],
+    ids=["new_year", "spring_festival"],
+)
+def test_holidays_and_seasons_alone_are_periods(tmp_path, holiday, visits, season, classes):
+    """元旦春节期间开展“送温暖”活动，走访慰问…3260人次 and 暑期，我们开办托管班18个: a holiday or
+    a season said alone is the period of what follows (the article's year), not the months of
+    the sentence before."""
+    (tmp_path / "a.txt").write_text(
+        "兴宁日报　2025年9月10日\n\n本报讯 1至8月，全市各级工会共开展服务活动230场。"
+        f"{holiday}开展“送温暖”活动，走访慰问困难职工{visits}人次。{season}，我们开办"
+        f"“工会爱心托管班”{classes}个。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    periods = _achievements(result, "period", "period_year")
+    assert periods == {
+        Decimal(230): ("1至8月", 2025),
+        Decimal(visits): (holiday, 2025),
+        Decimal(classes): (season, 2025),
+    }, periods
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],
