@@ -1849,6 +1849,29 @@ def test_holidays_and_seasons_alone_are_periods(tmp_path, holiday, visits, seaso
 
 
 @pytest.mark.parametrize(
+    ("city", "bureau", "canonical", "head", "deputy"),
+    [
+        ("信宜市", "卫生健康局", "卫生健康局", "覃国良", "庞志明"),
+        ("阳江市", "住建局", "住房和城乡建设局", "冯建华", "关丽萍"),
+    ],
+    ids=["health", "housing"],
+)
+def test_a_government_bureau_and_its_head(tmp_path, city, bureau, canonical, head, deputy):
+    """信宜市卫生健康局党组书记、局长覃国良, 市住建局副局长…: a bureau of the government is an
+    organization (written short or in full), its 局长 and 党组书记 posts in it."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 {city}{bureau}党组书记、局长{head}，市{bureau}副局长{deputy}出席会议。\n",
+        encoding="utf-8",
+    )
+    org = f"{city}{canonical}"
+    assert {
+        (head, "党组书记", org),
+        (head, "局长", org),
+        (deputy, "副局长", org),
+    } <= _posts(build([tmp_path / "a.txt"]))
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],
