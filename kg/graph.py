@@ -64,6 +64,8 @@ _ORG_CLASS = {
     "congress": KG.PeoplesCongress,
     "government": KG.GovernmentBody,
     "department": KG.GovernmentBody,
+    "unit": ORG.OrganizationalUnit,  # a union's department or committee
+    "hospital": SDO.Hospital,
     "company": SDO.Corporation,
     "school": SDO.EducationalOrganization,
 }

@@ -1777,6 +1777,42 @@ def test_a_union_s_department(tmp_path, city, district, department, head):
     assert (head, "部长", f"{district}总工会{department}") in _posts(result), _posts(result)
     orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
     assert f"{city}总工会职工服务中心" in orgs, orgs
+    # a part of the union (org:OrganizationalUnit), no government body
+    kinds = {e.ref.key: dict(e.attrs).get("kind") for e in result.resolved.entities}
+    assert kinds[f"{district}总工会{department}"] == "unit"
+
+
+@pytest.mark.parametrize(
+    ("hospital", "chair", "vice", "head", "secretary"),
+    [
+        ("信宜市人民医院", "宁振宇", "冯丽君", "骆建勋", "莫振华"),
+        ("英德市中医院", "黄志远", "邓晓琳", "陈国栋", "李卫平"),
+    ],
+    ids=["xinyi", "yingde"],
+)
+def test_a_hospital_s_workers_congress(tmp_path, hospital, chair, vice, head, secretary):
+    """A hospital's 职代会: its bare 医院 (医院党委书记, 选举…为医院工会主席, 新当选的医院工会主席)
+    is the hospital the report names, 院长 with no organization written is the hospital's, as
+    总经理 is an enterprise's; a hospital is an organization (schema:Hospital)."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 1月21日，{hospital}第五届职工代表大会第一次会议召开。医院党委书记{secretary}"
+        f"主持开幕式。院长{head}作医院工作报告。工会委员会第一次会议选举{chair}为医院工会主席，"
+        f"{vice}为医院工会副主席。新当选的医院工会主席、医院党委委员、副院长{chair}表示，"
+        "今年将为职工办好10件实事。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    union, committee = f"{hospital}工会", f"{hospital}党委"
+    assert _posts(result) == {
+        (secretary, "书记", committee),
+        (head, "院长", hospital),
+        (chair, "主席", union),
+        (vice, "副主席", union),
+        (chair, "委员", committee),
+        (chair, "副院长", hospital),
+    }, _posts(result)
+    kinds = {e.ref.key: dict(e.attrs).get("kind") for e in result.resolved.entities}
+    assert kinds[hospital] == "hospital"
 
 
 @pytest.mark.parametrize(

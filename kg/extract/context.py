@@ -85,13 +85,13 @@ def build_context(doc: Document, seg: Segmented) -> Context:
     ]
     county = max(counties)[1] if counties else None
     _ = place_forms  # loaded here once so worker processes warm the gazetteer with the context
-    company = next(
+    company = next(  # the enterprise (or hospital) a report is about: the first one named
         (
             org
             for para in seg.paragraphs
-            if "公司" in para.text
+            if "公司" in para.text or "医院" in para.text
             for org in find_orgs(para.text, city, province, county)
-            if org.kind == "company"
+            if org.kind in ("company", "hospital")
         ),
         None,
     )

@@ -124,7 +124,7 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
 def _union_of(org: OrgMatch | None, at: int) -> OrgMatch | None:
     """The union of an enterprise or a town (or of the one whose party committee ``org`` is),
     the bare 工会 or 总工会 at ``at`` in a chain about it; None for any other organization."""
-    if org is None or org.kind not in ("company", "party"):
+    if org is None or org.kind not in ("company", "hospital", "party"):
         return None
     name = committee_of(org.name) if org.kind == "party" else org.name
     if _INSTITUTION_END.search(name):
@@ -135,9 +135,11 @@ def _union_of(org: OrgMatch | None, at: int) -> OrgMatch | None:
 
 
 def _company_at(ctx: Context, at: int) -> OrgMatch | None:
-    """The article's enterprise, for a post written at ``at`` without it."""
+    """The article's enterprise (or hospital), for a post written at ``at`` without it."""
     company = ctx.company
-    return None if company is None else OrgMatch(at, at, "", company.name, "company", company.place)
+    return (
+        None if company is None else OrgMatch(at, at, "", company.name, company.kind, company.place)
+    )
 
 
 _INSTITUTION_END = re.compile(
@@ -169,7 +171,7 @@ def _department_of(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
         if not gap or not re.fullmatch(r"[\u4e00-\u9fff]+", gap):
             continue
         unit = _UNIT.fullmatch(gap) or _UNIT_TITLE.match(text, at)  # …连铸车间副主任
-        if o.kind == "company" and (
+        if o.kind in ("company", "hospital") and (
             len(gap) <= _DEPARTMENT_MOST or (len(gap) <= _UNIT_MOST and unit)
         ):
             return o
@@ -179,10 +181,10 @@ def _department_of(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
 
 
 _COMPANY_REF = re.compile(
-    "(?:(?<=[为任是由和与及该])|(?<![\u4e00-\u9fff]))公司(工会|党委|党总支|党支部)?"
+    "(?:(?<=[为任是由和与及该的])|(?<![\u4e00-\u9fff]))(公司|医院)(工会|党委|党总支|党支部)?"
 )
-"""A bare 公司 (not the end of a name, …有限公司): at a clause's start or after a word that
-puts a post or an agent before it (选举赵慧敏为公司工会主席)."""
+"""A bare 公司 or 医院 (not the end of a name, …有限公司): at a clause's start or after a word
+that puts a post or an agent before it (选举赵慧敏为公司工会主席, 医院党委书记莫振华)."""
 _COMPANY_SUFFIX = {
     "工会": ("工会", "union"),
     **{c: (c, "party") for c in ("党委", "党总支", "党支部")},
@@ -194,18 +196,20 @@ def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[Org
     (镇总工会常务副主席吴穗君), and its bare 公司 (公司工会主席刘晓红, 公司党委书记、董事长李世平) as
     the enterprise the article names first, its union or its party committee, in text order."""
     orgs = _with_town(text, orgs, ctx)
-    if ctx.company is None or "公司" not in text:
-        return orgs
     company = ctx.company
+    if company is None or company.name[-2:] not in text:
+        return orgs
     base = company.name.removesuffix("工会")
     refs = []
     for m in _COMPANY_REF.finditer(text):
-        if any(o.start <= m.start() < o.end for o in orgs):
-            continue  # part of a name (…有限公司工会)
+        if any(o.start <= m.start() < o.end for o in orgs) or not base.endswith(m.group(1)):
+            continue  # part of a name (…有限公司工会), or not the article's kind of workplace
         # 公司 alone too: in 公司党委书记 the title is 党委书记, after 公司
-        refs.append(OrgMatch(m.start(), m.start() + 2, "公司", base, "company", company.place))
-        if m.group(1):
-            suffix, kind = _COMPANY_SUFFIX[m.group(1)]
+        refs.append(
+            OrgMatch(m.start(), m.start() + 2, m.group(1), base, company.kind, company.place)
+        )
+        if m.group(2):
+            suffix, kind = _COMPANY_SUFFIX[m.group(2)]
             refs.append(OrgMatch(m.start(), m.end(), m.group(), base + suffix, kind, company.place))
     return sorted([*orgs, *refs], key=lambda o: o.start) if refs else orgs
 
