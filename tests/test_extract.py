@@ -1908,6 +1908,39 @@ def test_a_government_bureau_and_its_head(tmp_path, city, bureau, canonical, hea
 
 
 @pytest.mark.parametrize(
+    ("city", "county", "town", "chair", "elected", "vice", "auditor"),
+    [
+        ("汕尾市", "陆丰市", "甲子镇", "蔡丽娟", "颜若彤", "吴海滨", "陈少芬"),
+        ("江门市", "台山市", "广海镇", "伍志坚", "李慧敏", "黄国华", "甄美玲"),
+    ],
+    ids=["lufeng", "taishan"],
+)
+def test_a_town_of_a_county_level_city_elects_its_union(
+    tmp_path, city, county, town, chair, elected, vice, auditor
+):
+    """In a city's paper, a report on a town of a county-level city: the town's union carries
+    that city (陆丰市甲子镇总工会, as a town carries its district); 陆丰市政协副主席、市总工会主席
+    is that city's union (the chain's place), not the paper's city's; 当选为镇总工会主席 is the
+    town's union; …镇总工会第一届经费审查委员会主任 is the committee's."""
+    (tmp_path / "a.txt").write_text(
+        f"{city[:2]}日报　2025年11月14日\n\n本报讯 11月10日，{town}总工会第一次会员代表大会召开。"
+        f"{city}总工会副主席卓嘉伟，{county}政协副主席、市总工会主席{chair}出席会议。"
+        f"在随后召开的一届一次全委会议上，{elected}当选为镇总工会主席，{vice}当选为镇总工会副主席；"
+        f"{auditor}当选为镇总工会第一届经费审查委员会主任。\n",
+        encoding="utf-8",
+    )
+    union = f"{county}{town}总工会"
+    assert _posts(build([tmp_path / "a.txt"])) == {
+        ("卓嘉伟", "副主席", f"{city}总工会"),
+        (chair, "副主席", f"{county}政协"),
+        (chair, "主席", f"{county}总工会"),
+        (elected, "主席", union),
+        (vice, "副主席", union),
+        (auditor, "主任", f"{union}经费审查委员会"),
+    }
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

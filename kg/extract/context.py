@@ -78,10 +78,8 @@ def build_context(doc: Document, seg: Segmented) -> Context:
         provinces = [(n, p) for p, n in counts.items() if province_of(p) == p]
         province = max(provinces)[1] if provinces else DEFAULT_PROVINCE
     speakers = frozenset(p.speaker for p in seg.paragraphs if p.kind == "answer" and p.speaker)
-    counties = [
-        (n, c)
-        for c, n in counts.items()
-        if city and c != city and city_of(c) == city and c.endswith(("区", "县"))
+    counties = [  # a district, a county or a county-level city (陆丰市 in 汕尾市)
+        (n, c) for c, n in counts.items() if city and c != city and city_of(c) == city
     ]
     county = max(counties)[1] if counties else None
     _ = place_forms  # loaded here once so worker processes warm the gazetteer with the context

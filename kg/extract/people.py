@@ -18,7 +18,7 @@ from functools import cache
 
 from kg.extract.context import Context
 from kg.extract.names import name_at, plausible_name
-from kg.gazetteer import OrgMatch, committee_of, find_orgs
+from kg.gazetteer import OrgMatch, city_of, committee_of, find_orgs
 from kg.lexicon import alternation, longest_first, table, word_list
 from kg.records import Fact, Mention, Ref
 from kg.segment import NAME_SHAPE, Sentence, clause_start, post_titles
@@ -108,6 +108,7 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
         for title, org, start, former, own_union in items:
             if own_union:
                 org = _union_of(current, start)
+            org = _in_chain_place(org, current)
             current = org or current
             owner = current
             if org is None and title in implied:
@@ -119,6 +120,24 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
         if current is not None:
             held_before[end] = current
     return out
+
+
+def _in_chain_place(org: OrgMatch | None, before: OrgMatch | None) -> OrgMatch | None:
+    """A bare 市 written after a county-level city's organization in the same chain is that
+    city (陆丰市政协副主席、市总工会主席: 陆丰市总工会, not the article's 汕尾市总工会), as 市长 is
+    (:func:`_implied_org`)."""
+    if (
+        org is None
+        or before is None
+        or not org.text.startswith("市")
+        or not before.place
+        or before.place == org.place
+        or city_of(before.place) != org.place
+        or not before.place.endswith("市")
+    ):
+        return org
+    name = before.place + org.name.removeprefix(org.place)
+    return OrgMatch(org.start, org.end, org.text, name, org.kind, before.place)
 
 
 def _union_of(org: OrgMatch | None, at: int) -> OrgMatch | None:
@@ -180,9 +199,10 @@ def _department_of(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
     return None
 
 
-_COMPANY_REF = re.compile(
-    "(?:(?<=[为任是由和与及该的])|(?<![\u4e00-\u9fff]))(公司|医院)(工会|党委|党总支|党支部)?"
-)
+_BARE_AFTER = "(?:(?<=[为任是由和与及该的])|(?<![\u4e00-\u9fff]))"
+"""Where a bare 公司 or 镇总工会 may start: after a word that puts a post or an agent before it
+(选举赵慧敏为公司工会主席), or not inside a word."""
+_COMPANY_REF = re.compile(f"{_BARE_AFTER}(公司|医院)(工会|党委|党总支|党支部)?")
 """A bare 公司 or 医院 (not the end of a name, …有限公司): at a clause's start or after a word
 that puts a post or an agent before it (选举赵慧敏为公司工会主席, 医院党委书记莫振华)."""
 _COMPANY_SUFFIX = {
@@ -216,9 +236,10 @@ def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[Org
 
 @cache
 def _bare_town_union() -> re.Pattern[str]:
-    """镇总工会, 街道总工会 (a kind of ``town_types.txt`` and 总工会) at a word's start."""
+    """镇总工会, 街道总工会 (a kind of ``town_types.txt`` and 总工会) at a word's start or after
+    a word that puts a post before it (当选为镇总工会主席), as a bare 公司 is."""
     kinds = "|".join(map(re.escape, word_list("town_types.txt")))
-    return re.compile(f"(?<![\u4e00-\u9fff])(?:{kinds})总工会")
+    return re.compile(f"{_BARE_AFTER}(?:{kinds})总工会")
 
 
 def _with_town(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch]:
@@ -259,7 +280,11 @@ def _implied_org(
 
 _NAME_BEFORE = "，。；：、和与及 "
 """What may stand before a name that a verb of appointment follows, and between two names."""
-_TERM = re.compile(r"第[一二三四五六七八九十\d]{1,3}届(?:委员会|经费审查委员会)?")
+_TERM = re.compile(
+    r"第[一二三四五六七八九十\d]{1,3}届(?:委员会|(?P<unit>经费审查委员会|女职工委员会))?"
+)
+"""A union's term (第八届委员会), or the term of one of its committees (第一届经费审查委员会:
+whose 主任 holds the post in that committee, not in the union)."""
 
 
 @cache
@@ -280,8 +305,8 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
         names = _names_before(text, verb.start())
         if not names:
             continue
-        if orgs is None:
-            orgs = find_orgs(text, ctx.city, ctx.province, ctx.county)
+        if orgs is None:  # with the bare 镇总工会 and 公司 (当选为镇总工会主席)
+            orgs = with_article_orgs(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
         post = _post_at(text, verb.end(), orgs, ctx, names[0][0])
         if post is None:
             continue
@@ -312,6 +337,12 @@ def _post_at(
         title = _title_at(text, unplaced.end()) if unplaced else None
         return (title, None) if title is not None else None
     owner = org
+    if owner is not None and owner.kind == "union" and (term := _TERM.match(text, owner.end)):
+        if term.group("unit"):  # 镇总工会第一届经费审查委员会主任: the committee's
+            name = owner.name + term.group("unit")
+            owner = OrgMatch(
+                owner.start, term.end(), text[owner.start : term.end()], name, "unit", owner.place
+            )
     if owner is None and title.group() in implied:
         owner = _implied_org(ctx, title.group(), implied[title.group()], at)
     if owner is None:

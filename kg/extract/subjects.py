@@ -64,7 +64,9 @@ def subject_org(
     if _PROVINCE_WORDS.search(head):  # (anywhere before, so also in the clause)
         if not re.search(r"我们|我市|全市|市总", head):
             return province_union(ctx)
-    if ctx.county:  # 全区将建成… in a report on a district: the district's union
+    # 全区将建成… in a report on a district: the district's union (not 全市 for a county-level
+    # city the report names: 全市 is the article's city)
+    if ctx.county and ctx.county[-1] in "区县":
         level = ctx.county[-1]
         if re.search(f"全{level}|我{level}|{level}总", text[clause_start + 1 : pos]):
             return Ref("org", ctx.county + "总工会")
