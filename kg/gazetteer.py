@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from kg.lexicon import alternation, first_chars, table, word_list
 
 _CJK = "\u4e00-\u9fff"
-_NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或每个"
+_NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或每个访了"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +148,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     town = (
         f"(?P<town>[^{_NOT_NAME}\\W\\d_a-zA-Z](?:(?![是的])[{_CJK}]){{1,2}}?)"
         f"(?P<tsuffix>{_alt(word_list('town_types.txt'))})(?P<tcore>总工会|工会|党委|党工委)"
+        f"(?:(?<=工会)(?P<tunit>{_alt(union_units())}))?"
     )
     # the town's union named by its kind alone, after a post in the town (浛洸镇党委副书记、
     # 镇总工会主席): at a clause's or a chain item's start
@@ -236,6 +237,8 @@ def _find_orgs(
             town = (place or "") + m.group("town") + m.group("tsuffix")
             if m.group("tcore").startswith("党"):  # 浛洸镇党委: the town's party committee
                 name, kind = town + m.group("tcore"), "party"
+            elif m.group("tunit"):  # 长安镇总工会权益保障部: a part of the town's union
+                name, kind = town + "总工会" + m.group("tunit"), "unit"
             else:
                 name, kind = town + "总工会", "union"
             out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
@@ -314,6 +317,14 @@ def _bare_party_departments() -> frozenset[str]:
 
 
 _PARTY_COMMITTEE = re.compile("(?:党工委|党委|党总支|党支部)$")
+
+
+@cache
+def union_units() -> tuple[str, ...]:
+    """The parts of a union written after its name (法律工作部, 女职工委员会: the ``unit`` rows
+    of ``org_cores.tsv``), longest first."""
+    units = (row[0].removeprefix("总工会") for row in table("org_cores.tsv") if row[2] == "unit")
+    return tuple(sorted(units, key=lambda u: (-len(u), u)))
 
 
 def committee_of(name: str) -> str:

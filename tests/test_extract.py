@@ -1941,6 +1941,39 @@ def test_a_town_of_a_county_level_city_elects_its_union(
 
 
 @pytest.mark.parametrize(
+    ("city", "county", "town", "head", "chair", "vice"),
+    [
+        ("东莞市", "台山市", "长安镇", "皇甫文浩", "邝美玲", "谭慧芬"),
+        ("东莞市", "开平市", "虎门镇", "欧阳志明", "司徒丽华", "关慧敏"),
+    ],
+    ids=["changan", "humen"],
+)
+def test_parts_of_a_union_in_chains_and_subtitles(tmp_path, city, county, town, head, chair, vice):
+    """——访长安镇总工会权益保障部部长皇甫文浩 and 专访了长安镇总工会…: 访 and 了 start no town's
+    name, and a town union's department is an organization; 台山市总工会副主席、女职工委员会主任
+    邝美玲: the committee of the union named before in the chain; 江门市总工会副主席、市总工会
+    女职工委员会主任 in another city's news: the bare 市 is the chain's city; 东莞市人力资源和社会
+    保障局长安分局: no 局长 named 安分局."""
+    (tmp_path / "a.txt").write_text(
+        f"依法维权护“薪”安\n——访{town}总工会权益保障部部长{head}\n\n本报讯 记者近日专访了"
+        f"{town}总工会权益保障部部长{head}。去年，镇总工会联合{city}人力资源和社会保障局长安分局"
+        f"成立了调解中心。{county}总工会副主席、女职工委员会主任{chair}，江门市总工会副主席、"
+        f"市总工会女职工委员会主任{vice}出席活动。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _posts(result) == {
+        (head, "部长", f"{city}{town}总工会权益保障部"),
+        (chair, "副主席", f"{county}总工会"),
+        (chair, "主任", f"{county}总工会女职工委员会"),
+        (vice, "副主席", "江门市总工会"),
+        (vice, "主任", "江门市总工会女职工委员会"),
+    }, _posts(result)
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert people == {head, chair, vice}, people
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

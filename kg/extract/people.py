@@ -18,7 +18,7 @@ from functools import cache
 
 from kg.extract.context import Context
 from kg.extract.names import name_at, plausible_name
-from kg.gazetteer import OrgMatch, city_of, committee_of, find_orgs
+from kg.gazetteer import OrgMatch, committee_of, find_orgs, union_units
 from kg.lexicon import alternation, longest_first, table, word_list
 from kg.records import Fact, Mention, Ref
 from kg.segment import NAME_SHAPE, Sentence, clause_start, post_titles
@@ -54,10 +54,14 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
     out: list[Post] = []
     held_before: dict[int, OrgMatch] = {}  # where an official's name ends -> the chain's org
     for m in titles:
+        if any(o.end == m.start() + 1 and o.start < m.start() for o in orgs):
+            continue  # 人力资源和社会保障局长安分局: 局长 across the end of a name is no title
         name = name_at(text, m.end(), known, vouched=True)  # right after a title
         if not name:
             continue
-        items: list[tuple[str, OrgMatch | None, int, bool, bool]] = []
+        # (title, organization, where the item starts, former, the bare union or part of it
+        # written for the organization: 工会, 女职工委员会, or "")
+        items: list[tuple[str, OrgMatch | None, int, bool, str]] = []
         cur = m
         while True:
             # 市总工会原主席: a former post (原, 前) is not held; the chain goes on past it
@@ -91,8 +95,12 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
                 org = _company_at(ctx, clause_start(text, at))
             # 公司党委副书记、工会主席张立群, 桂城街道党工委委员、总工会主席潘慧玲: the union of
             # the enterprise or the town the chain is about
-            bare = next((u for u in ("总工会", "工会") if text.endswith("、" + u, 0, at)), "")
-            own_union = org is None and bool(bare)
+            # 台山市总工会副主席、女职工委员会主任邝美玲: a part of the union named before
+            bare = next(
+                (u for u in ("总工会", "工会", *union_units()) if text.endswith("、" + u, 0, at)),
+                "",
+            )
+            own_union = bare if org is None else ""
             left = org.start if org else at - len(bare) if own_union else at
             items.append((title, org, left, former, own_union))
             prev = by_end.get(left - 1) if left > 0 and text[left - 1] == "、" else None
@@ -106,8 +114,13 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
         current = held_before.get(first - 1) if text[first - 1 : first] == "、" else None
         end = m.end() + len(name)
         for title, org, start, former, own_union in items:
-            if own_union:
+            if own_union in ("总工会", "工会"):
                 org = _union_of(current, start)
+            elif own_union and current is not None and current.kind == "union":
+                unit = current.name + own_union
+                org = OrgMatch(
+                    start, start + len(own_union), own_union, unit, "unit", current.place
+                )
             org = _in_chain_place(org, current)
             current = org or current
             owner = current
@@ -123,16 +136,15 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
 
 
 def _in_chain_place(org: OrgMatch | None, before: OrgMatch | None) -> OrgMatch | None:
-    """A bare 市 written after a county-level city's organization in the same chain is that
-    city (陆丰市政协副主席、市总工会主席: 陆丰市总工会, not the article's 汕尾市总工会), as 市长 is
-    (:func:`_implied_org`)."""
+    """A bare 市 written after another city's organization in the same chain is that city
+    (陆丰市政协副主席、市总工会主席: 陆丰市总工会, not the article's 汕尾市总工会; 江门市总工会
+    副主席、市总工会女职工委员会主任 in 台山's news: 江门's), as 市长 is (:func:`_implied_org`)."""
     if (
         org is None
         or before is None
         or not org.text.startswith("市")
         or not before.place
         or before.place == org.place
-        or city_of(before.place) != org.place
         or not before.place.endswith("市")
     ):
         return org
