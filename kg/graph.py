@@ -66,6 +66,7 @@ _ORG_CLASS = {
     "department": KG.GovernmentBody,
     "unit": ORG.OrganizationalUnit,  # a union's department or committee
     "hospital": SDO.Hospital,
+    "association": ORG.FormalOrganization,  # an employers' association or chamber
     "company": SDO.Corporation,
     "school": SDO.EducationalOrganization,
 }

@@ -1974,6 +1974,35 @@ def test_parts_of_a_union_in_chains_and_subtitles(tmp_path, city, county, town, 
 
 
 @pytest.mark.parametrize(
+    ("district", "industry", "chair", "president", "worker", "apprentice"),
+    [
+        ("澄海区", "玩具", "林少鹏", "蔡泽鸿", "吴锐彬", "何颖琳"),
+        ("新会区", "餐饮", "钟志强", "司徒丽萍", "欧阳俊", "梁晓彤"),
+    ],
+    ids=["toys", "catering"],
+)
+def test_an_industry_s_union_federation_and_association(
+    tmp_path, district, industry, chair, president, worker, apprentice
+):
+    """澄海区玩具行业工会联合会主席林少鹏与澄海区玩具创意产业协会会长蔡泽鸿签订合同: an industry's
+    union federation (a union) and an employers' association are organizations, their 主席 and
+    会长 posts there; 职工代表吴锐彬说：“…” and 徒弟何颖琳说：“…”: the quoted are people."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 4月24日，{district}{industry}行业工资集体协商签约仪式举行。{district}{industry}"
+        f"行业工会联合会主席{chair}与{district}{industry}创意产业协会会长{president}签订合同。"
+        f"职工代表{worker}说：“合同把涨薪写进了白纸黑字。”徒弟{apprentice}说：“师傅从不藏私。”\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _posts(result) == {
+        (chair, "主席", f"{district}{industry}行业工会联合会"),
+        (president, "会长", f"{district}{industry}创意产业协会"),
+    }, _posts(result)
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert people == {chair, president, worker, apprentice}, people
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

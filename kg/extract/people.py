@@ -538,6 +538,31 @@ def find_contacts(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
     return out
 
 
+_QUOTED_SPEECH = re.compile("(?:说|表示|介绍|告诉记者|感慨道|笑着说)[:：]“")
+"""A verb of speech, a colon and an opening quote: what a quoted person's name stands before."""
+
+
+def find_quoted_speakers(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, name) of the people quoted with who they are before their names (徒弟何颖琳说：
+    “…”, 职工代表吴锐彬说：“…”: ``speaker_roles.txt``) or at a clause's start: the quotation
+    vouches for the name."""
+    out: list[tuple[int, str]] = []
+    roles = longest_first("speaker_roles.txt")
+    for m in _QUOTED_SPEECH.finditer(text):
+        for n in (3, 2, 4):
+            start = m.start() - n
+            if start < 0:
+                continue
+            name = text[start : m.start()]
+            before = text[clause_start(text, start) : start]
+            if (name in known or plausible_name(name, vouched=True)) and (
+                not before or before.endswith(roles)
+            ):
+                out.append((start, name))
+                break
+    return out
+
+
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:
     """The names (start, name) that end at ``end``, first to last: 郑雅琴、许建国 before
     当选为; each starts after a delimiter (or the text's start) and is a plausible name."""
@@ -577,6 +602,7 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
         for rule, found in (
             ("honour", find_honoured(sent.text, frozenset(known))),
             ("contact", find_contacts(sent.text, frozenset(known))),
+            ("quoted", find_quoted_speakers(sent.text, frozenset(known))),
         ):
             for start, name in found:
                 known.add(name)
