@@ -819,9 +819,11 @@ def _relative_deadline_re() -> re.Pattern[str]:
         rf"(?![0-9一二三四五六七八九十])"
         # 力争明年…: next year, when a word of intent says so (明年，… alone is a period)
         rf"|(?:{lead})(?P<rel_lead>明)年(?![底末内0-9])"
-        # 计划在7月底前, 到10月底: this year's month (not 截至7月底, a cut-off)
+        # 计划在7月底前, 到10月底: this year's month (not 截至7月底, a cut-off); 明年6月前: the
+        # next year's
         rf"|(?:(?:{lead})?(?:到|在)(?:{_MONTH})月(?:{yearend})(?:{before})?"
-        rf"|(?:{lead})?(?<![至到0-9])(?:{_MONTH})月(?:{yearend})(?:{before}))"
+        rf"|(?:{lead})?(?:(?P<rel_m>今|明|本)年|(?<![至到0-9年]))(?:{_MONTH})月"
+        rf"(?:(?:{yearend})(?:{before})|(?:{before})(?!后)))"
     )
 
 
@@ -843,7 +845,13 @@ def find_deadlines(text: str) -> list[DeadlineMatch]:
             ):
                 continue
             # 今/明 + 年 as period_words.tsv counts them (本年 is this year, as 今年)
-            prefix = m.group("rel") or m.group("rel_in") or m.group("rel_lead") or "今"
+            prefix = (
+                m.group("rel")
+                or m.group("rel_in")
+                or m.group("rel_lead")
+                or m.group("rel_m")
+                or "今"
+            )
             offset = _relative_offsets().get(prefix + "年", 0)
             out.append(DeadlineMatch(m.start(), m.end(), m.group(), None, offset))
         out.sort(key=lambda d: d.start)

@@ -2003,6 +2003,29 @@ def test_an_industry_s_union_federation_and_association(
 
 
 @pytest.mark.parametrize(
+    ("month", "trainees", "jobs"),
+    [(6, 500, 10), (9, 320, 8)],
+    ids=["june", "september"],
+)
+def test_deadlines_of_a_month_and_a_year_before_a_plan(tmp_path, month, trainees, jobs):
+    """力争明年6月前培训企业兼职调解员500名: due next year (明年 with a month and 前); 新一届工会
+    委员会今年将为职工办好10件实事: this year, the year right before 将; 去年7月底前 is no
+    deadline of anything to come."""
+    (tmp_path / "a.txt").write_text(
+        "东莞日报　2025年7月15日\n\n本报讯 去年7月底前，全镇建成调解组织40个。下一步，镇总工会"
+        f"力争明年{month}月前培训企业兼职调解员{trainees}名。新一届工会委员会今年将为职工办好"
+        f"{jobs}件实事。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert {v: d for v, (_, d) in _targets(result).items()} == {
+        Decimal(trainees): 2026,
+        Decimal(jobs): 2025,
+    }, _targets(result)
+    assert set(_achievements(result)) == {Decimal(40)}
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

@@ -627,13 +627,24 @@ def _deadline_for(text: str, deadlines: list[DeadlineMatch], at: int) -> Deadlin
     return deadline
 
 
+_WILL = ("将", "要", "力争", "争取", "计划", "拟")
+"""Words of intent right after a year inside a clause (新一届工会委员会今年将为职工办好10件实事):
+the year the plan is for, as when the year opens the clause."""
+
+
 def _year_stated_before(ctx: Context, text: str, periods: list, at: int) -> int | None:
     """The year a target is set for when its sentence says which, opening a clause before it
-    (2026年，区总工会将…力争全年举办招聘活动50场; 今年夏季，…将投入…; 明年力争…); none for a
+    (2026年，区总工会将…力争全年举办招聘活动50场; 今年夏季，…将投入…; 明年力争…) or before a word
+    of intent (…委员会今年将为职工办好10件实事); none for a
     stretch of years, a year inside a clause (…被确定为2022年试点单位) or one before the
     article's."""
     period = next(
-        (p for p in reversed(periods) if p.end <= at and clause_start(text, p.start) == p.start),
+        (
+            p
+            for p in reversed(periods)
+            if p.end <= at
+            and (clause_start(text, p.start) == p.start or text.startswith(_WILL, p.end))
+        ),
         None,
     )
     if period is None:
