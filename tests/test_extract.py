@@ -2026,6 +2026,22 @@ def test_deadlines_of_a_month_and_a_year_before_a_plan(tmp_path, month, trainees
 
 
 @pytest.mark.parametrize(
+    ("city", "cup", "contest"),
+    [("陆丰市", "碣石湾杯", "职工技能大赛"), ("信宜市", "杏林杯", "岗位技能竞赛")],
+    ids=["lufeng", "xinyi"],
+)
+def test_a_quoted_contest_is_a_program(tmp_path, city, cup, contest):
+    """陆丰市第三届“碣石湾杯”职工技能大赛在市体育馆闭幕: a quoted name before a kind of contest
+    (技能大赛, 岗位技能竞赛 …) is a program, named by the quoted part, its long form an alias."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 11月12日，{city}第三届“{cup}”{contest}在市体育馆闭幕。\n", encoding="utf-8"
+    )
+    result = build([tmp_path / "a.txt"])
+    programs = {e.ref.key: e.aliases for e in result.resolved.entities if e.ref.kind == "program"}
+    assert programs == {cup: (f"{cup}{contest}",)}, programs
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],
