@@ -2042,6 +2042,35 @@ def test_a_quoted_contest_is_a_program(tmp_path, city, cup, contest):
 
 
 @pytest.mark.parametrize(
+    ("district", "office", "contact", "stations"),
+    [("高要区", "区总工会办公室", "何敏仪", 8), ("潮安区", "区总工会权益保障部　", "郑丽君", 12)],
+    ids=["gaoyao", "chaoan"],
+)
+def test_a_district_s_plan_items_and_its_contact(tmp_path, district, office, contact, stations):
+    """今年全区工会将重点抓好三项工作：一是…；二是新建“X驿站”8个…: every item is the district
+    union's target (全区 in the introduction, not only in the first item's sentence); 联系人：
+    区总工会办公室何敏仪: the contact is named after the office."""
+    city = "肇庆市" if district == "高要区" else "潮州市"
+    (tmp_path / "a.txt").write_text(
+        f"{city[:2]}日报　2026年3月18日\n\n本报讯 3月16日，{district}总工会召开全委会议。"
+        f"{city}总工会副主席黎伟民、区总工会主席冼国强出席会议。\n\n冼国强表示，今年全区工会将重点抓好三项"
+        f"工作：一是新发展会员5000人以上；二是新建“暖蜂驿站”{stations}个，到年底驿站总数达到40个。"
+        f"\n\n联系人：{office}{contact}，电话：0758-8388888\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    set_by = {
+        f.arg("quantity").value: f.arg("set_by")
+        for f in result.resolved.facts
+        if f.kind == "target"
+    }
+    union = Ref("org", f"{district}总工会")
+    assert set_by == {Decimal(5000): union, Decimal(stations): union, Decimal(40): union}, set_by
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert contact in people, people
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

@@ -519,6 +519,20 @@ def _contact_re() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(word_list('contact_labels.txt'))})\\s*[:：]\\s*")
 
 
+_OFFICE_ENDS = ("办公室", "部", "中心", "科", "处", "站", "所", "工会")
+_OFFICE_MOST = 16
+"""The office a notice may name before its contact's name (区总工会办公室何敏仪, 区总工会办公室
+何敏仪): up to this many characters, ending as an office's name does."""
+
+
+def _office_ends(text: str, at: int) -> Iterator[int]:
+    """Where a name may start after an office named at ``at`` (after the office's ending and
+    any spaces), nearest first."""
+    for end in range(at + 2, min(at + _OFFICE_MOST, len(text))):
+        if text[at:end].endswith(_OFFICE_ENDS):
+            yield end + len(text[end:]) - len(text[end:].lstrip())
+
+
 def find_contacts(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
     """(start, name) of the contact people of a notice (联系人：何倩仪、陈立新，电话…): the
     label vouches that a name follows its colon; no post comes with it, and a surname with a
@@ -527,6 +541,8 @@ def find_contacts(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
     titles = post_titles()
     for m in _contact_re().finditer(text):
         at = m.end()
+        if name_at(text, at, known, vouched=True) is None:  # 联系人：区总工会办公室何敏仪
+            at = next((e for e in _office_ends(text, at) if name_at(text, e, known, True)), at)
         while (name := name_at(text, at, known, vouched=True)) is not None:
             if titles.search(name, 1):
                 break

@@ -64,14 +64,20 @@ def subject_org(
     if _PROVINCE_WORDS.search(head):  # (anywhere before, so also in the clause)
         if not re.search(r"我们|我市|全市|市总", head):
             return province_union(ctx)
-    # 全区将建成… in a report on a district: the district's union (not 全市 for a county-level
-    # city the report names: 全市 is the article's city)
-    if ctx.county and ctx.county[-1] in "区县":
-        level = ctx.county[-1]
-        if re.search(f"全{level}|我{level}|{level}总", text[clause_start + 1 : pos]):
-            return Ref("org", ctx.county + "总工会")
+    if county := _county_said(ctx, text[clause_start + 1 : pos]):
+        return county
     continued = _continued_union(ctx, sent) if sent is not None else None
     return continued or _interviewee_union(ctx, sent) or city_union(ctx)
+
+
+def _county_said(ctx: Context, text: str) -> Ref | None:
+    """全区将建成… in a report on a district: the district's union (not 全市 for a county-level
+    city the report names: 全市 is the article's city)."""
+    if ctx.county and ctx.county[-1] in "区县":
+        level = ctx.county[-1]
+        if re.search(f"全{level}|我{level}|{level}总", text):
+            return Ref("org", ctx.county + "总工会")
+    return None
 
 
 def _interviewee_union(ctx: Context, sent: Sentence | None) -> Ref | None:
@@ -108,6 +114,8 @@ def _continued_union(ctx: Context, sent: Sentence) -> Ref | None:
         unions = [o for o in orgs if o.kind == "union"]
         if unions:
             return Ref("org", unions[-1].name)
+        if county := _county_said(ctx, prev.text):  # 今年全区工会将…：一是…；二是…
+            return county
         i -= 1
     return None
 
