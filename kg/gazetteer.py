@@ -319,6 +319,20 @@ def _bare_party_departments() -> frozenset[str]:
 _PARTY_COMMITTEE = re.compile("(?:党工委|党委|党总支|党支部)$")
 
 
+def institution_of(org: OrgMatch) -> OrgMatch | None:
+    """The enterprise, hospital or school whose union or party committee ``org`` is (高要区人民
+    医院工会 -> 高要区人民医院), as written before the suffix; None for any other."""
+    if org.kind not in ("union", "party"):
+        return None
+    name = committee_of(org.name.removesuffix("工会"))
+    if name == org.name or not name.endswith(tuple(_institution_kinds())):
+        return None
+    kind = next(k for e, k in _institution_kinds().items() if name.endswith(e))
+    if kind not in ("company", "hospital", "school"):
+        return None
+    return OrgMatch(org.start, org.start + len(name), name, name, kind, org.place)
+
+
 @cache
 def union_units() -> tuple[str, ...]:
     """The parts of a union written after its name (法律工作部, 女职工委员会: the ``unit`` rows

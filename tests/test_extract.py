@@ -2071,6 +2071,25 @@ def test_a_district_s_plan_items_and_its_contact(tmp_path, district, office, con
 
 
 @pytest.mark.parametrize(
+    ("workplace", "bare", "speaker"),
+    [("高要区人民医院", "医院", "邓志坚"), ("肇庆星湖生物科技有限公司", "公司", "陈慧玲")],
+    ids=["hospital", "company"],
+)
+def test_a_workplace_named_by_its_union(tmp_path, workplace, bare, speaker):
+    """高要区人民医院工会主席、医院党委委员邓志坚作交流发言: a workplace first named by its union
+    is the one the bare 医院 (公司) after it means."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 3月16日，高要区总工会召开全委会议。会上，{workplace}工会主席、{bare}党委委员"
+        f"{speaker}作了交流发言。\n",
+        encoding="utf-8",
+    )
+    assert _posts(build([tmp_path / "a.txt"])) == {
+        (speaker, "主席", f"{workplace}工会"),
+        (speaker, "委员", f"{workplace}党委"),
+    }
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

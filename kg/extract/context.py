@@ -8,7 +8,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kg.gazetteer import OrgMatch, city_of, find_orgs, find_places, place_forms, province_of
+from kg.gazetteer import (
+    OrgMatch,
+    city_of,
+    find_orgs,
+    find_places,
+    institution_of,
+    place_forms,
+    province_of,
+)
 from kg.lexicon import word_list
 from kg.records import Document, Evidence
 from kg.segment import Segmented, Sentence
@@ -83,13 +91,14 @@ def build_context(doc: Document, seg: Segmented) -> Context:
     ]
     county = max(counties)[1] if counties else None
     _ = place_forms  # loaded here once so worker processes warm the gazetteer with the context
-    company = next(  # the enterprise (or hospital) a report is about: the first one named
-        (
-            org
+    company = next(  # the enterprise (or hospital) a report is about: the first one named,
+        (  # itself or by its union (高要区人民医院工会主席、医院党委委员邓志坚)
+            found
             for para in seg.paragraphs
             if "公司" in para.text or "医院" in para.text
             for org in find_orgs(para.text, city, province, county)
-            if org.kind in ("company", "hospital")
+            if (found := org if org.kind in ("company", "hospital") else institution_of(org))
+            and found.kind in ("company", "hospital")
         ),
         None,
     )
