@@ -32,13 +32,15 @@ class Context:
     province: str
     speakers: frozenset[str]
     county: str | None = None
-    """The district or county the article is about, if it names one of its city's (the one
-    named most often): what a bare 区/县 (区总工会, 县委) means."""
+    """The district, county or county-level city the article is about, if it names one of its
+    city's (the one named most often): what a bare 区/县 (区总工会, 县委) means, and the place of
+    a town's union (陆丰市甲子镇总工会)."""
     publication: tuple[Sentence, int, int, str] | None = None
     """When the article was published (see :func:`publication_date`), if the text says."""
-    company: OrgMatch | None = None
-    """The first enterprise the article names (汕头金舟纺织有限公司): what a bare 公司 (公司工会,
-    公司党委书记) means."""
+    workplace: OrgMatch | None = None
+    """The first enterprise or hospital the article names, itself or by its union (汕头金舟纺织
+    有限公司, 高要区人民医院工会): what a bare 公司 or 医院 (公司工会, 医院党委书记) means, and
+    whose post a 总经理 or 院长 with no organization written holds."""
     town: OrgMatch | None = None
     """The first town's or street's union the article names (中山市小榄镇总工会): what a bare
     镇总工会 (镇总工会常务副主席吴穗君) means."""
@@ -91,7 +93,7 @@ def build_context(doc: Document, seg: Segmented) -> Context:
     ]
     county = max(counties)[1] if counties else None
     _ = place_forms  # loaded here once so worker processes warm the gazetteer with the context
-    company = next(  # the enterprise (or hospital) a report is about: the first one named,
+    workplace = next(  # the enterprise or hospital a report is about: the first one named,
         (  # itself or by its union (高要区人民医院工会主席、医院党委委员邓志坚)
             found
             for para in seg.paragraphs
@@ -134,7 +136,7 @@ def build_context(doc: Document, seg: Segmented) -> Context:
         speakers,
         county,
         publication_date(seg.sentences),
-        company,
+        workplace,
         town,
         interviewee_union,
     )

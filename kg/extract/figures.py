@@ -531,13 +531,8 @@ def _year_named(ctx: Context, text: str) -> int | None:
     """The first year ``text`` names, or the article's year it counts from (今年, 明年), if
     not one before the article's."""
     for p in find_periods(text):
-        if p.kind == "year" and p.year is not None:
-            year = p.year
-        elif p.kind == "relative" and ctx.year and (p.offset or 0) >= 0:
-            year = ctx.year + (p.offset or 0)
-        else:
-            continue
-        return year if not ctx.year or year >= ctx.year else None
+        if p.kind == "year" or (p.kind == "relative" and ctx.year and (p.offset or 0) >= 0):
+            return _year_to_come(ctx, p)
     return None
 
 
@@ -627,11 +622,6 @@ def _deadline_for(text: str, deadlines: list[DeadlineMatch], at: int) -> Deadlin
     return deadline
 
 
-_WILL = ("将", "要", "力争", "争取", "计划", "拟")
-"""Words of intent right after a year inside a clause (新一届工会委员会今年将为职工办好10件实事):
-the year the plan is for, as when the year opens the clause."""
-
-
 def _year_stated_before(ctx: Context, text: str, periods: list, at: int) -> int | None:
     """The year a target is set for when its sentence says which, opening a clause before it
     (2026年，区总工会将…力争全年举办招聘活动50场; 今年夏季，…将投入…; 明年力争…) or before a word
@@ -643,12 +633,17 @@ def _year_stated_before(ctx: Context, text: str, periods: list, at: int) -> int 
             p
             for p in reversed(periods)
             if p.end <= at
-            and (clause_start(text, p.start) == p.start or text.startswith(_WILL, p.end))
+            # …委员会今年将为职工办好10件实事: a year right before a word of intent
+            and (clause_start(text, p.start) == p.start or text.startswith(words("intent"), p.end))
         ),
         None,
     )
-    if period is None:
-        return None
+    return _year_to_come(ctx, period) if period is not None else None
+
+
+def _year_to_come(ctx: Context, period: PeriodMatch) -> int | None:
+    """The calendar year of a year, a month or a year counted from the article's (今年, 明年),
+    unless it is before the article's: a plan is for a year to come."""
     year = None
     if period.kind in ("year", "month"):
         year = period.year

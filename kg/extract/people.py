@@ -82,7 +82,7 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
                 org = _department_of(text, orgs, at)
             if (
                 org is None
-                and ctx.company is not None
+                and ctx.workplace is not None
                 and (
                     _UNIT.fullmatch(text, clause_start(text, at), at)
                     # 压铸车间主任梁浩, 精整班组长龙芷晴: the title names the kind of unit
@@ -117,10 +117,7 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
             if own_union in ("总工会", "工会"):
                 org = _union_of(current, start)
             elif own_union and current is not None and current.kind == "union":
-                unit = current.name + own_union
-                org = OrgMatch(
-                    start, start + len(own_union), own_union, unit, "unit", current.place
-                )
+                org = _part_of(current, own_union, start, start + len(own_union), own_union)
             org = _in_chain_place(org, current)
             current = org or current
             owner = current
@@ -152,6 +149,11 @@ def _in_chain_place(org: OrgMatch | None, before: OrgMatch | None) -> OrgMatch |
     return OrgMatch(org.start, org.end, org.text, name, org.kind, before.place)
 
 
+def _part_of(union: OrgMatch, part: str, start: int, end: int, written: str) -> OrgMatch:
+    """A part of ``union`` (its 女职工委员会, 经费审查委员会), written at ``start:end``."""
+    return OrgMatch(start, end, written, union.name + part, "unit", union.place)
+
+
 def _union_of(org: OrgMatch | None, at: int) -> OrgMatch | None:
     """The union of an enterprise or a town (or of the one whose party committee ``org`` is),
     the bare 工会 or 总工会 at ``at`` in a chain about it; None for any other organization."""
@@ -166,11 +168,9 @@ def _union_of(org: OrgMatch | None, at: int) -> OrgMatch | None:
 
 
 def _company_at(ctx: Context, at: int) -> OrgMatch | None:
-    """The article's enterprise (or hospital), for a post written at ``at`` without it."""
-    company = ctx.company
-    return (
-        None if company is None else OrgMatch(at, at, "", company.name, company.kind, company.place)
-    )
+    """The article's enterprise or hospital, for a post written at ``at`` without it."""
+    place = ctx.workplace
+    return None if place is None else OrgMatch(at, at, "", place.name, place.kind, place.place)
 
 
 _INSTITUTION_END = re.compile(
@@ -184,9 +184,9 @@ _UNIT = re.compile(r"[\u4e00-\u9fff]*(?:班组|班|组|车间|分厂|厂|工段|
 """An enterprise's unit down to a team (轧钢厂精轧班, 炼钢厂连铸车间): a post held in it is held
 in the enterprise."""
 _UNIT_TITLE = re.compile("车间|班组|工段|分厂")
+"""A title that starts with the kind of unit (车间副主任): the unit's name is written before it."""
 _UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}")
 """The name of a unit written before a title that names its kind (压铸 in 压铸车间主任)."""
-"""A title that starts with the kind of unit (车间副主任): the unit's name is written before it."""
 
 
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,6}(?:部|处|科|室|中心)")
@@ -228,7 +228,7 @@ def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[Org
     (镇总工会常务副主席吴穗君), and its bare 公司 (公司工会主席刘晓红, 公司党委书记、董事长李世平) as
     the enterprise the article names first, its union or its party committee, in text order."""
     orgs = _with_town(text, orgs, ctx)
-    company = ctx.company
+    company = ctx.workplace
     if company is None or company.name[-2:] not in text:
         return orgs
     base = company.name.removesuffix("工会")
@@ -351,10 +351,8 @@ def _post_at(
     owner = org
     if owner is not None and owner.kind == "union" and (term := _TERM.match(text, owner.end)):
         if term.group("unit"):  # 镇总工会第一届经费审查委员会主任: the committee's
-            name = owner.name + term.group("unit")
-            owner = OrgMatch(
-                owner.start, term.end(), text[owner.start : term.end()], name, "unit", owner.place
-            )
+            written = text[owner.start : term.end()]
+            owner = _part_of(owner, term.group("unit"), owner.start, term.end(), written)
     if owner is None and title.group() in implied:
         owner = _implied_org(ctx, title.group(), implied[title.group()], at)
     if owner is None:
