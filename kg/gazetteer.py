@@ -160,7 +160,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     endings = _alt(row[0] for row in table("institution_types.tsv"))
     institution = (
         f"|(?={first_chars(place_forms())})(?P<iplace>{forms})"
-        f"(?P<imid>[^{_NOT_NAME}的\\W\\d_a-zA-Z]{{0,8}}?)(?P<iend>{endings})(?P<iunion>工会|党委|党总支|党支部)?"
+        f"(?P<imid>[^{_NOT_NAME}的\\W\\d_a-zA-Z]{{0,8}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
     )
     # a bare 省/市/区/县 is the article's own unless a word or a quantifier ends before it
     # (全市, 城区, 社区; 各区总工会, 每个区总工会: every district's, in a city's notice)
@@ -316,7 +316,10 @@ def _bare_party_departments() -> frozenset[str]:
     )
 
 
-_PARTY_COMMITTEE = re.compile("(?:党工委|党委|党总支|党支部)$")
+PARTY_COMMITTEES = ("党工委", "党委", "党总支", "党支部")
+"""A party committee of a town, street, enterprise, hospital or school, after its name (浛洸镇
+党委, 桂城街道党工委, …有限公司党支部)."""
+_PARTY_COMMITTEE = re.compile(f"(?:{'|'.join(PARTY_COMMITTEES)})$")
 
 
 def institution_of(org: OrgMatch) -> OrgMatch | None:

@@ -18,7 +18,7 @@ from functools import cache
 
 from kg.extract.context import Context
 from kg.extract.names import name_at, plausible_name
-from kg.gazetteer import OrgMatch, committee_of, find_orgs, union_units
+from kg.gazetteer import PARTY_COMMITTEES, OrgMatch, committee_of, find_orgs, union_units
 from kg.lexicon import alternation, longest_first, table, word_list
 from kg.records import Fact, Mention, Ref
 from kg.segment import NAME_SHAPE, Sentence, clause_start, post_titles
@@ -214,13 +214,10 @@ def _department_of(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
 _BARE_AFTER = "(?:(?<=[为任是由和与及该的])|(?<![\u4e00-\u9fff]))"
 """Where a bare 公司 or 镇总工会 may start: after a word that puts a post or an agent before it
 (选举赵慧敏为公司工会主席), or not inside a word."""
-_COMPANY_REF = re.compile(f"{_BARE_AFTER}(公司|医院)(工会|党委|党总支|党支部)?")
+_COMPANY_REF = re.compile(f"{_BARE_AFTER}(公司|医院)(工会|{'|'.join(PARTY_COMMITTEES)})?")
 """A bare 公司 or 医院 (not the end of a name, …有限公司): at a clause's start or after a word
 that puts a post or an agent before it (选举赵慧敏为公司工会主席, 医院党委书记莫振华)."""
-_COMPANY_SUFFIX = {
-    "工会": ("工会", "union"),
-    **{c: (c, "party") for c in ("党委", "党总支", "党支部")},
-}
+_COMPANY_SUFFIX = {"工会": ("工会", "union"), **{c: (c, "party") for c in PARTY_COMMITTEES}}
 
 
 def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch]:
