@@ -2090,6 +2090,67 @@ def test_a_workplace_named_by_its_union(tmp_path, workplace, bare, speaker):
 
 
 @pytest.mark.parametrize(
+    ("county", "chair", "executive", "vices", "auditor"),
+    [
+        ("揭西县", "彭少鸿", "上官雅琴", ("刘展鹏", "蔡美玲"), "袁志坚"),
+        ("五华县", "洪志强", "丘慧敏", ("钟国华",), "旷晓东"),
+    ],
+    ids=["jiexi", "wuhua"],
+)
+def test_a_congress_lineup(tmp_path, county, chair, executive, vices, auditor):
+    """大会选举产生了县总工会新一届领导班子：主席彭少鸿，常务副主席上官雅琴，副主席刘展鹏、蔡美玲
+    （兼职）；县总工会第十届经费审查委员会主任袁志坚: each title's names hold it in the union
+    named before 领导班子; the committee of a term is the committee's; 丘, 洪 and 旷 are family
+    names (县委书记丘明远)."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 3月25日，{county}总工会第十次代表大会召开。{county}委书记丘明远出席开幕式。"
+        f"大会选举产生了县总工会新一届领导班子：主席{chair}，常务副主席{executive}，副主席"
+        f"{'、'.join(vices)}（兼职）；县总工会第十届经费审查委员会主任{auditor}。\n",
+        encoding="utf-8",
+    )
+    union = f"{county}总工会"
+    assert _posts(build([tmp_path / "a.txt"])) == {
+        ("丘明远", "书记", f"{county}委"),
+        (chair, "主席", union),
+        (executive, "常务副主席", union),
+        *((v, "副主席", union) for v in vices),
+        (auditor, "主任", f"{union}经费审查委员会"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("city", "county", "chair", "vice", "helper"),
+    [
+        ("湛江市", "廉江市", "植振邦", "黎秋萍", "邬振东"),
+        ("河源市", "龙川县", "洪国梁", "丘美华", "旷志明"),
+    ],
+    ids=["lianjiang", "longchuan"],
+)
+def test_industry_unions_and_a_help_centre(tmp_path, city, county, chair, vice, helper):
+    """湛江市教育工会副主席黎秋萍, 廉江市教育工会主席、市教育局党组成员植振邦: a city's industry
+    union is a union, and the bare 市 after it in the chain is its city; 县总工会副主席、县困难职工
+    帮扶中心主任邬振东: the help centre is an organization; 劳模 inside a quoted name (“清风劳模
+    康养行”) names no one after it."""
+    level = county[-1]  # 廉江市: 市教育局, 市困难职工帮扶中心; 龙川县: 县…
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 {city}教育工会副主席{vice}，{county}教育工会主席、{level}教育局党组成员{chair}"
+        f"出席“清风劳模康养行”活动。{county}总工会副主席、{level}困难职工帮扶中心主任{helper}"
+        "介绍了情况。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _posts(result) == {
+        (vice, "副主席", f"{city}教育工会"),
+        (chair, "主席", f"{county}教育工会"),
+        (chair, "党组成员", f"{county}教育局"),
+        (helper, "副主席", f"{county}总工会"),
+        (helper, "主任", f"{county}困难职工帮扶中心"),
+    }, _posts(result)
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert people == {vice, chair, helper}, people
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

@@ -67,7 +67,7 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
             # 市总工会原主席: a former post (原, 前) is not held; the chain goes on past it
             former = cur.start() > 0 and text[cur.start() - 1] in _FORMER
             at = cur.start() - former
-            org = org_by_end.get(at)
+            org = org_by_end.get(at) or _termed(text, orgs, at)
             title = cur.group()
             # 浛洸镇党委副书记, 公司党委书记: the committee's 副书记, not the town's or the
             # enterprise's 党委副书记
@@ -147,6 +147,17 @@ def _in_chain_place(org: OrgMatch | None, before: OrgMatch | None) -> OrgMatch |
         return org
     name = before.place + org.name.removeprefix(org.place)
     return OrgMatch(org.start, org.end, org.text, name, org.kind, before.place)
+
+
+def _termed(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
+    """The union named before a term that ends at ``at`` (县总工会第十届委员会主席), or its
+    committee of that term (县总工会第十届经费审查委员会主任: the committee's)."""
+    for o in orgs:
+        if o.kind == "union" and o.end < at and (term := _TERM.fullmatch(text, o.end, at)):
+            if term.group("unit"):
+                return _part_of(o, term.group("unit"), o.start, at, text[o.start : at])
+            return o
+    return None
 
 
 def _part_of(union: OrgMatch, part: str, start: int, end: int, written: str) -> OrgMatch:
@@ -416,6 +427,38 @@ def _names_between(text: str, start: int, end: int) -> list[tuple[int, str]] | N
     return names or None
 
 
+_LINEUP = re.compile(r"(?:新一届)?领导班子[:：]")
+"""领导班子：主席彭少鸿，常务副主席上官雅琴，副主席刘展鹏、蔡美玲（兼职）: a lineup of titles and
+the names after them, the posts of the organization named right before."""
+
+
+def find_lineups(text: str, ctx: Context) -> list[Post]:
+    """The posts of a lineup (大会选举产生了县总工会新一届领导班子：主席彭少鸿，常务副主席上官雅琴，
+    副主席刘展鹏、蔡美玲（兼职）): each clause after the colon a title and the names it was given,
+    in the organization named right before 领导班子, up to the sentence's end or a ；."""
+    out: list[Post] = []
+    lineups = list(_LINEUP.finditer(text))
+    if not lineups:
+        return out
+    orgs = with_article_orgs(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
+    for m in lineups:
+        org = next((o for o in orgs if o.end == m.start()), None)
+        if org is None:
+            continue
+        end = min(i for i in (text.find("；", m.end()), len(text)) if i >= 0)
+        at = m.end()
+        while at < end:
+            clause_end = min(i for i in (text.find("，", at, end), end) if i >= 0)
+            title = post_titles().match(text, at)
+            names = _names_between(text, title.end(), clause_end) if title else None
+            if title is None or names is None:
+                break
+            for start, name in names:
+                out.append(Post(name, title.group(), org, at, clause_end, False, start))
+            at = clause_end + 1
+    return out
+
+
 def find_elections(text: str, ctx: Context) -> list[Post]:
     """Posts given by a verb that names the person first (会议选举赵慧敏为公司工会主席), and by
     the clauses after it that leave the verb out (，陈嘉豪、吴淑贞为公司工会副主席): the
@@ -498,6 +541,8 @@ def find_honoured(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
         at = consumed = m.end()
         if text[at : at + 1] in _NOT_A_NAME_AFTER:
             continue  # 劳模和工匠人才, 劳模工匠的: the honour is a word of a phrase
+        if text.count("“", 0, m.start()) > text.count("”", 0, m.start()):
+            continue  # “清风劳模康养行”: a word of a quoted name
         while (name := name_at(text, at, known, vouched=True)) is not None:
             out.append((at, name))
             at += len(name)
@@ -604,7 +649,11 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
         for post in find_posts(sent.text, ctx, frozenset(known)):
             known.add(post.person)
             yield from _post_records(ctx, sent, post, rule)
-        for post in [*find_appointments(sent.text, ctx), *find_elections(sent.text, ctx)]:
+        for post in [
+            *find_appointments(sent.text, ctx),
+            *find_elections(sent.text, ctx),
+            *find_lineups(sent.text, ctx),
+        ]:
             known.add(post.person)
             yield from _post_records(ctx, sent, post, "appointment")
         for post in find_titles_after_names(sent.text, ctx):
