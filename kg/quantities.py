@@ -326,6 +326,8 @@ def _period_re() -> re.Pattern[str]:
         rf"|(?P<arel>{_pw('relative_year')})(?:{_MONTH}月)?|{_MONTH}月)"
         rf"(?:底|末|初|份|(?:[12][0-9]|3[01]|0?[1-9])日)?)"
         rf"|(?P<k_month>(?P<my>{_YEAR})年(?P<mm>{_MONTH})月)"
+        # 5月，镇总工会举办…: a month of the article's year, opening a clause
+        rf"|(?P<k_month_bare>(?<![0-9年至到])(?:{_MONTH})月(?=[，,]))"
         rf"|(?P<k_year>(?P<yy>{_YEAR})年度?(?:{_pw('year_part')})?)"
         rf"|(?P<k_yearly>{_pw('yearly')})"
         rf"|(?P<k_relative>(?<![较比与同于])(?P<rel>{_pw('relative_year')})(?!同期)"
@@ -750,6 +752,8 @@ def find_periods(text: str) -> list[PeriodMatch]:
             if year is not None:
                 kind = "month" if g("am") else "year"
                 found = PeriodMatch(start, end, span, kind, year=year)
+        elif g("k_month_bare") is not None:
+            found = PeriodMatch(start, end, span, "relative", offset=0)
         elif g("k_month") is not None:
             year = _year(g("my"))
             if year is not None:

@@ -2151,6 +2151,34 @@ def test_industry_unions_and_a_help_centre(tmp_path, city, county, chair, vice, 
 
 
 @pytest.mark.parametrize(
+    ("fairs", "pupils", "welders", "funds"),
+    [(9, 164, 136, 1260), (12, 210, 98, 880)],
+    ids=["wuhua", "other"],
+)
+def test_periods_of_festivals_seasons_months_and_running_totals(
+    tmp_path, fairs, pupils, welders, funds
+):
+    """春节后，…举办招聘会9场 (after the Spring Festival), 去年秋季，…资助…164名 (last autumn), 5月，
+    镇总工会举办…比武，参赛职工136名 (a month said alone) are periods of the article's year or the
+    one named; 过去五年，…；累计投入帮扶资金1260万元: the running total over the five years named in
+    the sentence it continues after ；."""
+    (tmp_path / "a.txt").write_text(
+        "梅州日报　2026年3月5日\n\n本报讯 春节后，县总工会已在各镇举办招聘会"
+        f"{fairs}场。去年秋季，县总工会资助困难职工子女{pupils}名。5月，镇总工会举办焊接技能比武，"
+        f"参赛职工{welders}名。\n\n过去五年，全县新建基层工会组织386个；累计投入帮扶资金{funds}万元。\n",
+        encoding="utf-8",
+    )
+    periods = _achievements(build([tmp_path / "a.txt"]), "period", "period_year")
+    assert periods == {
+        Decimal(fairs): ("春节后", 2026),
+        Decimal(pupils): ("去年秋季", 2025),
+        Decimal(welders): ("5月", 2026),
+        Decimal(386): ("过去五年", None),
+        Decimal(funds * 10000): ("过去五年", None),
+    }, periods
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

@@ -690,12 +690,14 @@ def _period(
     paragraph. 全年 stands for the year named before it, which is the period then (2025年，…
     全年发布岗位信息2.3万条: 2025年; 去年，…全年化解劳动争议310宗: 去年): a table of figures shows
     the period's words, and 全年 alone says no year; else 全年, the article's year. So does 累计
-    after a period named earlier in its sentence."""
+    after a period named earlier in its sentence, or in the one it continues after ；(过去五年，
+    …；累计投入帮扶资金1260万元: over the five years)."""
     before = [p for p in periods if p.end <= q.start and p.kind != "future_years"]
     for other in reversed(
         [s for s in ctx.seg.sentences if s.para == sent.para and s.end <= sent.start]
     ):
-        if before and before[-1].text != _WHOLE_YEAR:
+        continued = before and before[-1].text == _RUNNING_TOTAL and other.text.endswith("；")
+        if before and before[-1].text != _WHOLE_YEAR and not continued:
             break
         before = [p for p in find_periods(other.text) if p.kind != "future_years"] + before
     if not before:
