@@ -1043,7 +1043,8 @@ def test_short_forms_of_a_union_name(tmp_path, city, name):
 )
 def test_a_program_to_be_completed_is_planned(tmp_path, city, program):
     """A word of intent before a done word (力争完成, 将于年内实现) makes a program's run planned,
-    as it makes a figure a target; a program already completed is achieved."""
+    as it makes a figure a target; a program already completed is achieved. (“侨乡工匠”培育工程 is
+    named whole: the quoted part is an honour; “侨乡先锋”服务行动 by its quoted brand.)"""
     path = tmp_path / "report.txt"
     path.write_text(
         f"本报讯（记者 钟晓岚）{city}总工会召开全委会议。\n"
@@ -1056,7 +1057,7 @@ def test_a_program_to_be_completed_is_planned(tmp_path, city, program):
         f.arg("program").key: f.modality for f in result.resolved.facts if f.kind == "runs_program"
     }
     assert runs.get(f"{program}培育工程") == "planned", runs
-    assert runs.get(f"{program[:2]}先锋服务行动") == "achieved", runs
+    assert runs.get(f"{program[:2]}先锋") == "achieved", runs
 
 
 @pytest.mark.parametrize(
@@ -2176,6 +2177,30 @@ def test_periods_of_festivals_seasons_months_and_running_totals(
         Decimal(386): ("过去五年", None),
         Decimal(funds * 10000): ("过去五年", None),
     }, periods
+
+
+@pytest.mark.parametrize(
+    ("brand", "honour"),
+    [("侨乡玫瑰", "侨乡工匠"), ("凤城巾帼", "凤城工匠")],
+    ids=["taishan", "shunde"],
+)
+def test_a_brand_named_with_more_words_is_one_program(tmp_path, brand, honour):
+    """“侨乡玫瑰”女职工关爱行动, “侨乡玫瑰”关爱行动 and “侨乡玫瑰”品牌 are one program, named by the
+    quoted brand (the long forms its aliases); “侨乡工匠”人才培育工程 is named whole, the quoted
+    part being an honour (as 南粤工匠人才培育工程)."""
+    (tmp_path / "a.txt").write_text(
+        f"“{brand}”关爱行动持续升温\n\n本报讯 市总工会女职工委员会通报了“{brand}”女职工关爱行动"
+        f"开展情况，要求持续擦亮“{brand}”品牌，并启动“{honour}”人才培育工程。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    programs = {
+        e.ref.key: set(e.aliases) for e in result.resolved.entities if e.ref.kind == "program"
+    }
+    assert programs == {
+        brand: {f"{brand}关爱行动", f"{brand}女职工关爱行动", f"{brand}品牌"},
+        f"{honour}人才培育工程": set(),
+    }, programs
 
 
 @pytest.mark.parametrize(

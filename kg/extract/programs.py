@@ -23,7 +23,7 @@ from functools import cache
 from kg.extract.context import Context
 from kg.extract.subjects import city_of_subject, modality, subject_org, words
 from kg.gazetteer import find_orgs
-from kg.lexicon import alternation, table
+from kg.lexicon import alternation, longest_first, table
 from kg.records import Fact, Mention, Ref
 from kg.segment import Sentence
 
@@ -159,7 +159,11 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
         if typ and j == i:
             written = m.group() + typ
         elif ext and j == i and not typ:
-            name, written = name + ext.group(1), m.group() + ext.group(1)
+            written = m.group() + ext.group(1)
+            if name.endswith(longest_first("honour_titles.txt")):
+                # “南粤工匠”人才培育工程: the honour names no program, the whole does
+                name += ext.group(1)
+            # else “侨乡玫瑰”女职工关爱行动: the quoted brand, its long form an alias
         elif (
             typ
             or listed
