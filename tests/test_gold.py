@@ -52,20 +52,20 @@ def test_genre_articles_people_with_posts(genre_build):
 
 
 def test_held_out_articles_of_the_genre():
-    """52 articles written by helpers who never saw the code (interviews, congresses, briefs,
-    town, enterprise and hospital reports, summaries, web reprints, OCR scans), their gold
-    aligned to the seeds' conventions (tests/gold/heldout.json says how): every kind of fact at
-    a floor a little under what the rules reach (when the last batch came in, precision/recall:
-    posts 0.996/0.945, people 1.0/0.970, orgs 0.928/0.937, programs 0.930/0.980, targets
-    0.963/0.957, achievements 0.962/0.998, periods 0.871/0.904)."""
+    """60 articles written by helpers who never saw the code (interviews, congresses, briefs,
+    town, enterprise and hospital reports, an industry union, job fairs, summaries, web reprints,
+    OCR scans), their gold aligned to the seeds' conventions (tests/gold/heldout.json says how):
+    every kind of fact at a floor a little under what the rules reach (when the last batch came
+    in, precision/recall: posts 0.997/0.950, people 1.0/0.972, orgs 0.920/0.938, programs
+    0.934/0.957, targets 0.967/0.962, achievements 0.961/0.998, periods 0.867/0.901)."""
     s = _scores(build([str(HELDOUT)]), "heldout.json")
     floors = {
-        "posts": (0.97, 0.92),
+        "posts": (0.97, 0.93),
         "people": (0.97, 0.95),
         "orgs": (0.9, 0.9),
         "article": (0.95, 0.95),
-        "programs": (0.9, 0.95),
-        "targets": (0.93, 0.93),
+        "programs": (0.9, 0.93),
+        "targets": (0.94, 0.94),
         "achievements": (0.94, 0.97),
         "periods": (0.85, 0.88),
     }
