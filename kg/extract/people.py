@@ -151,13 +151,20 @@ def _in_chain_place(org: OrgMatch | None, before: OrgMatch | None) -> OrgMatch |
 
 def _termed(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
     """The union named before a term that ends at ``at`` (县总工会第十届委员会主席), or its
-    committee of that term (县总工会第十届经费审查委员会主任: the committee's)."""
+    committee of that term (see :func:`_of_term`)."""
     for o in orgs:
-        if o.kind == "union" and o.end < at and (term := _TERM.fullmatch(text, o.end, at)):
-            if term.group("unit"):
-                return _part_of(o, term.group("unit"), o.start, at, text[o.start : at])
-            return o
+        if o.kind == "union" and o.end < at and _TERM.fullmatch(text, o.end, at):
+            return _of_term(text, o, at)
     return None
+
+
+def _of_term(text: str, org: OrgMatch, at: int) -> OrgMatch:
+    """``org``, or, when the term written between it and ``at`` is one of its committee's
+    (镇总工会第一届经费审查委员会主任), that committee."""
+    term = _TERM.fullmatch(text, org.end, at) if org.kind == "union" else None
+    if term is None or not term.group("unit"):
+        return org
+    return _part_of(org, term.group("unit"), org.start, at, text[org.start : at])
 
 
 def _part_of(union: OrgMatch, part: str, start: int, end: int, written: str) -> OrgMatch:
@@ -356,11 +363,7 @@ def _post_at(
         unplaced = _unplaced_org().match(text, at)
         title = _title_at(text, unplaced.end()) if unplaced else None
         return (title, None) if title is not None else None
-    owner = org
-    if owner is not None and owner.kind == "union" and (term := _TERM.match(text, owner.end)):
-        if term.group("unit"):  # 镇总工会第一届经费审查委员会主任: the committee's
-            written = text[owner.start : term.end()]
-            owner = _part_of(owner, term.group("unit"), owner.start, term.end(), written)
+    owner = _of_term(text, org, title.start()) if org is not None else None
     if owner is None and title.group() in implied:
         owner = _implied_org(ctx, title.group(), implied[title.group()], at)
     if owner is None:
