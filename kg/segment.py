@@ -49,7 +49,9 @@ with _without_pkg_resources():
     import jieba
 
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n")
-_SPEAKER = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[:：]")
+_SPEAKER = re.compile(r"^(答|[\u4e00-\u9fff]{2,4})\s*[:：]")
+ANSWER_MARK = "答"
+"""An answer's turn marked 答： (after 问：): the interviewee speaks, unnamed in the turn."""
 _HEAD_PARAS = 8
 _JUNK = re.compile(
     r"^(?:登录|注册|首页)|返回顶部|扫一扫|分享到|版权所有|ICP备|当前位置|浏览次数|【字体|【打印|【关闭"
@@ -218,7 +220,8 @@ def _classify(index: int, text: str, seen_question: bool) -> str:
         return "byline"
     if kind == "answer":
         m = _SPEAKER.match(text)
-        if not (m and is_speaker_name(m.group(1))) or _MENU_BAR.search(text):
+        speaker = m.group(1) if m else ""
+        if not (speaker == ANSWER_MARK or is_speaker_name(speaker)) or _MENU_BAR.search(text):
             kind = None  # 相关链接：A | B: a list of links, though 相 is a family name
     if kind:
         return kind

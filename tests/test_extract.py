@@ -2204,6 +2204,36 @@ def test_a_brand_named_with_more_words_is_one_program(tmp_path, brand, honour):
 
 
 @pytest.mark.parametrize(
+    ("county", "chair", "bases"),
+    [("郁南县", "黄少峰", 2), ("新兴县", "梁志文", 3)],
+    ids=["yunan", "xinxing"],
+)
+def test_answers_marked_da_speak_for_the_union_interviewed(tmp_path, county, chair, bases):
+    """问：… then 答：…: 答 marks the interviewee's turns, whom the lead names (记者采访了…县总工会
+    主席黄少峰): the answers' figures and plans are that union's (they were the city's), and the
+    items answering 今年有什么打算？ are due this year."""
+    (tmp_path / "a.txt").write_text(
+        "云浮日报　2026年5月20日\n\n本报讯（记者 梁晓雯）近日，记者采访了"
+        f"{county}人大常委会副主任、县总工会主席{chair}。\n\n问：去年做了哪些工作？\n\n"
+        "答：去年，我们举办职业技能竞赛，参赛职工1380人次。\n\n问：今年有什么打算？\n\n"
+        f"答：主要抓好两件事：一是年内评选工匠20名；二是力争新建职工技能实训基地{bases}个。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    union = Ref("org", f"{county}总工会")
+    figures = {
+        (f.kind, f.arg("quantity").value): (f.arg("by") or f.arg("set_by"), f.arg("deadline"))
+        for f in result.resolved.facts
+        if f.kind in ("target", "achievement")
+    }
+    assert figures == {
+        ("achievement", Decimal(1380)): (union, None),
+        ("target", Decimal(20)): (union, 2026),
+        ("target", Decimal(bases)): (union, 2026),
+    }, figures
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

@@ -63,6 +63,10 @@ class Context:
         )
 
 
+_INTERVIEWED = re.compile("采访了|专访了")
+"""A lead that names whom the reporter interviewed, when the answers do not (答：…)."""
+
+
 def build_context(doc: Document, seg: Segmented) -> Context:
     """Infer the article's city (from the interviewee line or the first line naming a city's
     organization, else the city named most often) and province."""
@@ -115,11 +119,17 @@ def build_context(doc: Document, seg: Segmented) -> Context:
         ),
         None,
     )
+    # the interviewee's union: from the interviewee's line, else (answers marked 答：) from the
+    # sentence that says whom the reporter interviewed (记者…采访了…县总工会主席黄少峰)
+    answers = any(p.kind == "answer" for p in seg.paragraphs)
     interviewee_union = next(
         (
             unions[-1]
             for para in seg.paragraphs
-            if para.kind == "interviewee"
+            if (
+                para.kind == "interviewee"
+                or (answers and para.kind in ("body", "byline") and _INTERVIEWED.search(para.text))
+            )
             and (
                 unions := [
                     o for o in find_orgs(para.text, city, province, county) if o.kind == "union"
