@@ -2234,6 +2234,23 @@ def test_answers_marked_da_speak_for_the_union_interviewed(tmp_path, county, cha
 
 
 @pytest.mark.parametrize(
+    ("honour", "project"),
+    [("南江工匠", "人才培育工程"), ("侨乡工匠", "培育计划")],
+    ids=["nanjiang", "qiaoxiang"],
+)
+def test_a_headline_saying_something_of_an_honour_names_no_program(tmp_path, honour, project):
+    """让“南江工匠”成长有平台: the words after a quoted honour that end in 平台 say something of it
+    (有), no program's name; “南江工匠”人才培育工程 still is one."""
+    (tmp_path / "a.txt").write_text(
+        f"郁南县总工会：让“{honour}”成长有平台\n\n本报讯 县总工会启动“{honour}”{project}。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
+    assert programs == {f"{honour}{project}"}, programs
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

@@ -149,7 +149,8 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
             typ = None
         # 作为…的“必修课”: a figure of speech; but 开通的“…服务热线” names a program by its suffix
         metaphor = run_before.endswith("的") and not name.endswith(types)
-        ext = re.match(f"([{_CJK}]{{1,6}}?(?:{_alt('suffix')}))", after)
+        # (no 有/是/在/让/的 among the words: 让“南江工匠”成长有平台 says something of it)
+        ext = re.match(f"((?:(?![有是在让的])[{_CJK}]){{1,6}}?(?:{_alt('suffix')}))", after)
         listed = re.match(f"等[{_CJK}“”]{{0,8}}?(?:{_alt('list_type')})", run_after)
         # “工会服务暖万家”推进会: a meeting held for a campaign names the campaign (not the meeting)
         event = j == i and not metaphor and run_after.startswith(words("event"))
