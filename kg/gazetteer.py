@@ -316,6 +316,10 @@ def _bare_party_departments() -> frozenset[str]:
     )
 
 
+WORKPLACES = {"company": "公司", "hospital": "医院"}
+"""The kinds of organization a report may be about as a workplace (the staff's posts, union and
+party committee are its), with the bare word that means it in such a report (公司, 医院)."""
+
 PARTY_COMMITTEES = ("党工委", "党委", "党总支", "党支部")
 """A party committee of a town, street, enterprise, hospital or school, after its name (浛洸镇
 党委, 桂城街道党工委, …有限公司党支部)."""

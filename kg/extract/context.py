@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.gazetteer import (
+    WORKPLACES,
     OrgMatch,
     city_of,
     find_orgs,
@@ -101,10 +102,10 @@ def build_context(doc: Document, seg: Segmented) -> Context:
         (  # itself or by its union (高要区人民医院工会主席、医院党委委员邓志坚)
             found
             for para in seg.paragraphs
-            if "公司" in para.text or "医院" in para.text
+            if any(word in para.text for word in WORKPLACES.values())
             for org in find_orgs(para.text, city, province, county)
-            if (found := org if org.kind in ("company", "hospital") else institution_of(org))
-            and found.kind in ("company", "hospital")
+            if (found := org if org.kind in WORKPLACES else institution_of(org))
+            and found.kind in WORKPLACES
         ),
         None,
     )

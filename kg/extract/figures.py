@@ -580,7 +580,7 @@ def _inline_plan_intro(ctx: Context, sent: Sentence, at: int) -> str | None:
     are returned, for the year they name."""
     if not any(_ITEM.finditer(sent.text, 0, at)):
         return None
-    texts = [s.text for s in ctx.seg.sentences if s.para == sent.para and s.end <= sent.start]
+    texts = [s.text for s in ctx.seg.before_in_paragraph(sent)]
     texts.append(sent.text[:at])
     intros = []
     for i in range(len(texts) - 1, -1, -1):
@@ -653,9 +653,7 @@ def _year_to_come(ctx: Context, period: PeriodMatch) -> int | None:
 
 
 def _earlier_deadline(ctx: Context, sent: Sentence):
-    for other in reversed(
-        [s for s in ctx.seg.sentences if s.para == sent.para and s.end <= sent.start]
-    ):
+    for other in reversed(ctx.seg.before_in_paragraph(sent)):
         found = find_deadlines(other.text)
         if found:
             return found[-1]
@@ -693,9 +691,7 @@ def _period(
     after a period named earlier in its sentence, or in the one it continues after ；(过去五年，
     …；累计投入帮扶资金1260万元: over the five years)."""
     before = [p for p in periods if p.end <= q.start and p.kind != "future_years"]
-    for other in reversed(
-        [s for s in ctx.seg.sentences if s.para == sent.para and s.end <= sent.start]
-    ):
+    for other in reversed(ctx.seg.before_in_paragraph(sent)):
         continued = before and before[-1].text == _RUNNING_TOTAL and other.text.endswith("；")
         if before and before[-1].text != _WHOLE_YEAR and not continued:
             break

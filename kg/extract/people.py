@@ -18,7 +18,14 @@ from functools import cache
 
 from kg.extract.context import Context
 from kg.extract.names import name_at, plausible_name
-from kg.gazetteer import PARTY_COMMITTEES, OrgMatch, committee_of, find_orgs, union_units
+from kg.gazetteer import (
+    PARTY_COMMITTEES,
+    WORKPLACES,
+    OrgMatch,
+    committee_of,
+    find_orgs,
+    union_units,
+)
 from kg.lexicon import alternation, longest_first, table, word_list
 from kg.records import Fact, Mention, Ref
 from kg.segment import NAME_SHAPE, Sentence, clause_start, post_titles
@@ -175,7 +182,7 @@ def _part_of(union: OrgMatch, part: str, start: int, end: int, written: str) -> 
 def _union_of(org: OrgMatch | None, at: int) -> OrgMatch | None:
     """The union of an enterprise or a town (or of the one whose party committee ``org`` is),
     the bare 工会 or 总工会 at ``at`` in a chain about it; None for any other organization."""
-    if org is None or org.kind not in ("company", "hospital", "party"):
+    if org is None or org.kind not in (*WORKPLACES, "party"):
         return None
     name = committee_of(org.name) if org.kind == "party" else org.name
     if _INSTITUTION_END.search(name):
@@ -220,7 +227,7 @@ def _department_of(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
         if not gap or not re.fullmatch(r"[\u4e00-\u9fff]+", gap):
             continue
         unit = _UNIT.fullmatch(gap) or _UNIT_TITLE.match(text, at)  # …连铸车间副主任
-        if o.kind in ("company", "hospital") and (
+        if o.kind in WORKPLACES and (
             len(gap) <= _DEPARTMENT_MOST or (len(gap) <= _UNIT_MOST and unit)
         ):
             return o
@@ -232,7 +239,9 @@ def _department_of(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
 _BARE_AFTER = "(?:(?<=[为任是由和与及该的])|(?<![\u4e00-\u9fff]))"
 """Where a bare 公司 or 镇总工会 may start: after a word that puts a post or an agent before it
 (选举赵慧敏为公司工会主席), or not inside a word."""
-_COMPANY_REF = re.compile(f"{_BARE_AFTER}(公司|医院)(工会|{'|'.join(PARTY_COMMITTEES)})?")
+_COMPANY_REF = re.compile(
+    f"{_BARE_AFTER}({'|'.join(WORKPLACES.values())})(工会|{'|'.join(PARTY_COMMITTEES)})?"
+)
 """A bare 公司 or 医院 (not the end of a name, …有限公司): at a clause's start or after a word
 that puts a post or an agent before it (选举赵慧敏为公司工会主席, 医院党委书记莫振华)."""
 _COMPANY_SUFFIX = {"工会": ("工会", "union"), **{c: (c, "party") for c in PARTY_COMMITTEES}}
