@@ -2251,6 +2251,21 @@ def test_a_headline_saying_something_of_an_honour_names_no_program(tmp_path, hon
 
 
 @pytest.mark.parametrize(
+    ("entrants", "rise"), [(412, "18.5"), (1260, "23.5")], ids=["xinhui", "lufeng"]
+)
+def test_a_rise_over_the_last_edition_is_the_figure_s_growth(tmp_path, entrants, rise):
+    """吸引…412名职工报名参赛，比上届增长18.5%: a contest's rise over its last edition is the
+    growth of the figure before it, as 同比增长 is, not a figure of its own."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 本届比武吸引全区职工{entrants}名报名参赛，比上届增长{rise}%。\n", encoding="utf-8"
+    )
+    growth = _achievements(build([tmp_path / "a.txt"]), "growth")
+    assert {v: g.value if g else None for v, (g,) in growth.items()} == {
+        Decimal(entrants): Decimal(rise)
+    }, growth
+
+
+@pytest.mark.parametrize(
     ("question", "year", "members"),
     [("今年全市工会的主要目标是什么？", 2025, 6), ("明年有哪些打算？", 2026, 4)],
     ids=["this_year", "next_year"],

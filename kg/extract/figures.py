@@ -50,7 +50,7 @@ from kg.segment import CLAUSE_DELIMITERS, Sentence, clause_start, post_titles, t
 
 _DURATION_UNITS = frozenset({"年", "个月", "月", "天", "日", "小时", "分钟", "周", "星期"})
 _GROWTH_ONLY = re.compile(
-    r"\s*(?:同比|环比|比去年|较去年|比上年|较上年)?(?:同期)?(增长|增加|提高|提升|上升|下降|减少)了?\s*"
+    r"\s*(?:同比|环比|比去年|较去年|比上年|较上年|比上届|较上届)?(?:同期)?(增长|增加|提高|提升|上升|下降|减少)了?\s*"
 )
 """A clause that only compares the figure before it (、同比增长108%); a clause with its own
 subject (职工投诉量比去年减少8.5%) is a figure of its own."""
