@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -170,3 +172,21 @@ def test_long_labels_are_cut_but_kept_in_tooltip() -> None:
     (node,) = _data(page, "nodes")
     assert node["label"].endswith("…") and len(node["label"]) <= 30
     assert node["title"].startswith(long)
+
+
+def test_drawing_does_not_load_ipython() -> None:
+    """pyvis imports IPython (0.26-0.4 s) only for notebooks: kg.view loads pyvis without it,
+    and IPython imported afterwards is the real one, as is the IFrame pyvis's notebook
+    ``show`` makes."""
+    script = (
+        "import sys, kg.view\n"
+        "assert not any(m == 'IPython' or m.startswith('IPython.') for m in sys.modules)\n"
+        "kg.view.render_html([kg.view.ViewNode('ex:a', '王五', 'person')], [])\n"
+        "assert 'IPython' not in sys.modules\n"
+        "import IPython.display, pyvis.network\n"
+        "assert hasattr(IPython, 'get_ipython')\n"
+        "frame = pyvis.network.IFrame('a.html', width=1, height=2)\n"
+        "assert isinstance(frame, IPython.display.IFrame)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
