@@ -2921,3 +2921,26 @@ def test_a_running_total_after_a_period_is_of_that_period(tmp_path, district, mo
         Decimal(520): (months,),
         Decimal(300): ("累计",),
     }, periods
+
+
+@pytest.mark.parametrize(
+    ("county", "level", "service", "figure", "verb"),
+    [
+        ("开平", "市", "工友就业直通车", "一把手", "来抓"),
+        ("五华", "县", "职工e家服务站", "民心", "来推进"),
+    ],
+    ids=["kaiping", "wuhua"],
+)
+def test_a_program_opened_and_a_task_treated_as_one(tmp_path, county, level, service, figure, verb):
+    """市总工会开通的“开平工友就业直通车”: after a cue and 的, a quoted name with a program's own
+    ending names the program; 作为“一把手”工程来抓 ("treat it as X") names none, nor does
+    作为…的“必修课”."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 {county}{level}总工会开通的“{county}{service}”已服务职工300人次。"
+        f"{level}总工会把这项工作作为“{figure}”工程{verb}，"
+        "把安全生产作为职工的“必修课”。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
+    assert programs == {f"{county}{service}"}, programs

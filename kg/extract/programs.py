@@ -35,6 +35,16 @@ _PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后|我�
 
 
 @cache
+def _treated_as(before: str, after: str) -> bool:
+    """作为“一把手”工程来抓: the frame "treat it as X" (``before`` ends with 作为 and a few
+    characters, ``after`` the type word starts with 来抓) says how a task is handled; its X is
+    a figure of speech, no program."""
+    return bool(
+        re.search(f"(?:{_alt('treat_as')})[^，。；：、]{{0,6}}$", before)
+        and after.startswith(words("treat_verb"))
+    )
+
+
 def _alt(role: str) -> str:
     """The words of one role as a regex alternation (built once: find_programs runs per
     sentence)."""
@@ -147,8 +157,18 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
         typ = next((t for t in types if run_after.startswith(t)), None)
         if typ in _WEAK_TYPES and re.match(f"[{_CJK}]", run_after[len(typ) : len(typ) + 1]):
             typ = None
-        # 作为…的“必修课”: a figure of speech; but 开通的“…服务热线” names a program by its suffix
-        metaphor = run_before.endswith("的") and not name.endswith(types)
+        # 作为…的“必修课”: a figure of speech; but 开通的“…服务热线” names a program by its suffix,
+        # and so does a cue's 开通的“开平工友就业直通车” (a program's own ending, not 课 or 日)
+        metaphor = (
+            run_before.endswith("的")
+            and not name.endswith(types)
+            and not (
+                run_before[:-1].endswith(cues)
+                and name.endswith(tuple(s for s in qsuffixes if len(s) > 1))
+            )
+        )
+        if typ and _treated_as(run_before, run_after[len(typ) :]):
+            continue
         # (no 有/是/在/让/的 among the words: 让“南江工匠”成长有平台 says something of it)
         ext = re.match(f"((?:(?![有是在让的])[{_CJK}]){{1,6}}?(?:{_alt('suffix')}))", after)
         listed = re.match(f"等[{_CJK}“”]{{0,8}}?(?:{_alt('list_type')})", run_after)
