@@ -2944,3 +2944,30 @@ def test_a_program_opened_and_a_task_treated_as_one(tmp_path, county, level, ser
     result = build([tmp_path / "a.txt"])
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == {f"{county}{service}"}, programs
+
+
+@pytest.mark.parametrize(
+    ("county", "date", "year", "members", "rooms", "done"),
+    [
+        ("海丰县", "2026年2月27日", 2026, 16000, 5, 168),
+        ("紫金县", "2025年1月10日", 2025, 9000, 3, 88),
+    ],
+    ids=["haifeng", "zijin"],
+)
+def test_paragraphs_of_plans_opened_with_yi_shi(tmp_path, county, date, year, members, rooms, done):
+    """A work report's plans, one paragraph each opened with 一是, 二是, after 今年…将重点做好以下
+    工作：: their figures are targets due in the year the introduction names (今年), though 新建
+    is a word of work done; the same paragraphs after 过去一年…做了以下工作： are achievements."""
+    text = (
+        f"汕尾日报　{date}\n\n本报讯 {county}总工会召开全委会议。\n\n"
+        "过去一年，县总工会主要做了以下工作：\n\n"
+        f"一是扩大组织覆盖。全年新建基层工会组织{done}个。\n\n"
+        "今年是“十五五”开局之年。县总工会将重点做好以下工作：\n\n"
+        f"一是扩大组织覆盖。力争全年新发展会员{members}人。\n\n"
+        f"二是深化建功立业。新建劳模和工匠人才创新工作室{rooms}家。\n"
+    )
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = build([tmp_path / "a.txt"])
+    targets = _targets(result)
+    assert {v: d for v, (_, d) in targets.items()} == {members: year, rooms: year}, targets
+    assert set(_achievements(result)) == {done}

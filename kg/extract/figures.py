@@ -515,7 +515,7 @@ def _is_target(
 
 
 _LIST_ITEM = re.compile(
-    r"^\s*(?:（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])"
+    r"^\s*(?:（[一二三四五六七八九十\d]{1,3}）|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[.、．])"
 )
 _PLAN_INTRO = re.compile("部署|计划|目标|打算|要点|安排|重点工作")
 _HEADING_MOST = 30
@@ -834,8 +834,10 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     args["deadline"] = deadline.year_in(ctx.year)
                 elif plan_end := plan_end_year(sent.text[: q.start]):
                     args["deadline"] = plan_end  # 力争“十五五”期间培育…: by 2030
-                elif (intro := _plan_intro(ctx, sent)) and (year := _intro_year(intro)):
-                    args["deadline"] = year  # 部署2026年重点工作：
+                elif (intro := _plan_intro(ctx, sent)) and (
+                    year := _intro_year(intro) or _year_named(ctx, intro)
+                ):
+                    args["deadline"] = year  # 部署2026年重点工作：, 今年…将重点做好以下工作：
                 elif (year := _year_stated_before(ctx, sent.text, periods, q.start)) is not None:
                     args["deadline"] = year  # 2026年，…力争全年新建…50个: that year's
                 elif (intro := _inline_plan_intro(ctx, sent, q.start)) and (
