@@ -2971,3 +2971,22 @@ def test_paragraphs_of_plans_opened_with_yi_shi(tmp_path, county, date, year, me
     targets = _targets(result)
     assert {v: d for v, (_, d) in targets.items()} == {members: year, rooms: year}, targets
     assert set(_achievements(result)) == {done}
+
+
+@pytest.mark.parametrize(
+    ("plan", "next_plan", "members"),
+    [("十四五", "十五五", 418000), ("十三五", "十四五", 91000)],
+    ids=["14th", "13th"],
+)
+def test_a_five_year_plan_in_quotes_names_no_program(tmp_path, plan, next_plan, members):
+    """“十四五”期间，…新发展会员41.8万人 and 2026年是“十五五”开局之年: a plan's years in quotes
+    are a period, not a program the figure is of."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 市总工会通报“{plan}”时期全市工会工作成效。“{plan}”期间，全市工会累计新发展会员"
+        f"{members}人。明年是“{next_plan}”开局之年。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
+    assert programs == set(), programs
+    assert _achievements(result, "program", "period") == {members: (None, f"“{plan}”期间")}

@@ -877,7 +877,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     elif period.offset is not None and ctx.year:  # 去年, in an article of 2026
                         args["period_year"] = ctx.year + period.offset
                     since = re.search(r"“([^”]+)”", period.text)
-                    if since and program is None:
+                    # (“粤工惠”上线以来: the program's; “十四五”期间: a plan's years)
+                    if since and program is None and not FIVE_YEAR_PLAN.fullmatch(since.group(1)):
                         program = Ref("program", since.group(1))
                 if by is not None:
                     args["by"] = by

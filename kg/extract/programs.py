@@ -24,6 +24,7 @@ from kg.extract.context import Context
 from kg.extract.subjects import city_of_subject, modality, subject_org, words
 from kg.gazetteer import find_orgs
 from kg.lexicon import alternation, longest_first, table
+from kg.quantities import FIVE_YEAR_PLAN
 from kg.records import Fact, Mention, Ref
 from kg.segment import Sentence
 
@@ -98,10 +99,12 @@ def facility_ending(text: str) -> str | None:
 def _bad_name(name: str) -> bool:
     """Descriptions, not names: a 的-phrase, a bare type word, a determiner or quantity in front
     (一批…, 各级…), a period (云浮30年), a dangling symbol (工会+), a kind of facility
-    (劳模和工匠人才创新工作室, 职工书屋: counted in figures, not run as programs), or a manner
-    of service (“一站式”服务, “一键式”: how, not what)."""
+    (劳模和工匠人才创新工作室, 职工书屋: counted in figures, not run as programs), a manner
+    of service (“一站式”服务, “一键式”: how, not what), or a five-year plan's years (“十四五”
+    时期, “十五五”开局之年)."""
     return (
         "的" in name
+        or FIVE_YEAR_PLAN.fullmatch(name) is not None
         or name in words("type")
         or name in words("suffix")
         or _facility_re().fullmatch(name) is not None
