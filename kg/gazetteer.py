@@ -319,6 +319,9 @@ def _bare_party_departments() -> frozenset[str]:
 WORKPLACES = {"company": "公司", "hospital": "医院"}
 """The kinds of organization a report may be about as a workplace (the staff's posts, union and
 party committee are its), with the bare word that means it in such a report (公司, 医院)."""
+BARE_WORKPLACE = {"公司": "company", "医院": "hospital", "集团": "company"}
+"""The bare words that mean the workplace in a report about it, with its kind: 公司, 医院, and 集团
+for a group's company (珠海…港务集团有限公司, then 集团党委书记、董事长闵国梁)."""
 
 PARTY_COMMITTEES = ("党工委", "党委", "党总支", "党支部")
 """A party committee of a town, street, enterprise, hospital or school, after its name (浛洸镇
@@ -352,6 +355,21 @@ def committee_of(name: str) -> str:
     """What a party committee is the committee of (浛洸镇党委 -> 浛洸镇, 桂城街道党工委 -> 桂城街道,
     …有限公司党委 -> …有限公司): the body whose union a bare 总工会/工会 after it means."""
     return _PARTY_COMMITTEE.sub("", name)
+
+
+def body_of_committee(org: OrgMatch) -> OrgMatch | None:
+    """The government department whose party committee ``org`` is (珠海市国资委党委 -> 珠海市
+    国资委), for the posts after it in a chain (党委委员、副主任卞志远: the commission's 副主任);
+    None for any other organization."""
+    body = committee_of(org.name)
+    if org.kind != "party" or body == org.name:
+        return None
+    ends = tuple(canon for canon, kind in _cores().values() if kind == "department")
+    if not body.endswith(ends):
+        return None
+    return OrgMatch(
+        org.start, org.end - (len(org.name) - len(body)), body, body, "department", org.place
+    )
 
 
 _UNPLACED_COMMITTEE = re.compile("(?:区|县|镇|街道)(?:党工|党)?委")

@@ -2990,3 +2990,37 @@ def test_a_five_year_plan_in_quotes_names_no_program(tmp_path, plan, next_plan, 
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == set(), programs
     assert _achievements(result, "program", "period") == {members: (None, f"“{plan}”期间")}
+
+
+@pytest.mark.parametrize(
+    ("city", "group", "commission", "chair", "director", "press", "social"),
+    [
+        ("珠海市", "珠海高澜港务集团有限公司", "卞志远", "闵国梁", "荆慧敏", "蒲永辉", "罗锦涛"),
+        ("湛江市", "湛江临港物流集团有限公司", "欧阳明", "邝伟雄", "禤丽华", "钟德海", "庞志刚"),
+    ],
+    ids=["zhuhai", "zhanjiang"],
+)
+def test_a_group_s_congress_and_the_state_s_offices(
+    tmp_path, city, group, commission, chair, director, press, social
+):
+    """A state-owned group's workers' congress: 集团党委书记、董事长 (a bare 集团 is the group the
+    report is about), 市国资委党委委员、副主任 (the commission's party committee, then the
+    commission), 市人民政府新闻办公室主任 and 市委社会工作部部长 (offices of the government and the
+    party committee)."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 2月4日，{group}第三届职工代表大会第四次会议召开。{city}国资委党委委员、副主任"
+        f"{commission}出席会议。集团党委书记、董事长{chair}讲话，集团党委副书记、工会主席{director}"
+        f"作工会工作报告。市人民政府新闻办公室主任{press}、市委社会工作部部长{social}出席。\n",
+        encoding="utf-8",
+    )
+    committee = f"{group}党委"
+    assert _posts(build([tmp_path / "a.txt"])) == {
+        (commission, "委员", f"{city}国资委党委"),
+        (commission, "副主任", f"{city}国资委"),
+        (chair, "书记", committee),
+        (chair, "董事长", group),
+        (director, "副书记", committee),
+        (director, "主席", f"{group}工会"),
+        (press, "主任", f"{city}人民政府新闻办公室"),
+        (social, "部长", f"{city}委社会工作部"),
+    }

@@ -19,9 +19,11 @@ from functools import cache
 from kg.extract.context import Context
 from kg.extract.names import name_at, plausible_name
 from kg.gazetteer import (
+    BARE_WORKPLACE,
     PARTY_COMMITTEES,
     WORKPLACES,
     OrgMatch,
+    body_of_committee,
     committee_of,
     find_orgs,
     union_units,
@@ -133,6 +135,8 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
                 # before it in the chain; 阳春市委副书记、市长: the government of the chain's
                 # place (a county-level city's), when the chain named one
                 owner = _implied_org(ctx, title, implied[title], start, current)
+            elif org is None and current is not None and title not in _PARTY_TITLES:
+                owner = body_of_committee(current) or current  # 国资委党委委员、副主任
             out.append(Post(name, title, owner, start, end, former))
         if current is not None:
             held_before[end] = current
@@ -240,10 +244,10 @@ _BARE_AFTER = "(?:(?<=[为任是由和与及该的])|(?<![\u4e00-\u9fff]))"
 """Where a bare 公司 or 镇总工会 may start: after a word that puts a post or an agent before it
 (选举赵慧敏为公司工会主席), or not inside a word."""
 _COMPANY_REF = re.compile(
-    f"{_BARE_AFTER}({'|'.join(WORKPLACES.values())})(工会|{'|'.join(PARTY_COMMITTEES)})?"
+    f"{_BARE_AFTER}({'|'.join(BARE_WORKPLACE)})(工会|{'|'.join(PARTY_COMMITTEES)})?"
 )
-"""A bare 公司 or 医院 (not the end of a name, …有限公司): at a clause's start or after a word
-that puts a post or an agent before it (选举赵慧敏为公司工会主席, 医院党委书记莫振华)."""
+"""A bare 公司, 医院 or 集团 (not the end of a name, …有限公司): at a clause's start or after a
+word that puts a post or an agent before it (选举赵慧敏为公司工会主席, 医院党委书记莫振华)."""
 _COMPANY_SUFFIX = {"工会": ("工会", "union"), **{c: (c, "party") for c in PARTY_COMMITTEES}}
 
 
@@ -253,17 +257,18 @@ def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[Org
     the enterprise the article names first, its union or its party committee, in text order."""
     orgs = _with_town(text, orgs, ctx)
     company = ctx.workplace
-    if company is None or company.name[-2:] not in text:
+    if company is None:
         return orgs
     base = company.name.removesuffix("工会")
+    words = [w for w, kind in BARE_WORKPLACE.items() if kind == company.kind and w in base]
+    if not any(w in text for w in words):
+        return orgs
     refs = []
     for m in _COMPANY_REF.finditer(text):
-        if any(o.start <= m.start() < o.end for o in orgs) or not base.endswith(m.group(1)):
+        if any(o.start <= m.start() < o.end for o in orgs) or m.group(1) not in words:
             continue  # part of a name (…有限公司工会), or not the article's kind of workplace
         # 公司 alone too: in 公司党委书记 the title is 党委书记, after 公司
-        refs.append(
-            OrgMatch(m.start(), m.start() + 2, m.group(1), base, company.kind, company.place)
-        )
+        refs.append(OrgMatch(m.start(), m.end(1), m.group(1), base, company.kind, company.place))
         if m.group(2):
             suffix, kind = _COMPANY_SUFFIX[m.group(2)]
             refs.append(OrgMatch(m.start(), m.end(), m.group(), base + suffix, kind, company.place))
@@ -291,6 +296,9 @@ def _with_town(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch]:
     ]
     return sorted([*orgs, *refs], key=lambda o: o.start) if refs else orgs
 
+
+_PARTY_TITLES = ("书记", "副书记", "常务副书记", "委员", "常委")
+"""Titles in a party committee: after one, a chain's other titles (副主任) are the body's."""
 
 _FORMER = "原前"
 """Written right before a title, a post no longer held (市总工会原主席蔡丽华)."""
