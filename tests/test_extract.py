@@ -3024,3 +3024,31 @@ def test_a_group_s_congress_and_the_state_s_offices(
         (press, "主任", f"{city}人民政府新闻办公室"),
         (social, "部长", f"{city}委社会工作部"),
     }
+
+
+@pytest.mark.parametrize(
+    ("district", "mediator", "counsel", "firm", "inspector"),
+    [
+        ("高要区", "麦惠兰", "钭志明", "广东端溪律师事务所", "鄢文斌"),
+        ("端州区", "卢秀珍", "区伟强", "广东星湖律师事务所", "万志坚"),
+    ],
+    ids=["gaoyao", "duanzhou"],
+)
+def test_a_union_s_mediators_and_lawyers(tmp_path, district, mediator, counsel, firm, inspector):
+    """区总工会劳动争议调解委员会调解员, 区总工会法律顾问、…律师事务所律师, 市总工会一级调研员: the
+    posts of a union's legal services and a civil-service rank; 法律顾问和志愿律师 names no 和志愿."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 {district}总工会劳动争议调解委员会调解员{mediator}和区总工会法律顾问、{firm}律师"
+        f"{counsel}组成工作专班。肇庆市总工会一级调研员{inspector}到会指导。"
+        "区总工会将组织工会法律顾问和志愿律师深入企业。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _posts(result) == {
+        (mediator, "调解员", f"{district}总工会劳动争议调解委员会"),
+        (counsel, "法律顾问", f"{district}总工会"),
+        (counsel, "律师", firm),
+        (inspector, "一级调研员", "肇庆市总工会"),
+    }
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert people == {mediator, counsel, inspector}, people

@@ -101,6 +101,11 @@ def _words_cache_path() -> Path | None:
     return folder / f"union-kg-words.{digest}.marshal"
 
 
+_CONJUNCTIONS = ("和", "与", "及", "同")
+"""Family names that are also conjunctions: one that jieba writes apart from a word after it
+(和 志愿) joins that word to what came before."""
+
+
 def surname_len(text: str) -> int:
     """Length of the surname ``text`` starts with (2 for 欧阳), or 0."""
     s = word_set("surnames.txt")
@@ -156,6 +161,8 @@ def name_at(
     if tokens:
         first = tokens[0]
         if len(first) == sl and len(tokens) > 1 and len(first + tokens[1]) <= sl + 2:
+            if first in _CONJUNCTIONS and tokens[1] in _dictionary()[0]:
+                return None  # 法律顾问和志愿律师: 和 joins two posts, no 和志愿
             first += tokens[1]
         if len(first) in lengths and plausible_name(first, vouched):
             return first
