@@ -3052,3 +3052,26 @@ def test_a_union_s_mediators_and_lawyers(tmp_path, district, mediator, counsel, 
     }
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert people == {mediator, counsel, inspector}, people
+
+
+@pytest.mark.parametrize(
+    ("driver", "town", "athlete", "hospital"),
+    [
+        ("戴振荣", "军埠镇", "桂晓敏", "饶平县人民医院"),
+        ("甘德明", "里湖镇", "练慧琳", "潮安区人民医院"),
+    ],
+    ids=["puning", "chaoan"],
+)
+def test_people_named_by_where_they_come_from(tmp_path, driver, town, athlete, hospital):
+    """来自…的桂晓敏以5.32米的成绩夺得…, “…。”来自军埠镇的货车司机戴振荣说，入会后…: a person
+    introduced by where they come from, or by who they are before a verb of speech and a comma
+    (indirect speech); not 负责人说， with no name, nor 来自全市的200名职工."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 “这是我第一次知道货车司机也能入工会。”来自{town}的货车司机{driver}说，入会后能享受"
+        f"免费体检。来自{hospital}的{athlete}以5.32米的成绩夺得女子跳远冠军。来自全市的200名职工"
+        "参加比赛。活动负责人说，将继续开展服务。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert people == {driver, athlete}, people

@@ -616,6 +616,9 @@ def find_contacts(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
 
 _QUOTED_SPEECH = re.compile("(?:说|表示|介绍|告诉记者|感慨道|笑着说)[:：]“")
 """A verb of speech, a colon and an opening quote: what a quoted person's name stands before."""
+_REPORTED_SPEECH = re.compile("(?:说|表示|介绍|告诉记者)[，,]")
+"""A verb of speech before a comma (来自军埠镇的货车司机戴振荣说，入会后…): the words reported;
+the name before it is a person's when who the person is stands right before it."""
 
 
 def find_quoted_speakers(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
@@ -624,18 +627,40 @@ def find_quoted_speakers(text: str, known: frozenset[str]) -> list[tuple[int, st
     vouches for the name."""
     out: list[tuple[int, str]] = []
     roles = longest_first("speaker_roles.txt")
-    for m in _QUOTED_SPEECH.finditer(text):
+    speech = [(m, True) for m in _QUOTED_SPEECH.finditer(text)]
+    speech += [(m, False) for m in _REPORTED_SPEECH.finditer(text)]
+    for m, quoted in sorted(speech, key=lambda s: s[0].start()):
         for n in (3, 2, 4):
             start = m.start() - n
             if start < 0:
                 continue
             name = text[start : m.start()]
-            before = text[clause_start(text, start) : start]
+            before = text[clause_start(text, start) : start].lstrip('”"')
             if (name in known or plausible_name(name, vouched=True)) and (
-                not before or before.endswith(roles)
+                (quoted and not before) or before.endswith(roles)
             ):
                 out.append((start, name))
                 break
+    return out
+
+
+_FROM = re.compile("来自[^，。；：、“”（）]{2,20}?的")
+"""来自饶平县人民医院的, 来自军埠镇的: where a person in a report comes from, before who they
+are or their name."""
+
+
+def find_people_from(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, name) of the people introduced by where they come from (来自饶平县人民医院的桂晓敏
+    以5.32米的成绩夺得…, 来自军埠镇的货车司机戴振荣), with who they are between (speaker_roles.txt)
+    or not: the phrase says a person follows."""
+    roles = longest_first("speaker_roles.txt")
+    out = []
+    for m in _FROM.finditer(text):
+        at = m.end()
+        at += len(next((r for r in roles if text.startswith(r, at)), ""))
+        name = name_at(text, at, known, vouched=True)
+        if name:
+            out.append((at, name))
     return out
 
 
@@ -683,6 +708,7 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
             ("honour", find_honoured(sent.text, frozenset(known))),
             ("contact", find_contacts(sent.text, frozenset(known))),
             ("quoted", find_quoted_speakers(sent.text, frozenset(known))),
+            ("from", find_people_from(sent.text, frozenset(known))),
         ):
             for start, name in found:
                 known.add(name)
