@@ -3075,3 +3075,28 @@ def test_people_named_by_where_they_come_from(tmp_path, driver, town, athlete, h
     result = build([tmp_path / "a.txt"])
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert people == {driver, athlete}, people
+
+
+@pytest.mark.parametrize(
+    ("holiday", "visits", "pupils", "members"),
+    [("元旦春节期间", 3650, 138, 31800), ("高温期间", 2160, 95, 12400)],
+    ids=["spring_festival", "summer_heat"],
+)
+def test_a_holiday_is_the_period_of_its_clauses_only(tmp_path, holiday, visits, pupils, members):
+    """元旦春节期间走访慰问…；“金秋助学”资助…。职工医疗互助保障参保…: a campaign's season is the
+    period of the clauses it opens, not of what the report lists after a ； or in its next
+    sentence; 其中 going on with its details keeps it."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 服务职工更加暖心。{holiday}走访慰问困难职工{visits}人次；“金秋助学”资助困难职工子女"
+        f"{pupils}名。职工医疗互助保障参保{members}人次。\n\n"
+        f"{holiday}，县总工会慰问一线职工500人次。其中，慰问环卫工人120人次。\n",
+        encoding="utf-8",
+    )
+    periods = _achievements(build([tmp_path / "a.txt"]), "period")
+    assert periods == {
+        visits: (holiday,),
+        pupils: (None,),
+        members: (None,),
+        500: (holiday,),
+        120: (holiday,),
+    }, periods

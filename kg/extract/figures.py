@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
 
 from kg.extract.context import Context
 from kg.extract.names import plausible_name
@@ -32,7 +33,7 @@ from kg.extract.subjects import (
     words,
 )
 from kg.gazetteer import find_orgs, find_places, places
-from kg.lexicon import longest_first
+from kg.lexicon import longest_first, table
 from kg.quantities import (
     FIVE_YEAR_PLAN,
     DeadlineMatch,
@@ -690,12 +691,25 @@ def _period(
     the period's words, and 全年 alone says no year; else 全年, the article's year. So does 累计
     after a period named earlier in its sentence, or in the one it continues after ；(过去五年，
     …；累计投入帮扶资金1260万元: over the five years)."""
-    before = [p for p in periods if p.end <= q.start and p.kind != "future_years"]
+    before = [
+        p
+        for p in periods
+        if p.end <= q.start
+        and p.kind != "future_years"
+        # 元旦春节期间走访慰问…；“金秋助学”资助…: a holiday's, up to the ；
+        and not (p.text in _holidays() and "；" in sent.text[p.end : q.start])
+    ]
     for other in reversed(ctx.seg.before_in_paragraph(sent)):
         continued = before and before[-1].text == _RUNNING_TOTAL and other.text.endswith("；")
         if before and before[-1].text != _WHOLE_YEAR and not continued:
             break
-        before = [p for p in find_periods(other.text) if p.kind != "future_years"] + before
+        before = [
+            p
+            for p in find_periods(other.text)
+            if p.kind != "future_years"
+            # nor in the next sentence, unless it goes on with its details (其中，…)
+            and (p.text not in _holidays() or sent.text.startswith("其中"))
+        ] + before
     if not before:
         return None
     found = before[-1]
@@ -706,6 +720,12 @@ def _period(
     elif found.text == _RUNNING_TOTAL and len(before) > 1:
         return before[-2]  # 截至11月底，…，累计服务…60万人次: the running total to that date
     return found
+
+
+@cache
+def _holidays() -> frozenset[str]:
+    """The holidays and seasons of union campaigns (``holiday`` in period_words.tsv)."""
+    return frozenset(row[1] for row in table("period_words.tsv") if row[0] == "holiday")
 
 
 _WHOLE_YEAR = "全年"
