@@ -789,9 +789,14 @@ FIVE_YEAR_PLAN = re.compile(f"{_FIVE_YEAR_PLAN_NAME}(?:期间|时期|末)?")
 """A five-year plan (“十五五”期间, 十四五末): the Nth plan's years end in 1955 + 5N."""
 
 
+_PLAN_OPENING = re.compile("的?(?:开局|开篇|起步|谋篇)")
+"""“十五五”开局之年: the plan's first year, not its span."""
+
+
 def plan_end_year(text: str) -> int | None:
-    """The last year of the five-year plan named last in ``text`` (十四五: 2025), or None."""
-    found = list(FIVE_YEAR_PLAN.finditer(text))
+    """The last year of the five-year plan named last in ``text`` (十四五: 2025), or None; not
+    one named for its first year (2026年是“十五五”开局之年)."""
+    found = [m for m in FIVE_YEAR_PLAN.finditer(text) if not _PLAN_OPENING.match(text, m.end())]
     if not found:
         return None
     return 1955 + 5 * (10 + "一二三四五六七八九".index(found[-1].group().lstrip("“")[1]) + 1)

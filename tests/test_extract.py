@@ -3100,3 +3100,33 @@ def test_a_holiday_is_the_period_of_its_clauses_only(tmp_path, holiday, visits, 
         500: (holiday,),
         120: (holiday,),
     }, periods
+
+
+@pytest.mark.parametrize(
+    ("date", "year", "plan", "end", "members", "insured", "craftsmen"),
+    [
+        ("2026年1月15日", 2026, "十五五", 2030, 8, 42, 150),
+        ("2021年1月20日", 2021, "十四五", 2025, 5, 30, 90),
+    ],
+    ids=["15th", "14th"],
+)
+def test_a_plan_s_opening_year_and_its_years_to_come(
+    tmp_path, date, year, plan, end, members, insured, craftsmen
+):
+    """2026年是“十五五”开局之年，市总工会将…：全年新发展会员8万人；职工互助保障参保力争突破42万
+    人次；“十五五”期间累计评选“中山工匠”150名。: the opening year names the plans' year, not the
+    plan's span (8万, 42万 are due that year, also after a ；), and a figure over the plan's
+    years to come is a target due at its end, though 累计 is a word of work done."""
+    (tmp_path / "a.txt").write_text(
+        f"中山日报　{date}\n\n本报讯 阙志明表示，{year}年是“{plan}”开局之年，市总工会将重点抓好为职工"
+        f"办的十件实事：全年新发展会员{members}万人；职工互助保障参保力争突破{insured}万人次；"
+        f"“{plan}”期间累计评选“中山工匠”{craftsmen}名。\n",
+        encoding="utf-8",
+    )
+    targets = _targets(build([tmp_path / "a.txt"]))
+    assert {v: d for v, (_, d) in targets.items()} == {
+        10: year,
+        members * 10000: year,
+        insured * 10000: year,
+        craftsmen: end,
+    }, targets

@@ -508,10 +508,45 @@ def _is_target(
         and any(plan_at(head[:done], w) >= 0 for w in words("intent"))
     ):
         return True  # 力争新建驿站10个，实现24个镇（街）职工服务中心全覆盖: what the plan reaches
+    if (
+        ctx.year
+        and (end := plan_end_year(head[clause_start(head, q.start) :])) is not None
+        and end > ctx.year
+        and (plan >= 0 or _plan_continued(ctx, sent))
+    ):
+        return True  # 市总工会将…：…；“十五五”期间累计评选…150名: over a plan's years to come
     if done >= 0:
         return intent_before(head, done)
-    para = ctx.seg.paragraph_of(sent)
-    body = re.sub(r"^[\u4e00-\u9fff]{2,4}：", "", para.text)
+    return _plan_paragraph(ctx, sent)
+
+
+def _plan_continued(ctx: Context, sent: Sentence) -> bool:
+    """Whether ``sent`` goes on, after a ；, from a sentence that states plans (市总工会将重点抓好
+    …：全年新发展会员8万人…； then “十五五”期间累计评选…)."""
+    for other in reversed(ctx.seg.before_in_paragraph(sent)):
+        if not other.text.endswith("；"):
+            return False
+        if any(plan_at(other.text, w) >= 0 for w in words("plan")):
+            return True
+    return False
+
+
+def _year_continued(ctx: Context, sent: Sentence) -> int | None:
+    """The year stated for the plans of the sentence that ``sent`` goes on from after a ；
+    (阙志明表示，2026年是…，市总工会将…：…； then 职工互助保障参保力争突破42万人次)."""
+    for other in reversed(ctx.seg.before_in_paragraph(sent)):
+        if not other.text.endswith("；"):
+            return None
+        periods = find_periods(other.text)
+        if (year := _year_stated_before(ctx, other.text, periods, len(other.text))) is not None:
+            return year
+    return None
+
+
+def _plan_paragraph(ctx: Context, sent: Sentence) -> bool:
+    """Whether the paragraph of ``sent`` opens as one of plans (after a speaker's name: 阙志明表示，
+    2026年…将…)."""
+    body = re.sub(r"^[\u4e00-\u9fff]{2,4}：", "", ctx.seg.paragraph_of(sent).text)
     return bool(_PLAN_PARAGRAPH.match(body))
 
 
@@ -860,6 +895,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     args["deadline"] = year  # 部署2026年重点工作：, 今年…将重点做好以下工作：
                 elif (year := _year_stated_before(ctx, sent.text, periods, q.start)) is not None:
                     args["deadline"] = year  # 2026年，…力争全年新建…50个: that year's
+                elif (year := _year_continued(ctx, sent)) is not None:
+                    args["deadline"] = year  # 2026年…将…：…； then 参保力争突破42万人次
                 elif (intro := _inline_plan_intro(ctx, sent, q.start)) and (
                     year := _year_named(ctx, intro)
                 ) is not None:
