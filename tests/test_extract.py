@@ -3130,3 +3130,27 @@ def test_a_plan_s_opening_year_and_its_years_to_come(
         insured * 10000: year,
         craftsmen: end,
     }, targets
+
+
+@pytest.mark.parametrize(
+    ("teu", "growth", "planned", "rate"),
+    [("215万", "9.1", "240万", "38.5"), ("86万", "4.7", "100万", "31")],
+    ids=["gaolan", "xuwen"],
+)
+def test_a_port_s_throughput_in_containers(tmp_path, teu, growth, planned, rate):
+    """集装箱吞吐量215万标箱，同比增长9.1%; 力争…集装箱吞吐量达到240万标箱; 每小时38.5自然箱: a
+    port's units (标箱, TEU, and 自然箱) make figures like any other unit."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 2025年，集团集装箱吞吐量{teu}标箱，同比增长{growth}%。2026年集团力争货物吞吐量"
+        f"突破1.5亿吨，集装箱吞吐量达到{planned}标箱。去年，桥吊单机作业效率提升到每小时{rate}自然箱。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    value = lambda text: float(text.removesuffix("万")) * (10000 if "万" in text else 1)  # noqa: E731
+    assert {v: u.unit for v, (u,) in _achievements(result, "quantity").items()} == {
+        value(teu): "标箱",
+        float(rate): "自然箱",
+    }
+    assert set(_targets(result)) == {150000000, value(planned)}
+    growth_of = _achievements(result, "growth")[value(teu)][0]
+    assert growth_of is not None and growth_of.value == float(growth)
