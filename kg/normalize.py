@@ -217,7 +217,7 @@ def _drop_spaces(text: str, origin: array, keep_until: int) -> tuple[str, array]
 
 
 _SPLIT_NUMBER = re.compile(
-    r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])\d+(?:[^\S\n]+\d+)+(?=[.%\u4e00-\u9fff])"
+    r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])\d+(?:\.\d+)?(?:[^\S\n]+\d+)+(?=[.%\u4e00-\u9fff])"
 )
 _INNER_SPACE = re.compile(r"[^\S\n]+")
 
@@ -226,7 +226,7 @@ def _split_numbers(text: str) -> set[int]:
     """Where whitespace splits a number written in Chinese text (OCR's, not thousands
     separators): digit groups with spaces between, a Chinese character or mark before the first
     (after OCR has made full-width digits half-width) and a Chinese character, a decimal point or
-    % after the last (慰问困难职工1 836人次, 10月2 1日, 合理化建议1 2 6 0条, 5 1 6 8.3万元).
+    % after the last (慰问困难职工1 836人次, 10月2 1日, 合理化建议1 2 6 0条, 5 1 6 8.3万元, 4.2 6万人次).
     ``发布时间：2025-06-09 10:32`` keeps its space: a date and a time."""
     return {
         m.start() + s.start()

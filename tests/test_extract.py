@@ -3154,3 +3154,24 @@ def test_a_port_s_throughput_in_containers(tmp_path, teu, growth, planned, rate)
     assert set(_targets(result)) == {150000000, value(planned)}
     growth_of = _achievements(result, "growth")[value(teu)][0]
     assert growth_of is not None and growth_of.value == float(growth)
+
+
+@pytest.mark.parametrize(
+    ("split", "value", "worker"),
+    [("４.２ ６万", 42600, "罗秀英"), ("1.3 5万", 13500, "骆翠萍")],
+    ids=["zijin", "heping"],
+)
+def test_an_ocr_space_in_a_decimal_and_a_speaker_after_the_quotation(
+    tmp_path, split, value, worker
+):
+    """参加互助保障４.２ ６万人次 (OCR split a decimal number) is 4.26万; “…雪中送炭。”罗秀英说。 (the
+    speaker a sentence of her own after the quotation) names a person."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 2025年，全县各级工会组织职工参加互助保障{split}人次，同比增长15.8%。"
+        f"“工会的钱来得及时，真是雪中送炭。”{worker}说。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert set(_achievements(result)) == {value}
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert people == {worker}, people

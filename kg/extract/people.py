@@ -616,9 +616,10 @@ def find_contacts(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
 
 _QUOTED_SPEECH = re.compile("(?:说|表示|介绍|告诉记者|感慨道|笑着说)[:：]“")
 """A verb of speech, a colon and an opening quote: what a quoted person's name stands before."""
-_REPORTED_SPEECH = re.compile("(?:说|表示|介绍|告诉记者)[，,]")
-"""A verb of speech before a comma (来自军埠镇的货车司机戴振荣说，入会后…): the words reported;
-the name before it is a person's when who the person is stands right before it."""
+_REPORTED_SPEECH = re.compile("(?:说|表示|介绍|告诉记者)[，,。]")
+"""A verb of speech before a comma (来自军埠镇的货车司机戴振荣说，入会后…: the words reported;
+the name before it is a person's when who the person is stands right before it) or ending the
+sentence after a quotation (“…雪中送炭。”罗秀英说。)."""
 
 
 def find_quoted_speakers(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
@@ -635,9 +636,13 @@ def find_quoted_speakers(text: str, known: frozenset[str]) -> list[tuple[int, st
             if start < 0:
                 continue
             name = text[start : m.start()]
-            before = text[clause_start(text, start) : start].lstrip('”"')
+            written = text[clause_start(text, start) : start]
+            before = written.lstrip('”"')
             if (name in known or plausible_name(name, vouched=True)) and (
-                (quoted and not before) or before.endswith(roles)
+                # “…真是雪中送炭。”罗秀英说。: the quotation before the name (in the sentence,
+                # or the one before when the speaker is a sentence of its own)
+                ((quoted or written.endswith(("”", '"')) or m.end() == len(text)) and not before)
+                or before.endswith(roles)
             ):
                 out.append((start, name))
                 break
