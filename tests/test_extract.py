@@ -3175,3 +3175,28 @@ def test_an_ocr_space_in_a_decimal_and_a_speaker_after_the_quotation(
     assert set(_achievements(result)) == {value}
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert people == {worker}, people
+
+
+@pytest.mark.parametrize(
+    ("cup", "sport", "school", "insurance"),
+    [
+        ("韩江杯", "职工气排球赛", "珠宝工匠学堂", "骑手安心保"),
+        ("鉴江杯", "职工篮球赛", "陶瓷工匠学堂", "小哥暖心保"),
+    ],
+    ids=["chaozhou", "maoming"],
+)
+def test_programs_named_by_a_cup_a_school_and_a_kind_before(
+    tmp_path, cup, sport, school, insurance
+):
+    """“韩江杯”职工气排球赛 (a contest named by its cup), 建成“珠宝工匠学堂”, 推出…专享保障项目“骑手
+    安心保” (the kind of program before its quoted name, after a cue) are programs; 作为服务职工的
+    “民心工程”来抓 (treat it as X) and 设立工会劳动争议调解工作室 (a kind of facility) are not."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 “{cup}”{sport}吸引了64支基层队伍报名。县总工会在可塘镇建成“{school}”，每年培训职工"
+        f"1000人次。去年，县总工会首次推出新就业形态劳动者专享保障项目“{insurance}”。各级工会要把"
+        "互助保障作为服务职工的“民心工程”来抓，在全区17个镇全部设立工会劳动争议调解工作室。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
+    assert programs == {cup, school, insurance}, programs

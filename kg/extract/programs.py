@@ -26,7 +26,7 @@ from kg.gazetteer import find_orgs
 from kg.lexicon import alternation, longest_first, table
 from kg.quantities import FIVE_YEAR_PLAN
 from kg.records import Fact, Mention, Ref
-from kg.segment import Sentence
+from kg.segment import Sentence, clause_start
 
 _CJK = "\u4e00-\u9fff"
 _WEAK_TYPES = ("服务", "建设", "试点")  # type words only when the phrase ends there (“四送”服务，)
@@ -170,8 +170,8 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
                 and name.endswith(tuple(s for s in qsuffixes if len(s) > 1))
             )
         )
-        if typ and _treated_as(run_before, run_after[len(typ) :]):
-            continue
+        if _treated_as(run_before, run_after[len(typ) if typ else 0 :]):
+            continue  # 作为“一把手”工程来抓, 作为服务职工的“民心工程”来抓
         # (no 有/是/在/让/的 among the words: 让“南江工匠”成长有平台 says something of it)
         ext = re.match(f"((?:(?![有是在让的])[{_CJK}]){{1,6}}?(?:{_alt('suffix')}))", after)
         listed = re.match(f"等[{_CJK}“”]{{0,8}}?(?:{_alt('list_type')})", run_after)
@@ -194,6 +194,14 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
             or event
             or name in words("known")  # 通过“送温暖”“金秋助学”等活动: nationwide brands
             or (not metaphor and (name.endswith(qsuffixes) or run_before.endswith(cues)))
+            # 首次推出…专享保障项目“骑手安心保”: a kind of program, then its quoted name, after a cue
+            or (
+                run_before.endswith(types)
+                and any(
+                    w in text[clause_start(text, quotes[k].start()) : quotes[k].start()]
+                    for w in cues
+                )
+            )
         ):
             tail = re.match(f"([{_CJK}]{{2,6}})(?=[（(，。；、]|建设)", after) if j == i else None
             if (
