@@ -3200,3 +3200,42 @@ def test_programs_named_by_a_cup_a_school_and_a_kind_before(
     result = build([tmp_path / "a.txt"])
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == {cup, school, insurance}, programs
+
+
+@pytest.mark.parametrize(
+    ("company", "short", "chair", "first", "second", "school"),
+    [
+        (
+            "惠州市鼎泰精密电子有限公司",
+            "鼎泰精密电子",
+            "巢志文",
+            "宗晓丽",
+            "仲秋菊",
+            "深圳市龙华区澜湖实验学校",
+        ),
+        (
+            "广东骏驰汽车零部件有限公司",
+            "骏驰",
+            "伦海峰",
+            "冉志鹏",
+            "昝丽芳",
+            "佛山市南海区桂城中学",
+        ),
+    ],
+    ids=["dingtai", "junchi"],
+)
+def test_a_company_by_its_short_name_and_a_list_of_winners(
+    tmp_path, company, short, chair, first, second, school
+):
+    """鼎泰精密电子公司工会主席巢志文 after 惠州市鼎泰精密电子有限公司: the company by a short name
+    (part of its full one); 一等奖：宗晓丽（…有限公司）、仲秋菊（…学校）: winners listed with their
+    units in brackets are people."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 开班仪式在{company}职工之家举行。{short}公司工会主席{chair}介绍，今年报名的职工子女有"
+        f"63名。\n\n一等奖：{first}（{company}）、{second}（{school}）\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    assert _posts(result) == {(chair, "主席", f"{company}工会")}
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert people == {chair, first, second}, people

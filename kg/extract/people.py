@@ -263,7 +263,7 @@ def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[Org
     words = [w for w, kind in BARE_WORKPLACE.items() if kind == company.kind and w in base]
     if not any(w in text for w in words):
         return orgs
-    refs = []
+    refs = _short_company_names(text, orgs, company, base)
     for m in _COMPANY_REF.finditer(text):
         if any(o.start <= m.start() < o.end for o in orgs) or m.group(1) not in words:
             continue  # part of a name (…有限公司工会), or not the article's kind of workplace
@@ -273,6 +273,40 @@ def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[Org
             suffix, kind = _COMPANY_SUFFIX[m.group(2)]
             refs.append(OrgMatch(m.start(), m.end(), m.group(), base + suffix, kind, company.place))
     return sorted([*orgs, *refs], key=lambda o: o.start) if refs else orgs
+
+
+_SHORT_COMPANY = re.compile(f"公司(工会|{'|'.join(PARTY_COMMITTEES)})?")
+_SHORT_BEFORE = "在为由和与及的、，。；：“"
+
+
+def _short_company_names(
+    text: str, orgs: list[OrgMatch], company: OrgMatch, base: str
+) -> list[OrgMatch]:
+    """The article's company by a short name (鼎泰精密电子公司工会主席巢志文, 在骏驰公司总装车间,
+    after 惠州市鼎泰精密电子有限公司, 广东骏驰汽车零部件有限公司): two to six characters of its
+    full name, at a word's start, then 公司 (and its union or party committee)."""
+    if company.kind != "company":
+        return []
+    out = []
+    for m in _SHORT_COMPANY.finditer(text):
+        if any(o.start <= m.start() < o.end for o in orgs):
+            continue
+        for n in range(6, 1, -1):
+            start = m.start() - n
+            if start < 0 or (start > 0 and text[start - 1] not in _SHORT_BEFORE):
+                continue
+            short = text[start : m.start()]
+            if short in base and not base.startswith(short + "公司"):
+                out.append(
+                    OrgMatch(start, m.start() + 2, short + "公司", base, "company", company.place)
+                )
+                if m.group(1):
+                    suffix, kind = _COMPANY_SUFFIX[m.group(1)]
+                    out.append(
+                        OrgMatch(start, m.end(), m.group(), base + suffix, kind, company.place)
+                    )
+                break
+    return out
 
 
 @cache
@@ -669,6 +703,31 @@ def find_people_from(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
     return out
 
 
+_LISTED = re.compile(
+    r"(?:^|(?<=[：:、；;，,]))([\u4e00-\u9fff]{2,4})（([^（）]{4,30})）(?=[、；;，,。]|$)"
+)
+"""一等奖：宗晓丽（深圳市华晟精密模具有限公司）、冉志鹏（…）: a name in a list, with the unit it
+works in after it in brackets."""
+
+
+def find_listed_with_units(text: str, ctx: Context, known: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, name) of the people a list of winners or delegates names with their units in
+    brackets (一等奖：宗晓丽（深圳市华晟精密模具有限公司）、冉志鹏（深圳市龙华区人民医院）): the
+    bracket holds an organization (one the gazetteer finds, or a name with an institution's
+    ending), which vouches for the name before it."""
+    out = []
+    for m in _LISTED.finditer(text):
+        name, unit = m.group(1), m.group(2)
+        if not (name in known or plausible_name(name, vouched=True)):
+            continue
+        if _INSTITUTION_END.search(unit) or any(
+            o.start == 0 and o.end == len(unit)
+            for o in find_orgs(unit, ctx.city, ctx.province, ctx.county)
+        ):
+            out.append((m.start(1), name))
+    return out
+
+
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:
     """The names (start, name) that end at ``end``, first to last: 郑雅琴、许建国 before
     当选为; each starts after a delimiter (or the text's start) and is a plausible name."""
@@ -714,6 +773,7 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
             ("contact", find_contacts(sent.text, frozenset(known))),
             ("quoted", find_quoted_speakers(sent.text, frozenset(known))),
             ("from", find_people_from(sent.text, frozenset(known))),
+            ("listed", find_listed_with_units(sent.text, ctx, frozenset(known))),
         ):
             for start, name in found:
                 known.add(name)
