@@ -3239,3 +3239,26 @@ def test_a_company_by_its_short_name_and_a_list_of_winners(
     assert _posts(result) == {(chair, "主席", f"{company}工会")}
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert people == {chair, first, second}, people
+
+
+@pytest.mark.parametrize(
+    ("district", "deputy", "project"),
+    [("南沙区", "晁明远", "明珠湾跨江通道工程"), ("黄埔区", "柳志坚", "知识城快速路工程")],
+    ids=["nansha", "huangpu"],
+)
+def test_a_meeting_at_a_project_and_a_standing_vice_head(tmp_path, district, deputy, project):
+    """…推进会在明珠湾跨江通道工程施工现场召开, 图为建设者在…工程盾构井内作业: a meeting held at a
+    project, no program (no 在 in an unquoted name); 区委常委、区政府常务副区长晁明远: the
+    district government's 常务副区长."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 {district}重点项目劳动竞赛半年推进会在{project}施工现场召开。{district}委常委、"
+        f"区政府常务副区长{deputy}出席。图为建设者在{project}盾构井内作业。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
+    assert programs == set(), programs
+    assert _posts(result) == {
+        (deputy, "常委", f"{district}委"),
+        (deputy, "常务副区长", f"{district}人民政府"),
+    }

@@ -54,8 +54,11 @@ def _alt(role: str) -> str:
 
 @cache
 def _unquoted_re() -> re.Pattern[str]:
+    """A cue, then a name ending in a program's suffix; no 在/是/有/让 in it (推进会在明珠湾跨江
+    通道工程施工现场召开: a meeting held at a project, not a program)."""
     return re.compile(
-        f"(?:{_alt('cue')})((?:[{_CJK}·]){{2,20}}?(?:{_alt('suffix')}))(?![{_CJK}]*?(?:{_alt('suffix')}))"
+        f"(?:{_alt('cue')})((?:(?![在是有让])[{_CJK}·]){{2,20}}?(?:{_alt('suffix')}))"
+        f"(?![{_CJK}]*?(?:{_alt('suffix')}))"
     )
 
 
