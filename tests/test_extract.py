@@ -3262,3 +3262,27 @@ def test_a_meeting_at_a_project_and_a_standing_vice_head(tmp_path, district, dep
         (deputy, "常委", f"{district}委"),
         (deputy, "常务副区长", f"{district}人民政府"),
     }
+
+
+@pytest.mark.parametrize(
+    ("brand", "kind", "event", "contest"),
+    [
+        ("惠工童乐", "职工子女暑期托管班", "开班仪式", "建功南沙·匠心筑城"),
+        ("鹤乡童趣", "职工子女爱心托管班", "开营仪式", "奋进鹤山·匠心建城"),
+    ],
+    ids=["huiyang", "heshan"],
+)
+def test_a_quoted_brand_described_before_its_event(tmp_path, brand, kind, event, contest):
+    """“惠工童乐”职工子女暑期托管班开班仪式, “建功南沙·匠心筑城”重点项目劳动竞赛半年推进会: the words
+    after a quoted brand say what kind of program it names, up to that kind or the event held for
+    it; not “五小”等群众性创新活动 (examples), “装进”一个小程序, “三八”国际妇女节…活动, nor the
+    words after 与."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 区总工会2025年“{brand}”{kind}{event}在淡水街道举行。区“{contest}”重点项目劳动竞赛"
+        "半年推进会召开。全区“五小”等群众性创新活动成果丰硕，工会把服务“装进”一个小程序，"
+        "“三八”国际妇女节女职工风采展示活动顺利举行，“同心”与职工服务阵地同步建成。\n",
+        encoding="utf-8",
+    )
+    result = build([tmp_path / "a.txt"])
+    programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
+    assert programs == {brand, contest}, programs

@@ -36,6 +36,31 @@ _PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后|我�
 
 
 @cache
+def _described(after: str) -> str | None:
+    """The words right after a quoted brand that say what kind of program it names, up to that
+    kind (“建功南沙·匠心筑城”重点项目劳动竞赛半年推进会: 重点项目劳动竞赛) or to the event held
+    for it (“惠工童乐”职工子女暑期托管班开班仪式: 职工子女暑期托管班); none of them a cue verb
+    (“娘家人”帮助职工开展活动: a new clause) nor 有/是/在/让/的. None when no kind or event ends
+    them."""
+    run = re.match(f"(?:(?![有是在让的与和及])[{_CJK}]){{1,14}}", after)
+    if (
+        run is None
+        or run.group().startswith("等")  # “五小”等群众性创新活动: examples of a kind
+        or re.match("[一二两三四五六七八九十几每][个批项场次家所]", run.group())  # “装进”一个小程序
+    ):
+        return None
+    found = run.group()
+    event = min((found.find(e) for e in words("event") if e in found), default=-1)
+    head = found if event < 0 else found[:event]
+    if any(c in head for c in words("cue")):  # (启动仪式, 推进会: the event's own words)
+        return None
+    kinds = [t for t in words("type") if t not in _WEAK_TYPES]  # not “真心”刻进服务
+    ends = [head.rfind(t) + len(t) for t in kinds if t in head]
+    if ends:
+        return head[: max(ends)]
+    return head if event > 0 else None
+
+
 def _treated_as(before: str, after: str) -> bool:
     """作为“一把手”工程来抓: the frame "treat it as X" (``before`` ends with 作为 and a few
     characters, ``after`` the type word starts with 来抓) says how a task is handled; its X is
@@ -112,6 +137,7 @@ def _bad_name(name: str) -> bool:
         or name in words("suffix")
         or _facility_re().fullmatch(name) is not None
         or name.endswith("式")
+        or re.fullmatch("[一二两三四五六七八九十〇]+", name) is not None  # “三八”妇女节, “五一”
         or bool(re.match(r"^(?:一[批系个支项些种套条]|各|该|这|那|本)", name))
         or bool(re.search(r"\d+年", name))
         or not re.search(f"[{_CJK}]$", name)
@@ -220,6 +246,11 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
                     name + tail.group(1),
                     m.group() + tail.group(1),
                 )  # 推进“家门口”就业第一站（…）
+        elif j == i and not metaphor and (described := _described(after)) is not None:
+            # “惠工童乐”职工子女暑期托管班开班仪式: the brand; its long form an alias
+            written = m.group() + described
+            if name.endswith(longest_first("honour_titles.txt")):
+                name += described
         else:
             continue
         if not _bad_name(name):
