@@ -3286,3 +3286,30 @@ def test_a_quoted_brand_described_before_its_event(tmp_path, brand, kind, event,
     result = build([tmp_path / "a.txt"])
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == {brand, contest}, programs
+
+
+@pytest.mark.parametrize(
+    ("jin", "kinds", "lamps", "loans", "company"),
+    [
+        (12, 216, 120, 5.3, "广东骏驰汽车零部件有限公司"),
+        (8, 95, 64, 2.7, "江门鸿锐汽车零部件有限公司"),
+    ],
+    ids=["gaozhou", "luoding"],
+)
+def test_units_of_farm_produce_goods_lamps_and_loans(tmp_path, jin, kinds, lamps, loans, company):
+    """订了合作社12万斤荔枝, 上架农产品216款, 安装太阳能路灯120盏, 借阅图书5.3万册次 are figures;
+    …汽车零部件有限公司 holds no figure (零部: not 0 部)."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 今年，工会订了合作社{jin}万斤荔枝，上架农产品{kinds}款。村里安装太阳能路灯{lamps}盏。"
+        f"职工借阅图书{loans}万册次。{company}工会积极参与。\n",
+        encoding="utf-8",
+    )
+    units = {
+        v: u.unit for v, (u,) in _achievements(build([tmp_path / "a.txt"]), "quantity").items()
+    }
+    assert units == {
+        jin * 10000: "斤",
+        kinds: "款",
+        lamps: "盏",
+        round(loans * 10000): "册次",
+    }, units
