@@ -3313,3 +3313,29 @@ def test_units_of_farm_produce_goods_lamps_and_loans(tmp_path, jin, kinds, lamps
         lamps: "盏",
         round(loans * 10000): "册次",
     }, units
+
+
+@pytest.mark.parametrize(
+    ("date", "year", "month", "rooms", "tons"),
+    [("2025年7月9日", 2025, 8, 4, 1500), ("2025年11月20日", 2026, 3, 6, 900)],
+    ids=["august", "march_next_year"],
+)
+def test_a_plan_that_names_a_month_or_this_year_after_intent(
+    tmp_path, date, year, month, rooms, tons
+):
+    """区总工会将…，在8月上旬再开设第二批托管班4个: a month without its year is this year's (the
+    next one's when it has passed: 3月 in November); 力争今年…突破1500吨: the year right after a word
+    of intent; 2026年，…力争全年新建…50个 stays 2026 (全年 is the year named before)."""
+    (tmp_path / "a.txt").write_text(
+        f"惠州日报　{date}\n\n本报讯 区总工会将根据报名情况，在{month}月上旬再开设第二批托管班{rooms}个。"
+        f"市总工会将开展“荔枝采购周”活动，力争今年全市工会系统荔枝采购量突破{tons}吨。"
+        "2030年，市总工会将持续深化改革，力争全年新建户外劳动者服务站点50个。\n",
+        encoding="utf-8",
+    )
+    targets = _targets(build([tmp_path / "a.txt"]))
+    published = int(date[:4])
+    assert {v: d for v, (_, d) in targets.items()} == {
+        rooms: year,
+        tons: published,
+        50: 2030,
+    }, targets

@@ -669,12 +669,36 @@ def _year_stated_before(ctx: Context, text: str, periods: list, at: int) -> int 
             p
             for p in reversed(periods)
             if p.end <= at
-            # …委员会今年将为职工办好10件实事: a year right before a word of intent
-            and (clause_start(text, p.start) == p.start or text.startswith(words("intent"), p.end))
+            # …委员会今年将为职工办好10件实事: a year right before a word of intent, or after
+            # one (力争今年全市工会系统荔枝采购量突破1500吨)
+            and (
+                clause_start(text, p.start) == p.start
+                or text.startswith(words("intent"), p.end)
+                # (not 力争全年: the whole of the year named before, 2026年，…力争全年新建…)
+                or (text[: p.start].endswith(words("intent")) and p.text != _WHOLE_YEAR)
+            )
         ),
         None,
     )
     return _year_to_come(ctx, period) if period is not None else None
+
+
+_MONTH_ALONE = re.compile(
+    r"(?<![0-9年至到])(1[0-2]|0?[1-9])月(?:上旬|中旬|下旬|初|中|底)?(?![0-9日])"
+)
+"""A month written without its year (在8月上旬, 9月底前), not a day's date (8月5日) nor the end of
+a span (1至7月)."""
+
+
+def _month_stated_before(ctx: Context, text: str, at: int) -> int | None:
+    """The year of a plan that names only a month before its figure (区总工会将…在8月上旬再开设
+    第二批托管班4个): the article's year, or the next one for a month already past when it was
+    written."""
+    found = list(_MONTH_ALONE.finditer(text, 0, at))
+    if not found or ctx.publication is None or ctx.year is None:
+        return None
+    month, published = int(found[-1].group(1)), int(ctx.publication[3][5:7])
+    return ctx.year + (1 if month < published else 0)
 
 
 def _year_to_come(ctx: Context, period: PeriodMatch) -> int | None:
@@ -897,6 +921,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     args["deadline"] = year  # 2026年，…力争全年新建…50个: that year's
                 elif (year := _year_continued(ctx, sent)) is not None:
                     args["deadline"] = year  # 2026年…将…：…； then 参保力争突破42万人次
+                elif (year := _month_stated_before(ctx, sent.text, q.start)) is not None:
+                    args["deadline"] = year  # 将…在8月上旬再开设第二批托管班4个
                 elif (intro := _inline_plan_intro(ctx, sent, q.start)) and (
                     year := _year_named(ctx, intro)
                 ) is not None:
