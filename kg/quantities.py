@@ -338,6 +338,11 @@ def _period_re() -> re.Pattern[str]:
         rf"|(?P<k_since_pre>(?:{_pw('since_prefix')})的?(?P<sn>{_PERIOD_NUM})年"
         rf"(?:{_pw('since_suffix')}|{_pw('since_tail')})?)"
         rf"|(?P<k_since_suf>(?<![0-9.])(?P<sn2>{_PERIOD_NUM})年(?:{_pw('since_suffix')}))"
+        # 近一个月来: months back from now
+        rf"|(?P<k_since_months>(?:{_pw('since_prefix')})的?{_PERIOD_NUM}个月(?:{_pw('since_suffix')}))"
+        # 读书月期间，, 台风过后，, 灾情发生后，: an event's time, opening a clause
+        rf"|(?P<k_during>(?:^|(?<=[，,。；;：:\s]))[\u4e00-\u9fff]{{2,6}}?"
+        rf"(?:期间|过后|发生后|结束后)(?=[，,]))"
         rf"|(?P<k_until>{_pw('until_now')})"
         rf"|(?P<k_until_start>(?<!{not_clause})(?:{_pw('until_clause_start')})))"
     )
@@ -773,6 +778,10 @@ def find_periods(text: str) -> list[PeriodMatch]:
             found = PeriodMatch(start, end, span, "future_years", years=_small_int(g("fn")))
         elif g("k_since_vague") is not None:
             found = PeriodMatch(start, end, span, "since_years")
+        elif g("k_since_months") is not None:
+            found = PeriodMatch(start, end, span, "since_years")
+        elif g("k_during") is not None:
+            found = PeriodMatch(start, end, span, "since_event")
         elif g("k_since_pre") is not None:
             found = PeriodMatch(start, end, span, "since_years", years=_small_int(g("sn")))
         elif g("k_since_suf") is not None:

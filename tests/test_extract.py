@@ -3339,3 +3339,31 @@ def test_a_plan_that_names_a_month_or_this_year_after_intent(
         tons: published,
         50: 2030,
     }, targets
+
+
+@pytest.mark.parametrize(
+    ("event", "books", "since", "workshop", "villagers"),
+    [
+        ("读书月期间", 2.4, "近一个月来", "竹溪匠心工坊", 85),
+        ("台风过后", 3.2, "近三个月来", "石岗陶艺工坊", 42),
+    ],
+    ids=["reading_month", "typhoon"],
+)
+def test_periods_of_an_event_months_back_and_since_production(
+    tmp_path, event, books, since, workshop, villagers
+):
+    """读书月期间，…配送新书2.4万册, 台风过后，…; 近一个月来，…开展活动236场; …投产以来，已带动85名
+    村民就业: an event's time opening a clause, months back from now, and the time since a
+    workshop went into production are the figures' periods."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 {event}，区总工会为基层职工书屋配送新书{books}万册。\n\n"
+        f"{since}，全区各级工会开展活动236场。\n\n"
+        f"{workshop}投产以来，已带动{villagers}名村民在家门口就业。\n",
+        encoding="utf-8",
+    )
+    periods = _achievements(build([tmp_path / "a.txt"]), "period")
+    assert periods == {
+        round(books * 10000): (event,),
+        236: (since,),
+        villagers: (f"{workshop}投产以来",),
+    }, periods
