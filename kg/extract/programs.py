@@ -35,7 +35,6 @@ _HOTLINE = re.compile(r"(?<!\d)(\d{5,6})[\u4e00-\u9fff]{0,8}?热线")
 _PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后|我们将|.{0,8}将)")
 
 
-@cache
 def _described(after: str) -> str | None:
     """The words right after a quoted brand that say what kind of program it names, up to that
     kind (“建功南沙·匠心筑城”重点项目劳动竞赛半年推进会: 重点项目劳动竞赛) or to the event held
@@ -71,6 +70,7 @@ def _treated_as(before: str, after: str) -> bool:
     )
 
 
+@cache
 def _alt(role: str) -> str:
     """The words of one role as a regex alternation (built once: find_programs runs per
     sentence)."""
