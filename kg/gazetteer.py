@@ -274,6 +274,8 @@ def _find_orgs(
                 place = {"省": province, "市": city}.get(bare)
                 if bare in "区县" and county and county.endswith(bare):
                     place = county
+                elif bare in "区县":
+                    place = _chain_district(text, m.start(), bare, out)
             else:  # a place name before a short form: 广州市总
                 place = place_forms()[bare]
             if place is None:
@@ -290,6 +292,17 @@ def _find_orgs(
             name = place + ending
         out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
     return tuple(out)
+
+
+def _chain_district(text: str, at: int, level: str, before: list[OrgMatch]) -> str | None:
+    """The district (county) of a bare 区 (县) written in a chain of posts right after another
+    organization of a district (county), when the article's own county is of another level
+    (阳东区人大常委会副主任、区总工会主席翟秀珍 in a report on 阳春市: 阳东区总工会)."""
+    last = before[-1] if before else None
+    if last is None or not last.place or not last.place.endswith(level):
+        return None
+    between = text[last.end : at]
+    return last.place if between.endswith("、") and not re.search("[，。；：]", between) else None
 
 
 def _institution(m: re.Match[str]) -> OrgMatch:

@@ -3379,3 +3379,24 @@ def test_program_word_alternations_are_built_once() -> None:
     assert hasattr(programs._alt, "cache_info")
     assert not hasattr(programs._described, "cache_info")
     assert not hasattr(programs._treated_as, "cache_info")
+
+
+@pytest.mark.parametrize(
+    ("city", "county", "district", "chair"),
+    [("阳江市", "阳春市", "阳东区", "翟秀珍"), ("茂名市", "信宜市", "电白区", "冼丽华")],
+    ids=["yangdong", "dianbai"],
+)
+def test_a_bare_district_after_a_district_in_a_chain(tmp_path, city, county, district, chair):
+    """阳东区人大常委会副主任、区总工会主席翟秀珍 in a report on 阳春市 (a county-level city, the
+    article's county): the bare 区 is the district the chain named before, 阳东区."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 {city}总工会深入{district}、{county}走访慰问。{district}人大常委会副主任、区总工会主席"
+        f"{chair}，{county}总工会党组书记、主席曹永坚分别陪同。{county}总工会慰问职工120人次。"
+        f"{county}总工会还走访了{county}各镇。\n",
+        encoding="utf-8",
+    )
+    posts = _posts(build([tmp_path / "a.txt"]))
+    assert {p for p in posts if p[0] == chair} == {
+        (chair, "副主任", f"{district}人大常委会"),
+        (chair, "主席", f"{district}总工会"),
+    }, posts
