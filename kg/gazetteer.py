@@ -332,7 +332,7 @@ def _bare_party_departments() -> frozenset[str]:
 WORKPLACES = {"company": "公司", "hospital": "医院"}
 """The kinds of organization a report may be about as a workplace (the staff's posts, union and
 party committee are its), with the bare word that means it in such a report (公司, 医院)."""
-BARE_WORKPLACE = {"公司": "company", "医院": "hospital", "集团": "company"}
+BARE_WORKPLACE = {**{word: kind for kind, word in WORKPLACES.items()}, "集团": "company"}
 """The bare words that mean the workplace in a report about it, with its kind: 公司, 医院, and 集团
 for a group's company (珠海…港务集团有限公司, then 集团党委书记、董事长闵国梁)."""
 

@@ -54,6 +54,12 @@ class Context:
         """The year the article was published in, if the text says: what 今年 and 去年 count from."""
         return int(self.publication[3][:4]) if self.publication else None
 
+    @property
+    def month(self) -> int | None:
+        """The month the article was published in, if the text says: whether a month a plan
+        names (8月上旬) is still to come this year."""
+        return int(self.publication[3][5:7]) if self.publication else None
+
     def evidence(self, sentence: Sentence, start: int, end: int, rule: str) -> Evidence:
         """Evidence for normalized span ``[start, end)`` inside ``sentence``."""
         norm = self.seg.norm

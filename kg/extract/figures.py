@@ -520,23 +520,27 @@ def _is_target(
     return _plan_paragraph(ctx, sent)
 
 
+def _continued_from(ctx: Context, sent: Sentence) -> Iterator[Sentence]:
+    """The sentences of its paragraph that ``sent`` goes on from, nearest first: each one before
+    it as long as it ends with a ； (a long sentence the segmenter cut there)."""
+    for other in reversed(ctx.seg.before_in_paragraph(sent)):
+        if not other.text.endswith("；"):
+            return
+        yield other
+
+
 def _plan_continued(ctx: Context, sent: Sentence) -> bool:
     """Whether ``sent`` goes on, after a ；, from a sentence that states plans (市总工会将重点抓好
     …：全年新发展会员8万人…； then “十五五”期间累计评选…)."""
-    for other in reversed(ctx.seg.before_in_paragraph(sent)):
-        if not other.text.endswith("；"):
-            return False
-        if any(plan_at(other.text, w) >= 0 for w in words("plan")):
-            return True
-    return False
+    return any(
+        plan_at(other.text, w) >= 0 for other in _continued_from(ctx, sent) for w in words("plan")
+    )
 
 
 def _year_continued(ctx: Context, sent: Sentence) -> int | None:
     """The year stated for the plans of the sentence that ``sent`` goes on from after a ；
     (阙志明表示，2026年是…，市总工会将…：…； then 职工互助保障参保力争突破42万人次)."""
-    for other in reversed(ctx.seg.before_in_paragraph(sent)):
-        if not other.text.endswith("；"):
-            return None
+    for other in _continued_from(ctx, sent):
         periods = find_periods(other.text)
         if (year := _year_stated_before(ctx, other.text, periods, len(other.text))) is not None:
             return year
@@ -695,10 +699,9 @@ def _month_stated_before(ctx: Context, text: str, at: int) -> int | None:
     第二批托管班4个): the article's year, or the next one for a month already past when it was
     written."""
     found = list(_MONTH_ALONE.finditer(text, 0, at))
-    if not found or ctx.publication is None or ctx.year is None:
+    if not found or ctx.year is None or ctx.month is None:
         return None
-    month, published = int(found[-1].group(1)), int(ctx.publication[3][5:7])
-    return ctx.year + (1 if month < published else 0)
+    return ctx.year + (1 if int(found[-1].group(1)) < ctx.month else 0)
 
 
 def _year_to_come(ctx: Context, period: PeriodMatch) -> int | None:

@@ -60,6 +60,13 @@ def _described(after: str) -> str | None:
     return head if event > 0 else None
 
 
+def _with_words(name: str, words_after: str, honours: tuple[str, ...]) -> str:
+    """A quoted name with the words written after it: the quoted brand alone (“侨乡玫瑰”女职工
+    关爱行动: 侨乡玫瑰, the long form its alias), but the whole for an honour, which names no
+    program (“南粤工匠”人才培育工程)."""
+    return name + words_after if name.endswith(honours) else name
+
+
 def _treated_as(before: str, after: str) -> bool:
     """作为“一把手”工程来抓: the frame "treat it as X" (``before`` ends with 作为 and a few
     characters, ``after`` the type word starts with 来抓) says how a task is handled; its X is
@@ -152,6 +159,12 @@ def _known_re() -> re.Pattern[str]:
     return re.compile(_alt("known"))
 
 
+@cache
+def _own_endings() -> tuple[str, ...]:
+    """The quoted suffixes that are a program's own ending (直通车, 服务站), not 课 or 日."""
+    return tuple(s for s in words("quoted_suffix") if len(s) > 1)
+
+
 _TIMES = re.compile(r"(?:一|两|二|三|几|多|数|\d+)(?:次|场|期|轮|批|系列)$")
 
 
@@ -161,6 +174,7 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
     types = words("type")
     qsuffixes = words("quoted_suffix")
     cues = words("cue")
+    honours = longest_first("honour_titles.txt")
     quotes = list(_QUOTE.finditer(text))
     for i, m in enumerate(quotes):
         name = m.group(1).strip()
@@ -194,10 +208,7 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
         metaphor = (
             run_before.endswith("的")
             and not name.endswith(types)
-            and not (
-                run_before[:-1].endswith(cues)
-                and name.endswith(tuple(s for s in qsuffixes if len(s) > 1))
-            )
+            and not (run_before[:-1].endswith(cues) and name.endswith(_own_endings()))
         )
         if _treated_as(run_before, run_after[len(typ) if typ else 0 :]):
             continue  # 作为“一把手”工程来抓, 作为服务职工的“民心工程”来抓
@@ -212,11 +223,8 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
         if typ and j == i:
             written = m.group() + typ
         elif ext and j == i and not typ:
-            written = m.group() + ext.group(1)
-            if name.endswith(longest_first("honour_titles.txt")):
-                # “南粤工匠”人才培育工程: the honour names no program, the whole does
-                name += ext.group(1)
-            # else “侨乡玫瑰”女职工关爱行动: the quoted brand, its long form an alias
+            # “侨乡玫瑰”女职工关爱行动: the quoted brand, its long form an alias
+            name, written = _with_words(name, ext.group(1), honours), m.group() + ext.group(1)
         elif (
             typ
             or listed
@@ -248,9 +256,7 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
                 )  # 推进“家门口”就业第一站（…）
         elif j == i and not metaphor and (described := _described(after)) is not None:
             # “惠工童乐”职工子女暑期托管班开班仪式: the brand; its long form an alias
-            written = m.group() + described
-            if name.endswith(longest_first("honour_titles.txt")):
-                name += described
+            name, written = _with_words(name, described, honours), m.group() + described
         else:
             continue
         if not _bad_name(name):
