@@ -3400,3 +3400,23 @@ def test_a_bare_district_after_a_district_in_a_chain(tmp_path, city, county, dis
         (chair, "副主任", f"{district}人大常委会"),
         (chair, "主席", f"{district}总工会"),
     }, posts
+
+
+@pytest.mark.parametrize(
+    ("company", "short"),
+    [("惠州市鼎泰精密电子有限公司", "鼎泰精密电子"), ("广东骏驰汽车零部件有限公司", "骏驰")],
+    ids=["dingtai", "junchi"],
+)
+def test_a_company_s_union_by_its_short_name_is_written_whole(tmp_path, company, short):
+    """鼎泰精密电子公司工会主席巢志文: the union's mention is written 鼎泰精密电子公司工会, as its
+    span is (it was written 公司工会, the suffix's match alone, which made an alias of that)."""
+    (tmp_path / "a.txt").write_text(
+        f"本报讯 开班仪式在{company}职工之家举行。{short}公司工会主席巢志文介绍了情况。\n",
+        encoding="utf-8",
+    )
+    union = next(
+        e
+        for e in build([tmp_path / "a.txt"]).resolved.entities
+        if e.ref == Ref("org", f"{company}工会")
+    )
+    assert f"{short}公司工会" in union.aliases and "公司工会" not in union.aliases, union.aliases

@@ -303,7 +303,14 @@ def _short_company_names(
                 if m.group(1):
                     suffix, kind = _COMPANY_SUFFIX[m.group(1)]
                     out.append(
-                        OrgMatch(start, m.end(), m.group(), base + suffix, kind, company.place)
+                        OrgMatch(
+                            start,
+                            m.end(),
+                            text[start : m.end()],
+                            base + suffix,
+                            kind,
+                            company.place,
+                        )
                     )
                 break
     return out
