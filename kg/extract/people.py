@@ -268,11 +268,23 @@ def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[Org
         if any(o.start <= m.start() < o.end for o in orgs) or m.group(1) not in words:
             continue  # part of a name (…有限公司工会), or not the article's kind of workplace
         # 公司 alone too: in 公司党委书记 the title is 党委书记, after 公司
-        refs.append(OrgMatch(m.start(), m.end(1), m.group(1), base, company.kind, company.place))
-        if m.group(2):
-            suffix, kind = _COMPANY_SUFFIX[m.group(2)]
-            refs.append(OrgMatch(m.start(), m.end(), m.group(), base + suffix, kind, company.place))
+        refs += _workplace_refs(text, m.start(), m.end(1), m.group(2), company, base)
     return sorted([*orgs, *refs], key=lambda o: o.start) if refs else orgs
+
+
+def _workplace_refs(
+    text: str, start: int, end: int, suffix: str | None, company: OrgMatch, base: str
+) -> list[OrgMatch]:
+    """The article's workplace written at ``start:end`` (公司, 鼎泰精密电子公司), and its union or
+    party committee when ``suffix`` (工会, 党委) follows there."""
+    refs = [OrgMatch(start, end, text[start:end], base, company.kind, company.place)]
+    if suffix:
+        name_suffix, kind = _COMPANY_SUFFIX[suffix]
+        whole = end + len(suffix)
+        refs.append(
+            OrgMatch(start, whole, text[start:whole], base + name_suffix, kind, company.place)
+        )
+    return refs
 
 
 _SHORT_COMPANY = re.compile(f"公司(工会|{'|'.join(PARTY_COMMITTEES)})?")
@@ -297,21 +309,7 @@ def _short_company_names(
                 continue
             short = text[start : m.start()]
             if short in base and not base.startswith(short + "公司"):
-                out.append(
-                    OrgMatch(start, m.start() + 2, short + "公司", base, "company", company.place)
-                )
-                if m.group(1):
-                    suffix, kind = _COMPANY_SUFFIX[m.group(1)]
-                    out.append(
-                        OrgMatch(
-                            start,
-                            m.end(),
-                            text[start : m.end()],
-                            base + suffix,
-                            kind,
-                            company.place,
-                        )
-                    )
+                out += _workplace_refs(text, start, m.start() + 2, m.group(1), company, base)
                 break
     return out
 
