@@ -48,6 +48,12 @@ def _targets(result) -> dict:
     }
 
 
+def _build_text(tmp_path, text: str):
+    """Write ``text`` as one article (a.txt) and build it: what most tests here start with."""
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    return build([tmp_path / "a.txt"])
+
+
 def _article(result):
     return next(f for f in result.resolved.facts if f.kind == "article")
 
@@ -1210,16 +1216,15 @@ def test_a_program_given_to_the_people_a_figure_counts(tmp_path, district, peopl
     (投入资金近700万元为职工提供…) measures what comes before it; after 为/向/给 the people
     served are counted (向300户困难职工家庭…), and the figure after them in the clause measures
     what was done (发放慰问金, not 家庭发放慰问金); 向 ending a word (意向) is no preposition."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯（记者 林晓东）今年以来，{district}总工会为863名{people}赠送“{program}”，"
         f"为1207名{gift}送上清凉礼包。\n"
         f"去年，区总工会为2145名职工办理“{program}”并发放互助金65.5万元。\n"
         f"五年来，区总工会投入资金近712万元为职工提供健康体检，"
         f"向318户困难职工家庭发放慰问金13万元，王小明一行为51名一线职工代表发放了慰问品，"
         f"达成就业意向627人。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     figures = _achievements(result, "measure", "program")
     ref = Ref("program", program)
     assert figures[Decimal(863)] == (people, ref), figures
@@ -1244,12 +1249,11 @@ def test_a_program_given_to_the_people_a_figure_counts(tmp_path, district, peopl
 def test_a_rates_change_in_percentage_points(tmp_path, district, rate, points, verb, signed):
     """同比提高2.5个百分点 after a rate is that rate's change (kg:growthPoints, negative for a
     fall), not a figure of its own measuring 同比提高; after a count it stays apart."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯（记者 林晓东）记者从{district}总工会获悉，今年以来，全区职工入会率达到{rate}%，"
         f"同比{verb}{points}个百分点；新建工会组织126家。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     figures = [f for f in result.resolved.facts if f.kind == "achievement"]
     assert sorted(f.arg("quantity").unit for f in figures) == ["%", "家"], figures
     rate_fact = next(f for f in figures if f.arg("quantity").unit == "%")
@@ -1298,13 +1302,12 @@ def test_publication_date_from_a_line_of_metadata(tmp_path, top, bottom, date):
 def test_months_of_the_year_and_quarters_are_periods(tmp_path, city, months, year, quarter):
     """1至10月 (1-10月, 1月至10月) and a quarter are periods of the article's year; 2024年1-6月
     of the year named; a figure's measure does not end in 已 (送温暖资金已达… -> 送温暖资金)."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"{city}总工会  {year}-11-20 09:30\n\n"
         f"{months}，{city}各级工会共举办职工技能竞赛217场，送温暖资金已达2680万元。\n"
         f"{quarter}，全市新建工会组织86家；2024年1-6月，全市新发展会员4100人。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     figures = _achievements(result, "measure", "period", "period_year")
     assert figures[Decimal(217)] == ("举办职工技能竞赛", months, year), figures
     assert figures[Decimal(26800000)] == ("送温暖资金", months, year), figures
@@ -1321,12 +1324,11 @@ def test_a_quoted_name_before_a_kind_of_program_is_the_program(tmp_path, city, c
     """“春风送岗”招聘月 and “梅工e家”小程序 name the programs 春风送岗 and 梅工e家 (Latin letters
     too); the longer forms are aliases. “客都工匠”培育工程 stays whole: 客都工匠 is the honour the
     project confers (as 南粤工匠 in the seeds' gold), the project is the program."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯（记者 林晓东）今年以来，{city}总工会深入实施“{craft}”培育工程，"
         f"开展“{month}”招聘月活动，“{app}”小程序发布岗位信息2.3万条。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     programs = {e.ref.key: e.aliases for e in result.resolved.entities if e.ref.kind == "program"}
     assert set(programs) == {f"{craft}培育工程", month, app}, programs
     assert f"{month}招聘月" in programs[month]
@@ -1348,14 +1350,13 @@ def test_quoted_brands_of_stations_competitions_and_platforms(
     are programs in quotes too (通过“送温暖”“金秋助学”等活动: no verb introduces them); a generic
     kind of facility, quoted or not, with its owner in front (“工会爱心驿站”, 职工书屋, 爱心妈妈小屋)
     is not."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 2024年，{city}总工会累计建成“{station}”512个、“工会爱心驿站”86个，"
         f"新建职工书屋42家、爱心妈妈小屋30间；组织“{cup}”竞赛386场；"
         "通过“送温暖”“金秋助学”等活动筹集帮扶资金3260万元；"
         f"“{platform}”服务平台注册会员达到28.6万人。去年，我们把“{home}”建设作为头号项目。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == {station, home, cup, platform, "送温暖", "金秋助学"}, programs
 
@@ -1363,14 +1364,13 @@ def test_quoted_brands_of_stations_competitions_and_platforms(
 def test_page_furniture_is_no_content_and_a_short_line_about_registration_is(tmp_path):
     """The links to the previous and next article name other articles' unions and programs;
     注册 in a short line of the report (注册会员已达26万人) is no login menu."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         "首页 | 工会动态 | 职工服务\n\n顺德区总工会开展送岗活动\n\n"
         "今年以来，顺德区总工会“顺工e家”平台注册会员已达26万人。\n\n"
         "上一篇：勒流街道总工会举办“巾帼建功”技能比武\n下一篇：新会区总工会举办职工趣味运动会\n"
         "【打印本页】【关闭窗口】\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     keys = {e.ref.key for e in result.resolved.entities}
     assert not keys & {"勒流街道总工会", "顺德区勒流街道总工会", "巾帼建功", "新会区总工会"}, keys
     assert _achievements(result, "measure") == {Decimal(260000): ("注册会员",)}
@@ -1415,16 +1415,15 @@ def test_a_web_page_s_meta_and_footer_lines(tmp_path, county, city, official, da
     """A reprint's 来源：X　发布时间：… line is page metadata (its date is the article's), not the
     turn of a speaker 来源 joined to the lead below it; 相关链接：A | B lists links, not a speaker's
     turn; 主办：…　技术支持：(a company) is the site's footer. 赖 is a family name."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"首页 | 工会要闻 | 基层动态\n\n{county}总工会“暖蜂驿站”揭牌\n\n"
         f"来源：{city}总工会　　发布时间：{date} 10:32　　浏览次数：　　字号：[大 中 小]\n\n"
         f"6月6日，{county}总工会举行“暖蜂驿站”揭牌仪式。{city}总工会党组成员、副主席{official}，"
         "县总工会主席魏秀兰等出席活动。\n\n"
         f"相关链接：中华全国总工会 | 广东省总工会 | {city}人民政府\n"
         f"主办：{city}总工会　　技术支持：{company}\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _article(result).arg("date") == date
     assert (official, "副主席", f"{city}总工会") in _posts(result)
     orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
@@ -1446,15 +1445,14 @@ def test_an_election_of_an_official_described_by_a_post(
     the chair's present post before his name, the later clauses' union taken from the first
     (not the congress named before it), a note after a name; 选举林秋燕为市总工会经费审查委员会主任:
     the union's audit committee; 选举市 is no city."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"{chair}当选市总工会主席\n\n"
         f"本报讯 7月17日，{city}总工会第十次代表大会闭幕。大会选举产生了{city}总工会第十届委员会。"
         f"在随后召开的十届一次全委会上，选举市人大常委会副主任{chair}为市总工会主席，"
         f"{standing}为常务副主席，{vices[0]}、{vices[1]}（兼职）为副主席。"
         f"经费审查委员会第一次会议选举{auditor}为市总工会经费审查委员会主任。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     union = f"{city}总工会"
     assert _posts(result) == {
         (chair, "副主任", f"{city}人大常委会"),
@@ -1502,15 +1500,14 @@ def test_an_election_to_an_unplaced_union_keeps_the_people(tmp_path, chair, vice
     so there is no post, but the three elected are people, and no post goes to the city union
     named earlier in the paragraph; 区委常委、统战部部长 is that district's department, not the
     city's."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         "区总工会召开全委会议\n\n"
         "本报讯 12月2日，区总工会召开第三届委员会第五次全体会议，市总工会副主席陈文华出席。"
         f"会议选举{chair}为区总工会主席，{vices[0]}、{vices[1]}为区总工会副主席。"
         f"区委常委、{dept}部长、区总工会主席{chair}作工作报告。\n"
         "（来源：汕尾日报）\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert {chair, *vices} <= people, people
     assert {p for p in _posts(result) if p[0] in {chair, *vices}} == set()
@@ -1527,14 +1524,13 @@ def test_a_year_opening_the_clause_dates_a_target(tmp_path, city, year, fairs):
     """2026年，区总工会将…力争全年举办招聘活动50场: a target for that year (and 今年夏季，…将… one
     for the article's year); a year inside a clause (被确定为2022年试点单位) or before the
     article's dates none."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"{city}总工会  {year}-01-20 10:00\n\n"
         f"主席表示，{year}年，{city}总工会将以“春风送岗”为抓手，力争全年举办招聘活动{fairs}场。"
         f"今年夏季，{city}总工会将新建户外劳动者驿站15个。"
         f"{year - 3}年，市总工会计划新建职工书屋8家。明年，力争平台注册会员突破40万人。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     targets = _targets(result)
     assert targets == {
         Decimal(fairs): ("举办招聘活动", year),  # 全年 says when, as 今年 does
@@ -1553,14 +1549,13 @@ def test_a_deadline_at_the_end_of_the_article_s_year(tmp_path, county, year, sta
     """力争到今年底…达到50个, 计划今年内新增…, 年底前建成…, 明年底前培育…, 将于年内实现…: targets
     due at the end of the article's year (or the next); the deadline and whoever sets it before
     it are no part of what is counted."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"{county}总工会  {year}-06-09 10:32\n\n"
         f"县总工会主席魏秀兰表示，县总工会力争到今年底全县“暖蜂驿站”达到{stations}个；"
         "镇总工会计划今年内新增职工服务站10个，年底前建成职工书屋5家，明年底前培育工匠20名。"
         "全县将于年内实现新就业形态劳动者入会1万人。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     targets = _targets(result)
     assert targets == {
         Decimal(stations): ("暖蜂驿站", year),
@@ -1580,15 +1575,14 @@ def test_what_makes_a_figure_planned_and_by_when(tmp_path, district, plan, month
     """今年一季度，…实施“曲江匠才”培育计划，开展技能培训32期: done (计划 is the program's name,
     no plan); 力争明年…突破10万人次: next year's; 计划在7月底前开展…50场: this year's; 到年底前…覆盖率
     稳定在95%, 把持证率提升到90%, 建成市级以上劳模和工匠人才创新工作室60家: what is counted."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"{district}总工会  2025-04-27 10:00\n\n"
         f"今年一季度，{district}总工会实施“{plan}”培育计划，开展技能培训32期，培训职工2150人次。"
         f"下一步，区总工会计划在{month}月底前开展各类志愿服务活动50场以上，"
         "力争明年服务户外劳动者突破10万人次，到年底前全区集体合同覆盖率稳定在"
         f"{rate}%以上，把持证率提升到88%，到2027年建成市级以上劳模和工匠人才创新工作室60家。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     targets = _targets(result)
     assert targets == {
         Decimal(50): ("开展各类志愿服务活动", 2025),
@@ -1611,14 +1605,13 @@ def test_a_part_of_a_named_year_and_a_clause_opening_with_next_year(
     """今年元旦春节期间, 2024年上半年, 今年一季度: the part of the year with the year it is in (the
     period was 今年, 2024年 or 一季度); 明年实现全县规上企业建会率100%: a plan, though 实现 is a
     word of things done."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"{city}总工会  2025-03-12 10:00\n\n"
         f"今年元旦春节期间，{city}总工会走访慰问困难职工{families}人次，发放慰问金{funds}万元。"
         "2024年上半年，全县新建职工书屋8家。今年一季度，全县开展技能培训32期。"
         f"下一步，县总工会将力争今年内再新建创新工作室5家，明年实现全县规上企业建会率{rate}%。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     periods = _achievements(result, "period", "period_year")
     assert periods == {
         Decimal(families): ("今年元旦春节期间", 2025),
@@ -1641,15 +1634,14 @@ def test_a_numbered_list_under_a_heading_of_plans(tmp_path, heading, year, stati
     """二〇二五年工作目标 (a heading: no colon, no punctuation) then 1.新建基层工会不少于40个 and
     2.建成“工会驿站”10个以上，全市驿站总数达到60个: targets due in the year it names, though 建成
     and 达到 are words of things done."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         "兴宁市总工会工作总结和工作计划\n\n（2024年12月26日）\n\n"
         "一、组织建设。全年新建基层工会42个。\n\n"
         f"{heading}\n\n1.新建基层工会不少于40个，新发展会员6000人以上；\n\n"
         f"2.建成“工会驿站”{stations}个以上，全市驿站总数达到60个；\n\n"
         "3.全市集体合同签订率稳定在90%以上。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _targets(result) == {
         Decimal(40): ("新建基层工会", year),
         Decimal(6000): ("新发展会员", year),
@@ -1670,14 +1662,13 @@ def test_an_inline_list_of_plans(tmp_path, city, station, members, stations, ins
     figure is a target due next year, though 新建 is a word of work done; 四项工作 counts the
     items, not work; 一是 is no part of what is counted. A list of what was done (主要做了三方面
     工作：一是新建驿站…) stays achievements."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"{city[:2]}日报　2025年12月30日\n\n本报讯 今年以来，{city}总工会主要做了三方面工作：一是新建"
         f"驿站26个，服务职工2.1万人次；二是培训职工5200人次。\n\n主席冯宇宁表示，明年全市工会将重点"
         f"抓好四项工作：一是新发展会员{members}万人以上；二是新建“{station}”{stations}个，推动驿站"
         f"向村（社区）延伸；三是职工医疗互助保障参保职工突破{insured}万人；四是深化产业工人队伍建设改革。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _targets(result) == {
         Decimal(members * 10000): ("新发展会员", 2026),
         Decimal(stations): (f"新建{station}", 2026),
@@ -1699,13 +1690,12 @@ def test_a_paragraph_opened_by_the_reporter_is_no_byline(tmp_path, opening, unio
     """记者从会上获悉，…全市新建基层工会组织968个，同比增长9.3%: the unnamed reporter heard it;
     the paragraph is the report's (its figures are read), not a byline naming 从会上获 and
     全市新建 as reporters."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         "清远日报　2025年12月30日\n\n本报讯（记者 司徒嘉琪）12月29日，清远市总工会召开"
         f"工作总结会议。\n\n{opening}全市新建基层工会组织{unions}个，同比增长9.3%；新发展会员"
         f"{members}万人。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert people == {"司徒嘉琪"}, people
     assert set(_achievements(result)) == {Decimal(unions), Decimal(str(members)) * 10000}
@@ -1723,14 +1713,13 @@ def test_a_workshop_head_and_a_team_leader_of_an_enterprise(tmp_path, company, c
     """压铸车间主任梁浩是…受益者 and 精整班组长龙芷晴带领的班组: the title names the kind of unit
     (车间, 班组) and the unit's name stands before it: posts in the enterprise the report is
     about; 是 ends a name (梁浩, not 梁浩是); 禤 and 庾 are Guangdong family names."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯（记者 麦嘉欣）在{company}，1260名职工中有1238人加入了工会。\n\n"
         f"公司党支部书记、工会主席{chair}介绍，公司工会开展技能竞赛。\n\n"
         f"压铸车间主任{head}是技能竞赛的受益者，也是推动者。精整班组长{leader}带领的班组，"
         "去年获评“广东省工人先锋号”。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     posts = _posts(result)
     assert {
         (chair, "主席", f"{company}工会"),
@@ -1750,13 +1739,12 @@ def test_a_floor_set_is_a_target(tmp_path, contests, rate, built):
     """每年组织职工技能竞赛不少于30项, 工资平均增幅不低于5%: a floor set for what is to be done
     is a target, with no word of plan before it; after a word of work done (已建成…不少于12个)
     it is reported."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         "本报讯 龙岗区总工会近日出台职工技能提升方案。劳动竞赛方面，每年组织职工技能竞赛不少于"
         f"{contests}项。集体合同约定行业职工工资平均增幅不低于{rate}%。截至目前，全区已建成"
         f"职工驿站不少于{built}个。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert set(_targets(result)) == {Decimal(contests), Decimal(rate)}, _targets(result)
     assert set(_achievements(result)) == {Decimal(built)}
 
@@ -1769,12 +1757,11 @@ def test_a_floor_set_is_a_target(tmp_path, contests, rate, built):
 def test_a_union_s_department(tmp_path, city, district, department, head):
     """宝安区总工会法律工作部部长林婉清, 报送市总工会职工服务中心: a union's department is an
     organization of its own (its 部长 holds her post there, not in the union)."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 {district}总工会{department}部长{head}介绍，今年已为职工挽回损失73.6万元。"
         f"报名表请于6月1日前报送市总工会职工服务中心。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert (head, "部长", f"{district}总工会{department}") in _posts(result), _posts(result)
     orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
     assert f"{city}总工会职工服务中心" in orgs, orgs
@@ -1795,14 +1782,13 @@ def test_a_hospital_s_workers_congress(tmp_path, hospital, chair, vice, head, se
     """A hospital's 职代会: its bare 医院 (医院党委书记, 选举…为医院工会主席, 新当选的医院工会主席)
     is the hospital the report names, 院长 with no organization written is the hospital's, as
     总经理 is an enterprise's; a hospital is an organization (schema:Hospital)."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 1月21日，{hospital}第五届职工代表大会第一次会议召开。医院党委书记{secretary}"
         f"主持开幕式。院长{head}作医院工作报告。工会委员会第一次会议选举{chair}为医院工会主席，"
         f"{vice}为医院工会副主席。新当选的医院工会主席、医院党委委员、副院长{chair}表示，"
         "今年将为职工办好10件实事。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     union, committee = f"{hospital}工会", f"{hospital}党委"
     assert _posts(result) == {
         (secretary, "书记", committee),
@@ -1825,13 +1811,12 @@ def test_what_a_plan_reaches(tmp_path, stations, towns, rooms):
     """2026年，全市工会要力争新建驿站10个，实现24个镇（街）职工服务中心全覆盖: 实现 after a word
     of intent earlier in the sentence says what the plan reaches (a target), not what was done;
     去年…实现 with none stays reported."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         "英德日报　2026年3月13日\n\n本报讯 去年，全市新建职工书屋"
         f"{rooms}家，实现规上企业职工书屋全覆盖。2026年，全市工会要力争新建户外劳动者暖心驿站"
         f"{stations}个，实现{towns}个镇（街）职工服务中心全覆盖。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert {v: d for v, (_, d) in _targets(result).items()} == {
         Decimal(stations): 2026,
         Decimal(towns): 2026,
@@ -1851,12 +1836,11 @@ def test_quoted_brands_of_schools_buses_and_seasons(tmp_path, season, brand, sch
     """“夏送清凉” is the nationwide 送清凉 named with its season (one program with the seeds'
     送清凉); a quoted 夜校 or 直通车 is a brand the union runs; “纺城职工之家”服务阵地 names the
     brand 纺城职工之家, the kind of place after it is no part of the name."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 今年以来，镇总工会开展“{season}”等活动，开设“{school}”，开通“{bus}”，"
         f"打造“{home}”服务阵地12个。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == {brand, school, bus, home}, programs
 
@@ -1870,13 +1854,12 @@ def test_holidays_and_seasons_alone_are_periods(tmp_path, holiday, visits, seaso
     """元旦春节期间开展“送温暖”活动，走访慰问…3260人次 and 暑期，我们开办托管班18个: a holiday or
     a season said alone is the period of what follows (the article's year), not the months of
     the sentence before."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         "兴宁日报　2025年9月10日\n\n本报讯 1至8月，全市各级工会共开展服务活动230场。"
         f"{holiday}开展“送温暖”活动，走访慰问困难职工{visits}人次。{season}，我们开办"
         f"“工会爱心托管班”{classes}个。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     periods = _achievements(result, "period", "period_year")
     assert periods == {
         Decimal(230): ("1至8月", 2025),
@@ -1955,14 +1938,13 @@ def test_parts_of_a_union_in_chains_and_subtitles(tmp_path, city, county, town, 
     邝美玲: the committee of the union named before in the chain; 江门市总工会副主席、市总工会
     女职工委员会主任 in another city's news: the bare 市 is the chain's city; 东莞市人力资源和社会
     保障局长安分局: no 局长 named 安分局."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"依法维权护“薪”安\n——访{town}总工会权益保障部部长{head}\n\n本报讯 记者近日专访了"
         f"{town}总工会权益保障部部长{head}。去年，镇总工会联合{city}人力资源和社会保障局长安分局"
         f"成立了调解中心。{county}总工会副主席、女职工委员会主任{chair}，江门市总工会副主席、"
         f"市总工会女职工委员会主任{vice}出席活动。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _posts(result) == {
         (head, "部长", f"{city}{town}总工会权益保障部"),
         (chair, "副主席", f"{county}总工会"),
@@ -1988,13 +1970,12 @@ def test_an_industry_s_union_federation_and_association(
     """澄海区玩具行业工会联合会主席林少鹏与澄海区玩具创意产业协会会长蔡泽鸿签订合同: an industry's
     union federation (a union) and an employers' association are organizations, their 主席 and
     会长 posts there; 职工代表吴锐彬说：“…” and 徒弟何颖琳说：“…”: the quoted are people."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 4月24日，{district}{industry}行业工资集体协商签约仪式举行。{district}{industry}"
         f"行业工会联合会主席{chair}与{district}{industry}创意产业协会会长{president}签订合同。"
         f"职工代表{worker}说：“合同把涨薪写进了白纸黑字。”徒弟{apprentice}说：“师傅从不藏私。”\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _posts(result) == {
         (chair, "主席", f"{district}{industry}行业工会联合会"),
         (president, "会长", f"{district}{industry}创意产业协会"),
@@ -2012,13 +1993,12 @@ def test_deadlines_of_a_month_and_a_year_before_a_plan(tmp_path, month, trainees
     """力争明年6月前培训企业兼职调解员500名: due next year (明年 with a month and 前); 新一届工会
     委员会今年将为职工办好10件实事: this year, the year right before 将; 去年7月底前 is no
     deadline of anything to come."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         "东莞日报　2025年7月15日\n\n本报讯 去年7月底前，全镇建成调解组织40个。下一步，镇总工会"
         f"力争明年{month}月前培训企业兼职调解员{trainees}名。新一届工会委员会今年将为职工办好"
         f"{jobs}件实事。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert {v: d for v, (_, d) in _targets(result).items()} == {
         Decimal(trainees): 2026,
         Decimal(jobs): 2025,
@@ -2052,14 +2032,13 @@ def test_a_district_s_plan_items_and_its_contact(tmp_path, district, office, con
     union's target (全区 in the introduction, not only in the first item's sentence); 联系人：
     区总工会办公室何敏仪: the contact is named after the office."""
     city = "肇庆市" if district == "高要区" else "潮州市"
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"{city[:2]}日报　2026年3月18日\n\n本报讯 3月16日，{district}总工会召开全委会议。"
         f"{city}总工会副主席黎伟民、区总工会主席冼国强出席会议。\n\n冼国强表示，今年全区工会将重点抓好三项"
         f"工作：一是新发展会员5000人以上；二是新建“暖蜂驿站”{stations}个，到年底驿站总数达到40个。"
         f"\n\n联系人：{office}{contact}，电话：0758-8388888\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     set_by = {
         f.arg("quantity").value: f.arg("set_by")
         for f in result.resolved.facts
@@ -2133,13 +2112,12 @@ def test_industry_unions_and_a_help_centre(tmp_path, city, county, chair, vice, 
     帮扶中心主任邬振东: the help centre is an organization; 劳模 inside a quoted name (“清风劳模
     康养行”) names no one after it."""
     level = county[-1]  # 廉江市: 市教育局, 市困难职工帮扶中心; 龙川县: 县…
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 {city}教育工会副主席{vice}，{county}教育工会主席、{level}教育局党组成员{chair}"
         f"出席“清风劳模康养行”活动。{county}总工会副主席、{level}困难职工帮扶中心主任{helper}"
         "介绍了情况。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _posts(result) == {
         (vice, "副主席", f"{city}教育工会"),
         (chair, "主席", f"{county}教育工会"),
@@ -2188,12 +2166,11 @@ def test_a_brand_named_with_more_words_is_one_program(tmp_path, brand, honour):
     """“侨乡玫瑰”女职工关爱行动, “侨乡玫瑰”关爱行动 and “侨乡玫瑰”品牌 are one program, named by the
     quoted brand (the long forms its aliases); “侨乡工匠”人才培育工程 is named whole, the quoted
     part being an honour (as 南粤工匠人才培育工程)."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"“{brand}”关爱行动持续升温\n\n本报讯 市总工会女职工委员会通报了“{brand}”女职工关爱行动"
         f"开展情况，要求持续擦亮“{brand}”品牌，并启动“{honour}”人才培育工程。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     programs = {
         e.ref.key: set(e.aliases) for e in result.resolved.entities if e.ref.kind == "program"
     }
@@ -2212,14 +2189,13 @@ def test_answers_marked_da_speak_for_the_union_interviewed(tmp_path, county, cha
     """问：… then 答：…: 答 marks the interviewee's turns, whom the lead names (记者采访了…县总工会
     主席黄少峰): the answers' figures and plans are that union's (they were the city's), and the
     items answering 今年有什么打算？ are due this year."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         "云浮日报　2026年5月20日\n\n本报讯（记者 梁晓雯）近日，记者采访了"
         f"{county}人大常委会副主任、县总工会主席{chair}。\n\n问：去年做了哪些工作？\n\n"
         "答：去年，我们举办职业技能竞赛，参赛职工1380人次。\n\n问：今年有什么打算？\n\n"
         f"答：主要抓好两件事：一是年内评选工匠20名；二是力争新建职工技能实训基地{bases}个。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     union = Ref("org", f"{county}总工会")
     figures = {
         (f.kind, f.arg("quantity").value): (f.arg("by") or f.arg("set_by"), f.arg("deadline"))
@@ -2241,11 +2217,10 @@ def test_answers_marked_da_speak_for_the_union_interviewed(tmp_path, county, cha
 def test_a_headline_saying_something_of_an_honour_names_no_program(tmp_path, honour, project):
     """让“南江工匠”成长有平台: the words after a quoted honour that end in 平台 say something of it
     (有), no program's name; “南江工匠”人才培育工程 still is one."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"郁南县总工会：让“{honour}”成长有平台\n\n本报讯 县总工会启动“{honour}”{project}。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == {f"{honour}{project}"}, programs
 
@@ -2273,13 +2248,12 @@ def test_a_rise_over_the_last_edition_is_the_figure_s_growth(tmp_path, entrants,
 def test_an_answer_listing_plans(tmp_path, question, year, members):
     """记者：今年…的主要目标是什么？ then 主要有三个方面。一是全年新发展会员6万人以上；…: the
     items answering a question about plans are targets, due in the year the question names."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         "梅州日报　2025年4月22日\n\n记者：去年工会工作有哪些亮点？\n\n罗振华：去年全市新建基层工会"
         f"842个。\n\n记者：{question}\n\n罗振华：主要有三个方面。一是全年新发展会员{members}万人"
         "以上；二是新建“客家暖心驿站”40个；三是深入实施“嘉应工匠”培育行动。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _targets(result) == {
         Decimal(members * 10000): ("新发展会员", year),
         Decimal(40): ("新建客家暖心驿站", year),
@@ -2298,12 +2272,11 @@ def test_an_answer_listing_plans(tmp_path, question, year, members):
 def test_workers_named_with_their_job_in_an_enterprise(tmp_path, company, inspector, technician):
     """An awards report names workers by enterprise and job (质检员, 高级技术员, 技师, 班长,
     人力资源总监): posts in the enterprise; 卓越工程师 is a kind of engineer, not a name."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯（记者 冯子谦）{company}质检员{inspector}、{company}高级技术员{technician}"
         "被评为广东省劳动模范。全市将培养更多以大国工匠、卓越工程师等为代表的技能人才。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _posts(result) == {
         (inspector, "质检员", company),
         (technician, "高级技术员", company),
@@ -2393,12 +2366,11 @@ def test_honours_given_to_those_counted(tmp_path, city, company, worker, craft):
 def test_nationwide_brands_are_programs_without_quotes(tmp_path, city, funds, pupils):
     """送温暖 and 金秋助学 are the nationwide campaigns' names, quoted or not: 开展送温暖活动 runs
     送温暖, and the figure of 金秋助学活动资助… is that program's."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯（记者 林晓东）{city}总工会开展2026年送温暖活动，共筹集帮扶资金{funds}万元；"
         f"今年以来，{city}总工会金秋助学活动资助困难职工子女{pupils}名。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == {"送温暖", "金秋助学"}, programs
     assert _achievements(result, "program")[Decimal(pupils)] == (Ref("program", "金秋助学"),)
@@ -2487,14 +2459,13 @@ def test_a_title_after_another_official_s_name_is_in_the_same_organization(
 def test_no_organization_from_a_date_or_a_clause(tmp_path, city, town, visits):
     """2025年全市工会将…: no city 年全市 and its union; “驿站是镇总工会去年建起来的”: no town 驿站是;
     受理职工来访来电2370件次 counts in 件次."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"{city}总工会  2025-01-20 10:00\n\n"
         f"会议提出，2025年全市工会将新建基层工会组织300个以上。2024年，全市工会法律援助机构受理"
         f"职工来访来电{visits}件次。“驿站是镇总工会去年建起来的。”{town}党委副书记、镇总工会主席"
         "罗丽娟告诉记者。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     keys = {e.ref.key for e in result.resolved.entities}
     assert not {k for k in keys if k.startswith(("年全市", "驿站是")) or "驿站是" in k}, keys
     units = {
@@ -2515,14 +2486,13 @@ def test_a_series_line_numbered_in_a_circle(tmp_path, series, number, chair):
     """工会主席谈发展⑥: a series line without 访谈 (its number is the article's place in the
     series), and no person 谈发展 after the title 主席."""
     circled = "①②③④⑤⑥⑦⑧⑨⑩"[number - 1]
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"广东工运导报　2025年3月12日　星期三　第4版\n\n{series}{circled}\n\n"
         f"梅州市总工会党组书记、常务副主席{chair}：\n让职工在“客都职工之家”里暖心安心\n\n"
         "记者：请谈谈去年的工作。\n\n"
         f"{chair}：去年，全市新建职工之家186个。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     article = _article(result)
     assert (article.arg("series"), article.arg("series_no")) == (series, number)
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
@@ -2581,12 +2551,11 @@ def test_figures_of_a_list_joined_by_a_conjunction(tmp_path, city, craft, crafts
 def test_a_reporter_s_name_split_by_ocr_after_its_given_character(tmp_path, reporter, written):
     """记者 欧阳雪 婷: a name of one given character and one more character that is no family
     name, a space between, is one name (as a lone family name before the rest was)."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"曲江区总工会开展劳动竞赛\n\n本报讯（记者 {written} 通讯员 赖国华）今年以来，"
         "曲江区总工会深人开展“曲 江智造”劳动竞赛。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _article(result).arg("reporter") == Ref("person", reporter)
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == {"曲江智造"}, programs
@@ -2600,13 +2569,12 @@ def test_a_reporter_s_name_split_by_ocr_after_its_given_character(tmp_path, repo
 def test_a_bracketed_byline_before_the_lead(tmp_path, correspondent, chair):
     """（通讯员 黄晓彤）6月16日，…: a byline in brackets opening the lead, without 本报讯, names the
     correspondent; the lead after it is the report's."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         "湘桥区总工会启动服务月\n\n"
         f"（通讯员 {correspondent}）6月16日，湘桥区总工会“潮工暖心”服务月启动仪式在西湖街道举行。"
         f"湘桥区总工会主席{chair}出席启动仪式。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _article(result).arg("correspondent") == Ref("person", correspondent)
     assert (chair, "主席", "湘桥区总工会") in _posts(result)
 
@@ -2625,14 +2593,13 @@ def test_a_town_s_union_in_its_chain_and_a_workshop_s_post(
     """桂城街道党工委委员、总工会主席潘慧玲: the bare 总工会 of a chain about a town is its union;
     模具车间班长谭伟明 opening a clause, in a report on an enterprise, is a post in it;
     今年县总工会 names no county 今年县."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"{company}工会：技能传承有新招\n\n"
         f"本报讯 10月15日，{street}召开职工服务工作推进会。{street}党工委委员、总工会主席{chair}"
         f"介绍了今年的工作。记者：今年县总工会有哪些打算？当天，记者走进{company}。"
         f"模具车间班长{foreman}就是从学徒干起的。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     posts = {(p, t, o.split(street)[-1] if street in o else o) for p, t, o in _posts(result)}
     assert posts == {
         (chair, "委员", "党工委"),
@@ -2657,13 +2624,12 @@ def test_a_city_the_gazetteer_lacks_is_a_place_its_union_names(
     much as its union (the union was there, located in a place the article did not mention; the
     article's own city, 长沙市, was a place already). So with a district's union after 和 (…和
     湘潭市雨湖区总工会: a city and a district) or after its province (湖南省湘潭市岳塘区总工会)."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"{province}总工会召开推进会\n\n本报{capital}4月28日电 4月27日，{province}总工会召开劳动竞赛"
         f"推进会。会上，{capital}市总工会、{city}总工会和{other}{district}总工会作了典型发言，"
         f"{province}{other}{far}总工会作书面交流。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     article = next(d.sha256 for d in result.resolved.documents)
     mentioned = {
         e.ref.key
@@ -2728,15 +2694,14 @@ def test_the_meeting_that_gives_honours_is_not_what_it_counts(tmp_path, city, mo
 def test_a_district_chairman_s_answers_report_the_district_union(tmp_path, city, district, chair):
     """江门市新会区总工会主席 李慧玲： then her answers: what they report without naming anyone
     (新培育区级工匠60名, 今年，我们将力争新发展会员8000人) is the district union's, not the city's."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"工会主席谈发展⑨\n\n{city}{district}总工会主席 {chair}：\n让工匠在{district}扎根成长\n\n"
         "记者：去年做了哪些工作？\n\n"
         f"{chair}：去年，我们实施“匠心”培育工程，全区举办职业技能竞赛36场。新培育区级工匠60名，"
         "建成劳模和工匠人才创新工作室12家。\n\n记者：今年有什么打算？\n\n"
         f"{chair}：今年，我们将力争新发展会员8000人。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     union = Ref("org", f"{district}总工会")
     by = {
         f.arg("quantity").value: f.arg("by") or f.arg("set_by")
@@ -2759,12 +2724,11 @@ def test_a_district_chairman_s_answers_report_the_district_union(tmp_path, city,
 def test_editors_credit_line_and_a_co_opted_official(tmp_path, editor, reviewer, added):
     """编辑：李雯雯　审核：何志坚 at a report's end names its editors (a credit line, not a speaker's
     turn nor a footer to skip); 增补温晓东为市总工会副主席 gives a post as 选举 does."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         "兴宁市总工会召开全委会议\n\n7月，兴宁市总工会召开第九届委员会第三次全体会议，"
         f"增补{added}为市总工会副主席。\n\n编辑：{editor}　　审核：{reviewer}\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _posts(result) == {(added, "副主席", "兴宁市总工会")}
     editors = {v.key for k, v in _article(result).args if k == "editor"}
     assert editors == {editor, reviewer}
@@ -2835,13 +2799,12 @@ def test_bare_names_of_the_articles_town_union_and_company(
     """In a town's report, 镇总工会常务副主席吴穗君 holds her post in the town's union the article
     names; 该公司工会主席 is the enterprise's union's chair; 镇总工会法律工作部部长 holds 部长 in the
     union (the department between them); 【编辑：陈思颖】 names the editor."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"{town}总工会开展职工服务月活动\n\n近日，{town}总工会在{company}开展服务活动。"
         f"该公司工会主席{chair}表示，将组织更多职工参赛。\n镇总工会常务副主席{vice}表示，"
         f"将持续开展技能竞赛。镇总工会法律工作部部长{head}出席活动。\n\n【编辑：{editor}】\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     posts = _posts(result)
     union = next(p[2] for p in posts if p[0] == vice)
     assert union.endswith(f"{town}总工会")
@@ -2935,13 +2898,12 @@ def test_a_program_opened_and_a_task_treated_as_one(tmp_path, county, level, ser
     """市总工会开通的“开平工友就业直通车”: after a cue and 的, a quoted name with a program's own
     ending names the program; 作为“一把手”工程来抓 ("treat it as X") names none, nor does
     作为…的“必修课”."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 {county}{level}总工会开通的“{county}{service}”已服务职工300人次。"
         f"{level}总工会把这项工作作为“{figure}”工程{verb}，"
         "把安全生产作为职工的“必修课”。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == {f"{county}{service}"}, programs
 
@@ -2981,12 +2943,11 @@ def test_paragraphs_of_plans_opened_with_yi_shi(tmp_path, county, date, year, me
 def test_a_five_year_plan_in_quotes_names_no_program(tmp_path, plan, next_plan, members):
     """“十四五”期间，…新发展会员41.8万人 and 2026年是“十五五”开局之年: a plan's years in quotes
     are a period, not a program the figure is of."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 市总工会通报“{plan}”时期全市工会工作成效。“{plan}”期间，全市工会累计新发展会员"
         f"{members}人。明年是“{next_plan}”开局之年。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == set(), programs
     assert _achievements(result, "program", "period") == {members: (None, f"“{plan}”期间")}
@@ -3037,13 +2998,12 @@ def test_a_group_s_congress_and_the_state_s_offices(
 def test_a_union_s_mediators_and_lawyers(tmp_path, district, mediator, counsel, firm, inspector):
     """区总工会劳动争议调解委员会调解员, 区总工会法律顾问、…律师事务所律师, 市总工会一级调研员: the
     posts of a union's legal services and a civil-service rank; 法律顾问和志愿律师 names no 和志愿."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 {district}总工会劳动争议调解委员会调解员{mediator}和区总工会法律顾问、{firm}律师"
         f"{counsel}组成工作专班。肇庆市总工会一级调研员{inspector}到会指导。"
         "区总工会将组织工会法律顾问和志愿律师深入企业。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _posts(result) == {
         (mediator, "调解员", f"{district}总工会劳动争议调解委员会"),
         (counsel, "法律顾问", f"{district}总工会"),
@@ -3066,13 +3026,12 @@ def test_people_named_by_where_they_come_from(tmp_path, driver, town, athlete, h
     """来自…的桂晓敏以5.32米的成绩夺得…, “…。”来自军埠镇的货车司机戴振荣说，入会后…: a person
     introduced by where they come from, or by who they are before a verb of speech and a comma
     (indirect speech); not 负责人说， with no name, nor 来自全市的200名职工."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 “这是我第一次知道货车司机也能入工会。”来自{town}的货车司机{driver}说，入会后能享受"
         f"免费体检。来自{hospital}的{athlete}以5.32米的成绩夺得女子跳远冠军。来自全市的200名职工"
         "参加比赛。活动负责人说，将继续开展服务。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert people == {driver, athlete}, people
 
@@ -3140,12 +3099,11 @@ def test_a_plan_s_opening_year_and_its_years_to_come(
 def test_a_port_s_throughput_in_containers(tmp_path, teu, growth, planned, rate):
     """集装箱吞吐量215万标箱，同比增长9.1%; 力争…集装箱吞吐量达到240万标箱; 每小时38.5自然箱: a
     port's units (标箱, TEU, and 自然箱) make figures like any other unit."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 2025年，集团集装箱吞吐量{teu}标箱，同比增长{growth}%。2026年集团力争货物吞吐量"
         f"突破1.5亿吨，集装箱吞吐量达到{planned}标箱。去年，桥吊单机作业效率提升到每小时{rate}自然箱。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     value = lambda text: float(text.removesuffix("万")) * (10000 if "万" in text else 1)  # noqa: E731
     assert {v: u.unit for v, (u,) in _achievements(result, "quantity").items()} == {
         value(teu): "标箱",
@@ -3166,12 +3124,11 @@ def test_an_ocr_space_in_a_decimal_and_a_speaker_after_the_quotation(
 ):
     """参加互助保障４.２ ６万人次 (OCR split a decimal number) is 4.26万; “…雪中送炭。”罗秀英说。 (the
     speaker a sentence of her own after the quotation) names a person."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 2025年，全县各级工会组织职工参加互助保障{split}人次，同比增长15.8%。"
         f"“工会的钱来得及时，真是雪中送炭。”{worker}说。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert set(_achievements(result)) == {value}
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert people == {worker}, people
@@ -3191,13 +3148,12 @@ def test_programs_named_by_a_cup_a_school_and_a_kind_before(
     """“韩江杯”职工气排球赛 (a contest named by its cup), 建成“珠宝工匠学堂”, 推出…专享保障项目“骑手
     安心保” (the kind of program before its quoted name, after a cue) are programs; 作为服务职工的
     “民心工程”来抓 (treat it as X) and 设立工会劳动争议调解工作室 (a kind of facility) are not."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 “{cup}”{sport}吸引了64支基层队伍报名。县总工会在可塘镇建成“{school}”，每年培训职工"
         f"1000人次。去年，县总工会首次推出新就业形态劳动者专享保障项目“{insurance}”。各级工会要把"
         "互助保障作为服务职工的“民心工程”来抓，在全区17个镇全部设立工会劳动争议调解工作室。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == {cup, school, insurance}, programs
 
@@ -3230,12 +3186,11 @@ def test_a_company_by_its_short_name_and_a_list_of_winners(
     """鼎泰精密电子公司工会主席巢志文 after 惠州市鼎泰精密电子有限公司: the company by a short name
     (part of its full one); 一等奖：宗晓丽（…有限公司）、仲秋菊（…学校）: winners listed with their
     units in brackets are people."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 开班仪式在{company}职工之家举行。{short}公司工会主席{chair}介绍，今年报名的职工子女有"
         f"63名。\n\n一等奖：{first}（{company}）、{second}（{school}）\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     assert _posts(result) == {(chair, "主席", f"{company}工会")}
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert people == {chair, first, second}, people
@@ -3250,12 +3205,11 @@ def test_a_meeting_at_a_project_and_a_standing_vice_head(tmp_path, district, dep
     """…推进会在明珠湾跨江通道工程施工现场召开, 图为建设者在…工程盾构井内作业: a meeting held at a
     project, no program (no 在 in an unquoted name); 区委常委、区政府常务副区长晁明远: the
     district government's 常务副区长."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 {district}重点项目劳动竞赛半年推进会在{project}施工现场召开。{district}委常委、"
         f"区政府常务副区长{deputy}出席。图为建设者在{project}盾构井内作业。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == set(), programs
     assert _posts(result) == {
@@ -3277,13 +3231,12 @@ def test_a_quoted_brand_described_before_its_event(tmp_path, brand, kind, event,
     after a quoted brand say what kind of program it names, up to that kind or the event held for
     it; not “五小”等群众性创新活动 (examples), “装进”一个小程序, “三八”国际妇女节…活动, nor the
     words after 与."""
-    (tmp_path / "a.txt").write_text(
+    result = _build_text(
+        tmp_path,
         f"本报讯 区总工会2025年“{brand}”{kind}{event}在淡水街道举行。区“{contest}”重点项目劳动竞赛"
         "半年推进会召开。全区“五小”等群众性创新活动成果丰硕，工会把服务“装进”一个小程序，"
         "“三八”国际妇女节女职工风采展示活动顺利举行，“同心”与职工服务阵地同步建成。\n",
-        encoding="utf-8",
     )
-    result = build([tmp_path / "a.txt"])
     programs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "program"}
     assert programs == {brand, contest}, programs
 
