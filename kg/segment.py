@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.gazetteer import place_forms
-from kg.lexicon import data_text, sorted_longest_first, table, word_set
+from kg.lexicon import data_text, sorted_longest_first, table, word_list, word_set
 from kg.normalize import Normalized, line_kind
 
 
@@ -168,6 +168,8 @@ def tokenizer() -> jieba.Tokenizer:
         if parts and not line.startswith("#"):
             freq = int(parts[1]) if len(parts) > 1 else None
             tok.add_word(parts[0], freq, parts[2] if len(parts) > 2 else None)
+    for group in word_list("worker_groups.txt"):  # 快递员, not 快递/员
+        tok.add_word(group, 500, "n")
     return tok
 
 

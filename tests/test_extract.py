@@ -3373,3 +3373,25 @@ def test_a_company_s_union_by_its_short_name_is_written_whole(tmp_path, company,
         if e.ref == Ref("org", f"{company}工会")
     )
     assert f"{short}公司工会" in union.aliases and "公司工会" not in union.aliases, union.aliases
+
+
+@pytest.mark.parametrize(
+    ("city", "program", "groups", "members"),
+    [
+        ("惠州市", "工会二次医保", ("环卫工人", "快递员"), "1.5"),
+        ("江门市", "职工互助保障", ("保安员", "外卖员"), "2.3"),
+    ],
+    ids=["huizhou", "jiangmen"],
+)
+def test_a_group_of_workers_is_kept_whole_in_a_measure(tmp_path, city, program, groups, members):
+    """为环卫工人、快递员赠送“工会二次医保”2600份 measured 员赠送工会二次医保 (jieba cuts 快递/员);
+    新就业形态劳动者入会人数 was cut to 形态劳动者入会人数 by the measure's ten characters: a group
+    of workers (worker_groups.txt) is one word, kept whole at the front."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 今年以来，{city}总工会为{groups[0]}、{groups[1]}赠送“{program}”2600份。"
+        f"截至10月底，全市新就业形态劳动者入会人数达{members}万人。\n",
+    )
+    done = _measures(result)
+    assert done[Decimal(2600)] == f"{groups[1]}赠送{program}", done
+    assert done[Decimal(members) * 10000] == "新就业形态劳动者入会人数", done

@@ -33,7 +33,7 @@ from kg.extract.subjects import (
     words,
 )
 from kg.gazetteer import find_orgs, find_places, places
-from kg.lexicon import longest_first, table
+from kg.lexicon import longest_first, table, word_set
 from kg.quantities import (
     FIVE_YEAR_PLAN,
     DeadlineMatch,
@@ -428,17 +428,22 @@ def _after_word(head: str, marks: tuple[str, ...]) -> str:
 def _last_words(head: str, most: int) -> str:
     """The whole words (jieba's) that end ``head`` and fit in ``most`` characters, without a
     conjunction left at the front; a kind of facility at the end is kept whole with the word
-    before it, though longer (建成劳模和工匠人才创新工作室, not 工匠人才创新工作室)."""
+    before it, though longer (建成劳模和工匠人才创新工作室, not 工匠人才创新工作室); so is a group
+    of workers (``worker_groups.txt``) that the words kept start after (新就业形态劳动者入会人数,
+    not 劳动者入会人数)."""
     if len(head) <= most:
         return head
     facility = facility_ending(head)
     if facility is not None and len(facility) + 2 > most:
         most = len(facility) + 2
     kept = ""
-    for word in reversed(tokenizer().lcut(head[-(most + 4) :], HMM=False)):
-        if len(kept) + len(word) > most:
+    groups = word_set("worker_groups.txt")
+    for word in reversed(tokenizer().lcut(head[-(most + 12) :], HMM=False)):
+        if len(kept) + len(word) > most and (word not in groups or not kept):
             break
         kept = word + kept
+        if len(kept) > most:  # a group of workers, whole
+            break
     return _CONJUNCTION.sub("", kept) or head[-most:]
 
 
