@@ -98,7 +98,11 @@ def _alt(words) -> str:
     return alternation(words)
 
 
-_TOWN_UNION = re.compile("(?:" + "|".join(word_list("town_types.txt")) + ")(?:总?工会|党委|党工委)")
+_TOWN_BODIES = {row[0]: (row[1], row[2]) for row in table("town_bodies.tsv")}
+"""A town's or street's own offices, named like its union (民治街道办事处, 长安镇司法所)."""
+_TOWN_UNION = re.compile(
+    f"(?:{'|'.join(word_list('town_types.txt'))})(?:总?工会|党委|党工委|{'|'.join(_TOWN_BODIES)})"
+)
 """Whether a text may name a town's union: only then is the (slower) pattern with the town
 branch run; without one, both patterns find the same."""
 _INSTITUTION = re.compile("|".join(row[0] for row in table("institution_types.tsv")))
@@ -147,7 +151,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     )
     town = (
         f"(?P<town>[^{_NOT_NAME}\\W\\d_a-zA-Z](?:(?![是的])[{_CJK}]){{1,2}}?)"
-        f"(?P<tsuffix>{_alt(word_list('town_types.txt'))})(?P<tcore>总工会|工会|党委|党工委)"
+        f"(?P<tsuffix>{_alt(word_list('town_types.txt'))})(?P<tcore>总工会|工会|党委|党工委|{_alt(_TOWN_BODIES)})"
         f"(?:(?<=工会)(?P<tunit>{_alt(union_units())}))?"
     )
     # the town's union named by its kind alone, after a post in the town (浛洸镇党委副书记、
@@ -237,6 +241,9 @@ def _find_orgs(
             town = (place or "") + m.group("town") + m.group("tsuffix")
             if m.group("tcore").startswith("党"):  # 浛洸镇党委: the town's party committee
                 name, kind = town + m.group("tcore"), "party"
+            elif m.group("tcore") in _TOWN_BODIES:  # 民治街道办事处, 长安镇人民政府
+                ending, kind = _TOWN_BODIES[m.group("tcore")]
+                name = town + ending
             elif m.group("tunit"):  # 长安镇总工会权益保障部: a part of the town's union
                 name, kind = town + "总工会" + m.group("tunit"), "unit"
             else:

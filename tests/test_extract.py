@@ -3395,3 +3395,32 @@ def test_a_group_of_workers_is_kept_whole_in_a_measure(tmp_path, city, program, 
     done = _measures(result)
     assert done[Decimal(2600)] == f"{groups[1]}赠送{program}", done
     assert done[Decimal(members) * 10000] == "新就业形态劳动者入会人数", done
+
+
+@pytest.mark.parametrize(
+    ("city", "district", "street", "town", "chief", "head"),
+    [
+        ("深圳市", "龙华区", "民治", "长安", "钟立伟", "麦秀兰"),
+        ("江门市", "蓬江区", "环市", "棠下", "樊志坚", "凌佩珊"),
+    ],
+    ids=["longhua", "pengjiang"],
+)
+def test_a_street_s_offices_and_a_city_s_public_bodies(
+    tmp_path, city, district, street, town, chief, head
+):
+    """民治街道办事处, 长安镇司法所 (a town's or street's offices, named like its union), and the
+    public bodies union news names beside the union (龙华区工人文化宫, 乐昌市慈善会) are
+    organizations, and posts in them are posts."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 {district}{street}街道办事处副主任{chief}、{town}镇司法所所长{head}出席活动。"
+        f"活动由{district}工人文化宫、{city}慈善会、{city}融媒体中心协办。\n",
+    )
+    orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
+    assert {
+        f"{district}{street}街道办事处",
+        f"{district}工人文化宫",
+        f"{city}慈善会",
+        f"{city}融媒体中心",
+    } <= orgs, orgs
+    assert (chief, "副主任", f"{district}{street}街道办事处") in _posts(result)
