@@ -49,7 +49,13 @@ def place_forms() -> dict[str, str]:
         forms.setdefault(name, name)
         if place.level == "city" and len(name) >= 3:
             forms.setdefault(name[:-1], name)
+        if autonomous := _AUTONOMOUS.fullmatch(name):  # 乳源县 is 乳源瑶族自治县
+            forms.setdefault(autonomous.group(1) + "县", name)
     return forms
+
+
+_AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2})(?:[\u4e00-\u9fff]{1,2}族)+自治县")
+"""An autonomous county's name: its place name, then its peoples (乳源瑶族自治县, 连山壮族瑶族自治县)."""
 
 
 def province_of(place: str | None) -> str | None:
@@ -156,7 +162,10 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     )
     # the town's union named by its kind alone, after a post in the town (浛洸镇党委副书记、
     # 镇总工会主席): at a clause's or a chain item's start
-    town_own = f"(?<=[、，；])(?P<townown>{_alt(word_list('town_types.txt'))})总?工会"
+    town_own = (
+        f"(?<=[、，；])(?P<townown>{_alt(word_list('town_types.txt'))})"
+        f"(?:总?工会|(?P<ownbody>{_alt(_TOWN_BODIES)}))"
+    )
     # an enterprise or a school, named as written: a place and up to eight characters before
     # its ending (汕头金舟纺织有限公司, 韶关学院), none of them a function word or 的 (韶关市各高校
     # 和职业学院 names none); a name without a place (载体的工匠学院, 职业教育学院) is too often a
@@ -263,8 +272,9 @@ def _find_orgs(
                 None,
             )
             if party is not None:
-                name = committee_of(party.name) + "总工会"
-                out.append(OrgMatch(m.start(), m.end(), m.group(), name, "union", party.place))
+                ending, kind = _TOWN_BODIES.get(m.group("ownbody"), ("总工会", "union"))
+                name = committee_of(party.name) + ending
+                out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, party.place))
             continue
         if m.group("place"):
             place, core = place_forms()[m.group("place")], m.group("core")

@@ -199,8 +199,9 @@ def is_speaker_name(name: str) -> bool:
     and neither the reporter nor a place (a headline's 湛江：…)."""
     if name in ("记者", "主持人") or not 2 <= len(name) <= 4:
         return False
-    if name in place_forms():  # 湛江：“粤工惠”服务进园区…: a headline's place, not a speaker
-        return False
+    forms = place_forms()
+    if name in forms or any(name + level in forms for level in "市县区"):
+        return False  # 湛江：“粤工惠”服务进园区…, 陆丰：…: a headline's place, not a speaker
     surnames = word_set("surnames.txt")
     return name[0] in surnames or name[:2] in surnames
 

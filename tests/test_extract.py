@@ -3424,3 +3424,101 @@ def test_a_street_s_offices_and_a_city_s_public_bodies(
         f"{city}融媒体中心",
     } <= orgs, orgs
     assert (chief, "副主任", f"{district}{street}街道办事处") in _posts(result)
+
+
+INDUSTRY_UNION_REPORT = """{county}{industry}产业工会成立
+本报讯（记者 鲍静雯）9月12日，{county}{industry}产业工会成立大会召开。{town}镇党委委员、镇人大主席{deputy}出席会议。
+在随后召开的一届一次全委会上，县总工会副主席{chair}当选为产业工会主席，{company}工会主席{vice1}、{other}人力资源总监{vice2}当选为副主席。
+同日，{company}工会完成换届，{new}当选工会主席。原工会主席{old}在作报告时说，工会要当好“娘家人”。
+"""
+
+
+@pytest.mark.parametrize(
+    ("county", "industry", "town", "deputy", "chair", "company", "vice1", "other", "vice2"),
+    [
+        (
+            "新兴县",
+            "预制菜",
+            "新城",
+            "戚慕贞",
+            "钭文杰",
+            "广东翠岭预制食品有限公司",
+            "甘美玲",
+            "新兴县天露食品科技有限公司",
+            "司徒振邦",
+        ),
+        (
+            "饶平县",
+            "水产",
+            "钱东",
+            "鄢秀英",
+            "逄建国",
+            "广东海联水产食品股份有限公司",
+            "隗志成",
+            "饶平县鑫海冷链物流有限公司",
+            "欧阳帆",
+        ),
+    ],
+    ids=["xinxing", "raoping"],
+)
+def test_an_industry_union_elects_its_committee(
+    tmp_path, county, industry, town, deputy, chair, company, vice1, other, vice2
+):
+    """新兴县预制菜产业工会 is a union; 县总工会副主席钭文杰当选为产业工会主席 elects him to it (a
+    name after a title, before the verb; a bare 产业工会 is the one the article names); the
+    deputies listed each with a title (甘美玲、…人力资源总监司徒振邦当选为副主席) join the same
+    union, not the last employer named; 当选工会主席 in a report on a company is its union's;
+    钱东镇党委委员、镇人大主席 is the town's congress; 原工会主席 (former) names no person 原工会."""
+    text = INDUSTRY_UNION_REPORT.format(
+        county=county,
+        industry=industry,
+        town=town,
+        deputy=deputy,
+        chair=chair,
+        company=company,
+        vice1=vice1,
+        other=other,
+        vice2=vice2,
+        new="詹淑华",
+        old="柯振声",
+    )
+    result = _build_text(tmp_path, text)
+    union = f"{county}{industry}产业工会"
+    posts = _posts(result)
+    assert {
+        (chair, "主席", union),
+        (vice1, "副主席", union),
+        (vice2, "副主席", union),
+        (deputy, "委员", f"{county}{town}镇党委"),
+        (deputy, "主席", f"{county}{town}镇人大"),
+    } <= posts, posts
+    assert (vice2, "副主席", other) not in posts
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert "原工会" not in people and "柯振声" in people, people
+
+
+@pytest.mark.parametrize(
+    ("county", "short", "place", "first", "second"),
+    [
+        ("乳源瑶族自治县", "乳源县", "陆丰", "凌嘉豪", "鄂婷婷"),
+        ("连南瑶族自治县", "连南县", "陆河", "蒯国梁", "逄晓东"),
+    ],
+    ids=["ruyuan", "liannan"],
+)
+def test_winners_after_the_prize_and_an_autonomous_county_s_short_name(
+    tmp_path, county, short, place, first, second
+):
+    """一等奖 凌嘉豪（…有限公司）: a winner right after the prize (its space gone), with a rare
+    surname (鄂, 逄); 乳源县总工会 is 乳源瑶族自治县总工会; a headline's 陆丰：… names a place, not
+    a speaker."""
+    text = (
+        f"{place}：{short}总工会举办职工技能大赛\n"
+        f"本报讯 {short}总工会举办技能大赛。{county}总工会主席冼慧敏出席。\n"
+        f"电工：一等奖 {first}（{county}东水电力安装有限公司），"
+        f"二等奖 {second}（广东和联电气有限公司）。\n"
+    )
+    result = _build_text(tmp_path, text)
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert {first, second} <= people and place not in people, people
+    orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
+    assert f"{county}总工会" in orgs and f"{short}总工会" not in orgs, orgs

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.atomic import write_atomic
-from kg.lexicon import longest_first, word_set
+from kg.lexicon import longest_first, table, word_set
 from kg.segment import jieba, tokenizer
 
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -114,13 +114,19 @@ def surname_len(text: str) -> int:
     return 1 if text[:1] in s else 0
 
 
+_BODIES = frozenset(row[0] for row in table("org_cores.tsv") if len(row[0]) > 1) | frozenset(
+    ("工会", "总工")
+)
+"""What follows a place in an organization's name (工会, 政协, 妇联): never a given name."""
+
+
 def plausible_name(name: str, vouched: bool = False) -> bool:
     """Starts with a surname, has one or two given-name characters, and is not a common word;
     ``vouched``: the text says a name stands here (after a post title, before a speaker's
     colon), so one that jieba lists as a name is taken though it is frequent (刘志坚)."""
     sl = surname_len(name)
-    if not (sl > 0 and 1 <= len(name) - sl <= 2):
-        return False
+    if not (sl > 0 and 1 <= len(name) - sl <= 2) or name[sl:] in _BODIES:
+        return False  # 原工会主席柯振声: 原 (former) is a surname too, 工会 no given name
     words, names = _dictionary()
     return name not in words or (vouched and name in names)
 

@@ -394,9 +394,39 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
         if post is None:
             continue
         title, owner = post
+        if owner is None:
+            owner = _bare_union(text, verb.end(), title.start(), ctx)
+        elif title.start() == verb.end() and out and out[-1].org is not None:
+            # …当选为产业工会主席，…当选为副主席: the body the sentence elected to before, not
+            # the nearest named (a deputy's own employer)
+            owner = out[-1].org
         for start, name in names:
             out.append(Post(name, title.group(), owner, names[0][0], title.end(), False, start))
     return out
+
+
+_INDUSTRY_UNIONS = ("产业工会", "行业工会联合会", "行业工会")
+
+
+def _bare_union(text: str, at: int, end: int, ctx: Context) -> OrgMatch | None:
+    """The union a bare name after a verb of appointment means, up to ``end`` (where the title
+    starts): 产业工会 (钭文杰当选为产业工会主席) is the industry union the article names
+    (新兴县预制菜产业工会); 工会 (詹淑华当选工会主席) is the union of the enterprise the
+    article is about. None for anything else, or when the article names no such union or
+    enterprise."""
+    bare = text[at:end]
+    if bare in _INDUSTRY_UNIONS:
+        for sent in ctx.seg.sentences:
+            for org in find_orgs(sent.text, ctx.city, ctx.province, ctx.county):
+                if org.kind == "union" and org.name.endswith(bare) and org.name != bare:
+                    return OrgMatch(at, end, bare, org.name, "union", org.place)
+        return None
+    company = ctx.workplace
+    if bare != "工会" or company is None or company.kind != "company":
+        return None
+    return OrgMatch(
+        at, end, bare, company.name.removesuffix("工会") + "工会", "union", company.place
+    )
 
 
 def _post_at(
@@ -709,10 +739,10 @@ def find_people_from(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
 
 
 _LISTED = re.compile(
-    r"(?:^|(?<=[：:、；;，,]))([\u4e00-\u9fff]{2,4})（([^（）]{4,30})）(?=[、；;，,。]|$)"
+    r"(?:^|(?<=[：:、；;，,奖]))([\u4e00-\u9fff]{2,4})（([^（）]{4,30})）(?=[、；;，,。]|$)"
 )
 """一等奖：宗晓丽（深圳市华晟精密模具有限公司）、冉志鹏（…）: a name in a list, with the unit it
-works in after it in brackets."""
+works in after it in brackets (right after the prize too: 一等奖 凌嘉豪（…）, its space gone)."""
 
 
 def find_listed_with_units(text: str, ctx: Context, known: frozenset[str]) -> list[tuple[int, str]]:
@@ -733,24 +763,46 @@ def find_listed_with_units(text: str, ctx: Context, known: frozenset[str]) -> li
     return out
 
 
+@cache
+def _title_at_end() -> re.Pattern[str]:
+    return re.compile(f"(?:{post_titles().pattern})$")
+
+
+def _title_ends_at(text: str, at: int) -> bool:
+    """Whether a post title ends right at ``at`` (县总工会副主席|钭文杰当选为…)."""
+    return _title_at_end().search(text, max(0, at - 8), at) is not None
+
+
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:
     """The names (start, name) that end at ``end``, first to last: 郑雅琴、许建国 before
-    当选为; each starts after a delimiter (or the text's start) and is a plausible name."""
+    当选为; each starts after a delimiter, the text's start or a post title (副主席钭文杰当选为),
+    and is a plausible name."""
     names: list[tuple[int, str]] = []
     while True:
         found = None
         for n in (3, 2, 4):
             start = end - n
-            if start >= 0 and (start == 0 or text[start - 1] in _NAME_BEFORE):
+            if start >= 0 and (
+                start == 0 or text[start - 1] in _NAME_BEFORE or _title_ends_at(text, start)
+            ):
                 if plausible_name(text[start:end], vouched=True):  # before 当选为 …
                     found = (start, text[start:end])
                     break
         if found is None:
             return names[::-1]
         names.append(found)
-        if found[0] == 0 or text[found[0] - 1] not in "、和与及":
+        if found[0] > 0 and text[found[0] - 1] in "、和与及":
+            end = found[0] - 1
+            continue
+        # 甘美玲、新兴县天露食品科技有限公司人力资源总监司徒振邦当选为: each with a title, listed
+        listed = text.rfind("、", max(0, found[0] - 30), found[0])
+        if (
+            listed < 0
+            or not _title_ends_at(text, found[0])
+            or re.search(r"[，。；]", text[listed : found[0]])
+        ):
             return names[::-1]
-        end = found[0] - 1
+        end = listed
 
 
 def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
