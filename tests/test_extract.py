@@ -3522,3 +3522,20 @@ def test_winners_after_the_prize_and_an_autonomous_county_s_short_name(
     assert {first, second} <= people and place not in people, people
     orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
     assert f"{county}总工会" in orgs and f"{short}总工会" not in orgs, orgs
+
+
+@pytest.mark.parametrize(
+    ("county", "trade", "chair", "vice"),
+    [("佛冈县", "物流", "邝国辉", "谢美娟"), ("新丰县", "建筑", "蒯志远", "钟永明")],
+    ids=["fogang", "xinfeng"],
+)
+def test_a_federation_elects_its_chair(tmp_path, county, trade, chair, vice):
+    """县总工会副主席邝国辉当选为联合会主席 in a report on 佛冈县物流行业工会联合会: the bare
+    联合会 is that federation, and the deputy elected after him joins it too."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 {county}{trade}行业工会联合会召开会员代表大会。县总工会副主席{chair}当选为联合会"
+        f"主席，广东顺捷物流有限公司工会主席{vice}当选为副主席。\n",
+    )
+    union = f"{county}{trade}行业工会联合会"
+    assert {(chair, "主席", union), (vice, "副主席", union)} <= _posts(result), _posts(result)

@@ -390,7 +390,9 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
             continue
         if orgs is None:  # with the bare 镇总工会 and 公司 (当选为镇总工会主席)
             orgs = with_article_orgs(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
-        post = _post_at(text, verb.end(), orgs, ctx, names[0][0])
+        post = _post_at(text, verb.end(), orgs, ctx, names[0][0]) or _after_bare_union(
+            text, verb.end()
+        )
         if post is None:
             continue
         title, owner = post
@@ -405,13 +407,22 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
     return out
 
 
-_INDUSTRY_UNIONS = ("产业工会", "行业工会联合会", "行业工会")
+_INDUSTRY_UNIONS = ("产业工会", "行业工会联合会", "工会联合会", "行业工会", "联合会")
+
+
+def _after_bare_union(text: str, at: int) -> tuple[re.Match[str], None] | None:
+    """The title after a bare 联合会 at ``at`` (当选为联合会主席), which no ending of an
+    organization matches; :func:`_bare_union` says whose it is."""
+    bare = next((w for w in _INDUSTRY_UNIONS if text.startswith(w, at)), None)
+    title = post_titles().match(text, at + len(bare)) if bare else None
+    return (title, None) if title is not None else None
 
 
 def _bare_union(text: str, at: int, end: int, ctx: Context) -> OrgMatch | None:
     """The union a bare name after a verb of appointment means, up to ``end`` (where the title
     starts): 产业工会 (钭文杰当选为产业工会主席) is the industry union the article names
-    (新兴县预制菜产业工会); 工会 (詹淑华当选工会主席) is the union of the enterprise the
+    (新兴县预制菜产业工会), as is 联合会 (…当选为联合会主席, in a report on 佛冈县物流行业工会联合会);
+    工会 (詹淑华当选工会主席) is the union of the enterprise the
     article is about. None for anything else, or when the article names no such union or
     enterprise."""
     bare = text[at:end]
