@@ -438,7 +438,9 @@ def _last_words(head: str, most: int) -> str:
         most = len(facility) + 2
     kept = ""
     groups = word_set("worker_groups.txt")
-    for word in reversed(tokenizer().lcut(head[-(most + 12) :], HMM=False)):
+    # room for a group of workers past ``most``, and for the word the slice cuts at its start
+    room = most + 4 + max(map(len, groups))
+    for word in reversed(tokenizer().lcut(head[-room:], HMM=False)):
         if len(kept) + len(word) > most and (word not in groups or not kept):
             break
         kept = word + kept

@@ -114,10 +114,9 @@ def surname_len(text: str) -> int:
     return 1 if text[:1] in s else 0
 
 
-_BODIES = frozenset(row[0] for row in table("org_cores.tsv") if len(row[0]) > 1) | frozenset(
-    ("工会", "总工")
-)
-"""What follows a place in an organization's name (工会, 政协, 妇联): never a given name."""
+_BODIES = frozenset(row[0] for row in table("org_cores.tsv") if len(row[0]) > 1) | {"总工"}
+"""What follows a place in an organization's name (工会, 政协, 妇联; 总工 of 市总工会): never a
+given name."""
 
 
 def plausible_name(name: str, vouched: bool = False) -> bool:

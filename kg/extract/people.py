@@ -407,7 +407,20 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
     return out
 
 
-_INDUSTRY_UNIONS = ("产业工会", "行业工会联合会", "工会联合会", "行业工会", "联合会")
+_INDUSTRY_UNIONS = tuple(
+    sorted(
+        [
+            *(row[0] for row in table("institution_types.tsv") if row[1] == "union"),
+            "行业工会",
+            "联合会",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
+"""An industry's union or federation written bare after a verb of appointment: the union endings
+of ``institution_types.tsv`` (产业工会, 行业工会联合会), and the short forms a report writes for
+them (行业工会, 联合会); longest first."""
 
 
 def _after_bare_union(text: str, at: int) -> tuple[re.Match[str], None] | None:
