@@ -3539,3 +3539,40 @@ def test_a_federation_elects_its_chair(tmp_path, county, trade, chair, vice):
     )
     union = f"{county}{trade}行业工会联合会"
     assert {(chair, "主席", union), (vice, "副主席", union)} <= _posts(result), _posts(result)
+
+
+@pytest.mark.parametrize(
+    ("city", "served", "examples", "kind", "total"),
+    [
+        ("汕尾市", ("外卖员", "快递员", "网约车司机"), ("休息", "饮水", "充电"), "服务", "4.7万"),
+        ("河源市", ("环卫工人", "货车司机"), ("理发", "义诊", "修鞋"), "活动", "3200"),
+    ],
+    ids=["shanwei", "heyuan"],
+)
+def test_a_list_of_examples_after_a_list_of_those_served(
+    tmp_path, city, served, examples, kind, total
+):
+    """为外卖员、快递员、网约车司机提供休息、饮水、充电等服务4.7万人次 measured 外卖员等服务: the
+    list closed by 等 was taken to open at the clause's first 、, in the list of those served. Its
+    first example is the end of the item far longer than the examples after it."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 今年以来，{city}总工会为{'、'.join(served)}提供{'、'.join(examples)}等{kind}"
+        f"{total}人次。\n",
+    )
+    value = Decimal(total.removesuffix("万")) * (10000 if total.endswith("万") else 1)
+    assert _measures(result)[value] == f"提供{examples[0]}等{kind}", _measures(result)
+
+
+@pytest.mark.parametrize(
+    ("city", "subject", "value", "year"),
+    [("汕尾市", "驿站总数", 60, 2027), ("阳江市", "会员总数", 12, 2028)],
+    ids=["shanwei", "yangjiang"],
+)
+def test_a_word_of_intent_after_what_a_target_counts(tmp_path, city, subject, value, year):
+    """驿站总数力争达到60个 counted 驿站总数力争: a word of intent that ends what is left before
+    the figure (the verb after it taken off) is no part of what is counted."""
+    result = _build_text(
+        tmp_path, f"本报讯 {city}总工会表示，到{year}年，全市{subject}力争达到{value}个。\n"
+    )
+    assert _targets(result)[Decimal(value)] == (subject, year), _targets(result)

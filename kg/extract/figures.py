@@ -350,9 +350,11 @@ def _head_before(text: str, figure: int, after: int, orgs: list) -> str:
         return _head_before(text, listed_end, after, orgs) + kind.group(1)
     if not text[:figure].endswith("等"):
         return _verb_before(text, figure, figure, after)
-    end = text.find("、", start, figure)
+    opening, end, longest = _list_opening(text, start, figure - 1)
     listed = end >= 0
     end = end if listed else figure - 1
+    if opening > start:  # the list opens inside a longer item: its verb and first item
+        return _opened_list(text[opening:end], longest)
     names = [o.start for o in orgs] + [p[0] for p in find_places(text)]
     person = next(
         (figure - 1 - n for n in (3, 2) if plausible_name(text[figure - 1 - n : figure - 1])), None
@@ -364,6 +366,37 @@ def _head_before(text: str, figure: int, after: int, orgs: list) -> str:
         end, listed = first_name, False
     head = _verb_before(text, end, end, after)
     return head + "等" if head and listed else head
+
+
+def _list_opening(text: str, start: int, listed_end: int) -> tuple[int, int, int]:
+    """Where a list of examples that ends at ``listed_end`` (its 等) opens: the start of the
+    clause and its first 、 (走访慰问困难职工、农民工、新就业形态劳动者等), or, when an item far
+    longer than those after it holds the end of something else and the list's start, that item's
+    start and end (为外卖员、快递员、网约车司机提供休息、饮水、充电等服务: the examples are
+    休息、饮水、充电, opened in 网约车司机提供休息, not the workers served); third, the length of
+    the longest item after it. (start, -1, 0) with no 、."""
+    cuts = [i for i in range(start, listed_end) if text[i] == "、"]
+    if not cuts:
+        return start, -1, 0
+    starts, ends = [start, *(c + 1 for c in cuts)], [*cuts, listed_end]
+    longest = 0
+    for k in range(len(cuts), 1, -1):  # the items after the first, the last first
+        longest = max(longest, ends[k] - starts[k])
+        if ends[k - 1] - starts[k - 1] > 2 * longest + 2:
+            return starts[k - 1], ends[k - 1], longest
+    return start, cuts[0], longest
+
+
+def _opened_list(item: str, longest: int) -> str:
+    """What was done to a list that opens at the end of ``item`` (网约车司机提供休息 -> 提供休息):
+    the list's first example is as short as those after it (the words that end ``item`` within
+    ``longest``, the longest item after it), the verb the word before it; then 等, as
+    :func:`_head_before` gives it."""
+    tokens = tokenizer().lcut(item, HMM=False)
+    first = ""
+    while len(tokens) > 1 and len(first) + len(tokens[-1]) <= longest:
+        first = tokens.pop() + first
+    return (tokens[-1] + first if first else item) + "等"
 
 
 def _owned_by_figure(text: str, last_end: int, figure: int, head: str) -> str:
@@ -462,10 +495,16 @@ def _without_plan_words(head: str) -> str:
     """A target's words without the plan words that made it a target, nor when and how again
     (力争培育县级技能人才 -> 培育县级技能人才; 今年将再培育 -> 培育; 计划新建 -> 新建): they say
     it is planned, not what is planned. A subject before the word of intent goes with it
-    (各级工会计划投入资金 -> 投入资金)."""
+    (各级工会计划投入资金 -> 投入资金). A word of intent that ends the words, the verb after it
+    taken off before (驿站总数力争达到60个 -> 驿站总数力争), is left off: what comes before it is
+    what is counted (驿站总数)."""
     lead, rest = (*words("plan"), *_PLAN_LEAD), _after_word(head, words("intent"))
     while rest and (word := next((w for w in lead if rest.startswith(w)), None)):
         rest = rest[len(word) :]
+    if rest == head and (intent := next((w for w in words("intent") if head.endswith(w)), None)):
+        tokens = tokenizer().lcut(head, HMM=False)
+        if len(tokens) > 1 and tokens[-1] == intent:
+            return "".join(tokens[:-1])
     return rest or head
 
 
