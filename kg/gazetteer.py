@@ -254,7 +254,7 @@ def _find_orgs(
                 ending, kind = _TOWN_BODIES[m.group("tcore")]
                 name = town + ending
             elif m.group("tunit"):  # 长安镇总工会权益保障部: a part of the town's union
-                name, kind = town + "总工会" + m.group("tunit"), "unit"
+                name, kind = town + "总工会" + union_unit_names()[m.group("tunit")], "unit"
             else:
                 name, kind = town + "总工会", "union"
             out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
@@ -375,10 +375,19 @@ def institution_of(org: OrgMatch) -> OrgMatch | None:
 
 @cache
 def union_units() -> tuple[str, ...]:
-    """The parts of a union written after its name (法律工作部, 女职工委员会: the ``unit`` rows
-    of ``org_cores.tsv``), longest first."""
-    units = (row[0].removeprefix("总工会") for row in table("org_cores.tsv") if row[2] == "unit")
-    return tuple(sorted(units, key=lambda u: (-len(u), u)))
+    """The parts of a union written after its name (法律工作部, 女职工委员会, 经审会: the ``unit``
+    rows of ``org_cores.tsv``), longest first."""
+    return tuple(sorted(union_unit_names(), key=lambda u: (-len(u), u)))
+
+
+@cache
+def union_unit_names() -> dict[str, str]:
+    """Each part of a union as written -> its full name (经审会 -> 经费审查委员会)."""
+    return {
+        row[0].removeprefix("总工会"): row[1].removeprefix("总工会")
+        for row in table("org_cores.tsv")
+        if row[2] == "unit"
+    }
 
 
 def committee_of(name: str) -> str:

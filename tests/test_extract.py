@@ -3576,3 +3576,64 @@ def test_a_word_of_intent_after_what_a_target_counts(tmp_path, city, subject, va
         tmp_path, f"本报讯 {city}总工会表示，到{year}年，全市{subject}力争达到{value}个。\n"
     )
     assert _targets(result)[Decimal(value)] == (subject, year), _targets(result)
+
+
+@pytest.mark.parametrize(
+    ("city", "company", "people"),
+    [
+        ("肇庆市", "广东恒泰纸业有限公司", ("宁晓瑜", "柏玉成", "唐德明", "戚小燕", "龚志远")),
+        (
+            "云浮市",
+            "云浮华石建材股份有限公司",
+            ("庞秀兰", "欧阳志斌", "樊志强", "谷雨晴", "邵国梁"),
+        ),
+    ],
+    ids=["zhaoqing", "yunfu"],
+)
+def test_posts_held_by_whom_with_by(tmp_path, city, company, people):
+    """女职工委员会由宁晓瑜担任主任 and 工会主席由公司副总经理唐德明担任 gave no post (由 before
+    the names stopped the verb of appointment; 主席由戚 was read as a name with the surname 由);
+    a bare committee of a union (女职工委员会, 经审会) is the union's the article is about."""
+    a, b, c, d, e = people
+    result = _build_text(
+        tmp_path,
+        f"{company}召开职工代表大会\n本报讯 近日，{company}召开第二届职工代表大会。"
+        f"大会选举产生新一届工会委员会，工会主席由公司副总经理{c}担任，副主席由{d}担任。"
+        f"女职工委员会由{a}担任主任，经审会由{b}任主任。会议决定由{e}担任{city}总工会经审会副主任。\n",
+    )
+    union = f"{company}工会"
+    assert {
+        (c, "主席", union),
+        (d, "副主席", union),
+        (c, "副总经理", company),
+        (a, "主任", f"{union}女职工委员会"),
+        (b, "主任", f"{union}经费审查委员会"),
+        (e, "副主任", f"{city}总工会经费审查委员会"),
+    } <= _posts(result), _posts(result)
+    assert not any(p.startswith("由") for p, _, _ in _posts(result)), _posts(result)
+
+
+@pytest.mark.parametrize(
+    ("city", "name", "other"),
+    [("梅州市", "杭秀玲", "龚志远"), ("清远市", "司马慧", "詹国强")],
+    ids=["meizhou", "qingyuan"],
+)
+def test_a_chain_broken_by_a_comma(tmp_path, city, name, other):
+    """市总工会党组成员、副主席，市总工会女职工委员会主任杭秀玲: the titles before the comma, with
+    no name after them, are the same official's; 经审会主任 is the union's 经费审查委员会's 主任.
+    A chain after a verb of appointment is not carried across the comma."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 11月3日，{city}总工会召开会议。{city}总工会党组成员、副主席，市总工会女职工委员会"
+        f"主任{name}出席会议。市总工会经审会主任{other}通报了审计情况。会上，刘海当选为工会主席，"
+        "副主席欧建平主持会议。\n",
+    )
+    union = f"{city}总工会"
+    posts = _posts(result)
+    assert {
+        (name, "党组成员", union),
+        (name, "副主席", union),
+        (name, "主任", f"{union}女职工委员会"),
+        (other, "主任", f"{union}经费审查委员会"),
+    } <= posts, posts
+    assert not any(p == "欧建平" and r == "主席" for p, r, _ in posts), posts

@@ -26,6 +26,7 @@ from kg.gazetteer import (
     body_of_committee,
     committee_of,
     find_orgs,
+    union_unit_names,
     union_units,
 )
 from kg.lexicon import alternation, longest_first, table, word_list
@@ -66,12 +67,13 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
         if any(o.end == m.start() + 1 and o.start < m.start() for o in orgs):
             continue  # 人力资源和社会保障局长安分局: 局长 across the end of a name is no title
         name = name_at(text, m.end(), known, vouched=True)  # right after a title
-        if not name:
-            continue
+        if not name or (name.startswith(_BY) and _held_by_after(text, m.end())):
+            continue  # 工会主席由唐德明担任: 由 says by whom (:func:`_held_by`), it is no surname
         # (title, organization, where the item starts, former, the bare union or part of it
         # written for the organization: 工会, 女职工委员会, or "")
         items: list[tuple[str, OrgMatch | None, int, bool, str]] = []
         cur = m
+        crossed = -1  # how many items the chain had where it went back across a comma
         while True:
             # 市总工会原主席: a former post (原, 前) is not held; the chain goes on past it
             former = cur.start() > 0 and text[cur.start() - 1] in _FORMER
@@ -113,9 +115,15 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
             left = org.start if org else at - len(bare) if own_union else at
             items.append((title, org, left, former, own_union))
             prev = by_end.get(left - 1) if left > 0 and text[left - 1] == "、" else None
+            if prev is None and crossed < 0 and left > 0 and text[left - 1] == "，":
+                # 市总工会党组成员、副主席，市总工会女职工委员会主任杭秀玲: titles with no name
+                # after them before a comma are the same official's
+                prev, crossed = by_end.get(left - 1), len(items)
             if prev is None:
                 break
             cur = prev
+        if crossed >= 0 and items[-1][2] > 0 and text[items[-1][2] - 1] not in _CHAIN_OPENS:
+            del items[crossed:]  # (…当选为工会主席，副主席李四: not where a chain opens)
         items.reverse()
         # 区总工会主席吴少坤、副主席冯小曼: a chain right after another official's name, with
         # no organization of its own, is in the organization that official's chain ended in
@@ -141,6 +149,10 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
         if current is not None:
             held_before[end] = current
     return out
+
+
+_CHAIN_OPENS = "，。；：“（"
+"""What may stand before the first title of a chain the comma after it does not end."""
 
 
 def _in_chain_place(org: OrgMatch | None, before: OrgMatch | None) -> OrgMatch | None:
@@ -179,8 +191,9 @@ def _of_term(text: str, org: OrgMatch, at: int) -> OrgMatch:
 
 
 def _part_of(union: OrgMatch, part: str, start: int, end: int, written: str) -> OrgMatch:
-    """A part of ``union`` (its 女职工委员会, 经费审查委员会), written at ``start:end``."""
-    return OrgMatch(start, end, written, union.name + part, "unit", union.place)
+    """A part of ``union`` (its 女职工委员会, 经费审查委员会; 经审会 written), written at
+    ``start:end``."""
+    return OrgMatch(start, end, written, union.name + union_unit_names()[part], "unit", union.place)
 
 
 def _union_of(org: OrgMatch | None, at: int) -> OrgMatch | None:
@@ -390,13 +403,22 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
             continue
         if orgs is None:  # with the bare 镇总工会 and 公司 (当选为镇总工会主席)
             orgs = with_article_orgs(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
+        # 女职工委员会由宁晓瑜担任主任, 工会主席由唐德明担任: by whom a post is held
+        by = _by_before(text, names[0][0])
         post = _post_at(text, verb.end(), orgs, ctx, names[0][0]) or _after_bare_union(
             text, verb.end()
         )
+        if post is None and by >= 0:
+            out.extend(_held_by(text, by, names, verb.end(), orgs, ctx, out[-1] if out else None))
         if post is None:
             continue
         title, owner = post
-        if owner is None:
+        committee = None
+        if by >= 0 and title.start() == verb.end():
+            committee = _bare_committee(text, by, by, orgs, ctx, before=True)
+        if committee is not None:
+            owner = committee
+        elif owner is None:
             owner = _bare_union(text, verb.end(), title.start(), ctx)
         elif title.start() == verb.end() and out and out[-1].org is not None:
             # …当选为产业工会主席，…当选为副主席: the body the sentence elected to before, not
@@ -448,9 +470,113 @@ def _bare_union(text: str, at: int, end: int, ctx: Context) -> OrgMatch | None:
     company = ctx.workplace
     if bare != "工会" or company is None or company.kind != "company":
         return None
+    return _union_of_workplace(company, at, end, bare)
+
+
+def _union_of_workplace(company: OrgMatch, start: int, end: int, written: str) -> OrgMatch:
+    """The union of the enterprise or hospital ``company``, written (bare) at ``start:end``."""
     return OrgMatch(
-        at, end, bare, company.name.removesuffix("工会") + "工会", "union", company.place
+        start, end, written, company.name.removesuffix("工会") + "工会", "union", company.place
     )
+
+
+_BY = "由"
+"""What may stand before the names of a verb of appointment that a post's organization or title
+comes before (女职工委员会由宁晓瑜担任主任, 工会主席由唐德明担任)."""
+
+
+def _held_by_after(text: str, at: int) -> bool:
+    """Whether a verb of appointment ends the clause that a 由 at ``at`` opens (主席由唐德明担任，)."""
+    stop = re.compile("[，。；]").search(text, at)
+    end = stop.start() if stop else len(text)
+    return any(v.end() == end for v in _verbs_re("appointment_verbs.txt").finditer(text, at, end))
+
+
+def _by_before(text: str, name: int) -> int:
+    """Where the 由 stands before the names that start at ``name`` (由宁晓瑜担任, or 由公司副总经理
+    唐德明担任 with the first one's own post between), or -1."""
+    if text.startswith(_BY, name - 1):
+        return name - 1
+    by = text.rfind(_BY, max(0, name - 14), name)
+    if by >= 0 and _CJK_RUN.fullmatch(text, by + 1, name) and _title_ends_at(text, name):
+        return by
+    return -1
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _held_by(
+    text: str,
+    by: int,
+    names: list[tuple[int, str]],
+    verb_end: int,
+    orgs: list[OrgMatch],
+    ctx: Context,
+    previous: Post | None,
+) -> list[Post]:
+    """The post written before 由 at ``by`` that the names hold, when the verb of appointment
+    ends the clause (新一届工会委员会主席由唐德明担任，副主席由戚小燕担任): its organization is
+    the one written before the title, else a committee of a union (女职工委员会主任由…), else, for a
+    bare 工会, the union of the article's enterprise; with none written, the organization of the
+    ``previous`` post the sentence gave (…主席由唐德明担任，副主席由戚小燕担任)."""
+    if verb_end < len(text) and text[verb_end] not in "，。；":
+        return []
+    title = _title_at_end().search(text, max(0, by - 8), by)
+    if title is None:
+        return []
+    start = title.start()
+    owner = next((o for o in orgs if o.end == start), None) or _bare_committee(
+        text, start, start, orgs, ctx, before=True
+    )
+    if owner is None:
+        bare = re.search(r"工会(?:委员会)?$", text[max(0, start - 5) : start])
+        company = _company_at(ctx, start) if bare is not None else None
+        if company is not None and company.kind in WORKPLACES:
+            owner = _union_of_workplace(company, start - len(bare.group()), start, bare.group())
+    if owner is None and previous is not None and start == by - len(title.group()):
+        if text[:start].endswith(("，", "；")):
+            owner = previous.org
+    if owner is not None:
+        start = min(start, owner.start)
+    return [Post(n, title.group(), owner, start, verb_end, False, s) for s, n in names]
+
+
+def _bare_committee(
+    text: str, start: int, end: int, orgs: list[OrgMatch], ctx: Context, before: bool = False
+) -> OrgMatch | None:
+    """A committee of a union written bare at ``start`` (or, ``before``, ending at ``end``):
+    女职工委员会, 经审会 with no union's name (经审会由柏玉成任副主任, 选举吕佩珊为经审会主任). It is
+    the committee of the union named last before it in the sentence, else of the enterprise (or
+    hospital) the article is about, else of the first union the article names; None when there is no bare
+    committee there (an organization the gazetteer read ends there) or no union to own it."""
+    if before and any(o.end == end for o in orgs):
+        return None
+    committees = [u for u in union_units() if union_unit_names()[u].endswith("委员会")]
+    if before:
+        part = next((u for u in committees if text.endswith(u, 0, end)), None)
+        start = end - len(part) if part else start
+    else:
+        part = next((u for u in committees if text.startswith(u, start)), None)
+    if part is None or (start > 0 and text[start - 1] in "工会"):
+        return None  # (市总工会女职工委员会: a part the gazetteer read with its union)
+    union = next((o for o in reversed(orgs) if o.kind == "union" and o.end <= start), None)
+    company = ctx.workplace
+    if union is None and company is not None and company.kind in WORKPLACES:
+        union = _union_of_workplace(company, start, start, "")
+    if union is None:
+        union = next(
+            (
+                o
+                for sent in ctx.seg.sentences
+                for o in find_orgs(sent.text, ctx.city, ctx.province, ctx.county)
+                if o.kind == "union"
+            ),
+            None,
+        )
+    if union is None:
+        return None
+    return _part_of(union, part, start, start + len(part), part)
 
 
 def _post_at(
@@ -466,6 +592,11 @@ def _post_at(
         title = _title_at(text, org.end if org else at)
         if title is not None:
             break
+    if title is None and (unit := _bare_committee(text, at, at, orgs, ctx)) is not None:
+        # 选举吕佩珊为经审会主任, 当选为女职工委员会主任: the committee of the union the
+        # article is about
+        title = _title_at(text, unit.end)
+        return (title, unit) if title is not None else None
     if title is None:
         # an organization the gazetteer cannot place (区总工会 in a report that names no
         # district): the title is still there, and whoever it was given to is still a person;
@@ -807,7 +938,7 @@ def _names_before(text: str, end: int) -> list[tuple[int, str]]:
         for n in (3, 2, 4):
             start = end - n
             if start >= 0 and (
-                start == 0 or text[start - 1] in _NAME_BEFORE or _title_ends_at(text, start)
+                start == 0 or text[start - 1] in _NAME_BEFORE + _BY or _title_ends_at(text, start)
             ):
                 if plausible_name(text[start:end], vouched=True):  # before 当选为 …
                     found = (start, text[start:end])
