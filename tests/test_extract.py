@@ -3637,3 +3637,45 @@ def test_a_chain_broken_by_a_comma(tmp_path, city, name, other):
         (other, "主任", f"{union}经费审查委员会"),
     } <= posts, posts
     assert not any(p == "欧建平" and r == "主席" for p, r, _ in posts), posts
+
+
+@pytest.mark.parametrize(
+    ("county", "funds", "growth", "visits"),
+    [("乳源瑶族自治县", "38.6", "12.5", 8000), ("新丰县", "21.4", "9.8", 5000)],
+    ids=["ruyuan", "xinfeng"],
+)
+def test_a_plan_word_does_not_reach_a_clause_with_its_own_subject(
+    tmp_path, county, funds, growth, visits
+):
+    """…行动将持续至9月30日，县总工会统筹安排专项资金38.6万元，同比增长12.5%，计划走访…: the
+    funds were a target (将 in the clause before); a clause that opens with an organization has a
+    subject of its own that the plan word does not govern."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 2025年7月18日，{county}总工会“夏送清凉”行动启动。据介绍，今年“夏送清凉”行动将"
+        f"持续至9月30日，县总工会统筹安排专项资金{funds}万元，同比增长{growth}%，计划走访慰问"
+        f"一线职工{visits}人次以上。\n",
+    )
+    value = Decimal(funds) * 10000
+    assert _measures(result).get(value) == "统筹安排专项资金", _measures(result)
+    assert value not in _targets(result), _targets(result)
+    assert _targets(result)[Decimal(visits)][0] == "走访慰问一线职工", _targets(result)
+
+
+@pytest.mark.parametrize(
+    ("city", "year", "people", "trains"),
+    [("清远市", 2026, 5000, 4), ("梅州市", 2027, 3200, 6)],
+    ids=["qingyuan", "meizhou"],
+)
+def test_what_a_plan_document_sets_out(tmp_path, city, year, people, trains):
+    """《方案》明确，2026年全市各级工会组织职工疗休养5000人次以上…全年开行…专列4趟: what a plan
+    document sets out is planned (it was an achievement of 2026 in a report with no year of its
+    own), and 趟 (trips) counts."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 11月25日，{city}总工会发布职工疗休养实施方案。《方案》明确，{year}年全市各级工会"
+        f"组织职工疗休养{people}人次以上，全年开行“劳模工匠疗休养专列”{trains}趟。\n",
+    )
+    targets = _targets(result)
+    assert targets[Decimal(people)] == ("职工疗休养", year), targets
+    assert targets[Decimal(trains)][0] == "开行劳模工匠疗休养专列", targets

@@ -531,6 +531,7 @@ def _is_target(
     q: QuantityMatch,
     deadline_before: bool,
     programs: list[tuple[int, int, str, str]],
+    orgs: list,
 ) -> bool:
     if deadline_before:
         return True
@@ -538,7 +539,7 @@ def _is_target(
     head = blanked(sent.text[: q.start], [(s, e) for s, e, _, _ in programs])
     plan = max((plan_at(head, w) for w in words("plan")), default=-1)
     done = max((head.rfind(w) for w in words("done")), default=-1)
-    if plan >= 0 and plan > done:
+    if plan >= 0 and plan > done and not _new_subject(sent.text, plan, q.start, orgs):
         return True
     if future_frame_at(head, clause_start(head, q.start)):
         return True  # 明年实现全区规上工业企业建会率100%: a plan, though 实现 is done
@@ -564,6 +565,20 @@ def _is_target(
     if done >= 0:
         return intent_before(head, done)
     return _plan_paragraph(ctx, sent)
+
+
+def _new_subject(text: str, plan: int, figure: int, orgs: list) -> bool:
+    """Whether a clause between a plan word at ``plan`` and a figure opens with an organization,
+    a subject of its own that the plan word does not govern (…行动将持续至9月30日，县总工会统筹
+    安排专项资金38.6万元: the union's funds are arranged, not planned)."""
+    return any(
+        plan < o.start
+        and o.end <= figure
+        and clause_start(text, o.start) == o.start
+        and o.start > 0
+        and text[o.start - 1] in "，；"
+        for o in orgs
+    )
 
 
 def _continued_from(ctx: Context, sent: Sentence) -> Iterator[Sentence]:
@@ -951,7 +966,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 deadline = _earlier_deadline(
                     ctx, sent
                 )  # 往后5年要增加约390名: the paragraph's horizon
-            if _is_target(ctx, sent, q, deadline is not None, programs):
+            if _is_target(ctx, sent, q, deadline is not None, programs, orgs):
                 what = _what_after(sent.text, q.end) or _without_plan_words(
                     _verb_before(sent.text, q.start, q.start, subject_end, most=14)
                 )
