@@ -3679,3 +3679,22 @@ def test_what_a_plan_document_sets_out(tmp_path, city, year, people, trains):
     targets = _targets(result)
     assert targets[Decimal(people)] == ("职工疗休养", year), targets
     assert targets[Decimal(trains)][0] == "开行劳模工匠疗休养专列", targets
+
+
+@pytest.mark.parametrize(
+    ("county", "title", "crafts", "year"),
+    [("新兴县", "预制菜工匠", 50, ""), ("翁源县", "兰花工匠", 30, "2025年")],
+    ids=["no_year", "year"],
+)
+def test_figures_over_a_five_year_plan_to_come(tmp_path, county, title, crafts, year):
+    """根据规划，到2027年…；“十五五”期间，培育“预制菜工匠”50名以上 was an achievement of
+    “十五五”期间: the plan's years are to come, in an article of 2025 and, after a plan (the
+    sentence before the ；), in one that prints no year."""
+    result = _build_text(
+        tmp_path,
+        f"{county}总工会召开产业工会工作会议\n{year}9月12日，{county}总工会召开会议。根据规划，"
+        f"到2027年，产业工会力争覆盖企业100家以上；“十五五”期间，培育“{title}”{crafts}名以上，"
+        "推动改革落地见效。\n",
+    )
+    assert _targets(result)[Decimal(crafts)] == (f"培育{title}", 2030), _targets(result)
+    assert Decimal(crafts) not in _measures(result), _measures(result)

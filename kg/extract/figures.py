@@ -562,6 +562,15 @@ def _is_target(
         and (plan >= 0 or _plan_continued(ctx, sent))
     ):
         return True  # 市总工会将…：…；“十五五”期间累计评选…150名: over a plan's years to come
+    # a five-year plan's years named since the sentence's last ；
+    span = head[max(map(head.rfind, "；：")) + 1 :]
+    if (end := plan_end_year(span)) is not None and "以来" not in span:
+        if ctx.year and end - 4 > ctx.year:
+            return True  # “十五五”期间，培育…50名以上, in 2025: the plan's years are all to come
+        if not ctx.year and done < 0 and _plan_continued(ctx, sent):
+            return (
+                True  # 根据规划，到2027年…；“十五五”期间，培育…50名以上: in a report with no year
+            )
     if done >= 0:
         return intent_before(head, done)
     return _plan_paragraph(ctx, sent)
