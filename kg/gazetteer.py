@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from kg.lexicon import alternation, first_chars, table, word_list
 
 _CJK = "\u4e00-\u9fff"
-_NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或每个访了"
+_NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或每个访了这那是"
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +172,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     # kind of school, not one
     endings = _alt(row[0] for row in table("institution_types.tsv"))
     institution = (
-        f"|(?={first_chars(place_forms())})(?P<iplace>{forms})"
+        f"|(?={first_chars(place_forms())})(?P<iplace>{forms})(?P<iplace2>{forms})?"
         f"(?P<imid>[^{_NOT_NAME}的\\W\\d_a-zA-Z]{{0,8}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
     )
     # a bare 省/市/区/县 is the article's own unless a word or a quantifier ends before it
@@ -307,8 +307,17 @@ def _find_orgs(
             name = place + "委"
         else:
             name = place + ending
-        out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
+        start = m.start()
+        league = next((w for w in _YOUTH_LEAGUE if text.endswith(w, 0, start)), None)
+        if ending == "委" and league:  # 共青团增城区委, 团区委: the Youth League's committee
+            start, name, kind = start - len(league), "共青团" + name, "other"
+        out.append(OrgMatch(start, m.end(), text[start : m.end()], name, kind, place))
     return tuple(out)
+
+
+_YOUTH_LEAGUE = ("共青团", "团")
+"""What written right before a place's 委 makes it the Communist Youth League's committee of
+the place (共青团增城区委, 团区委, 团市委), not the party's."""
 
 
 def _chain_district(text: str, at: int, level: str, before: list[OrgMatch]) -> str | None:
@@ -323,12 +332,14 @@ def _chain_district(text: str, at: int, level: str, before: list[OrgMatch]) -> s
 
 
 def _institution(m: re.Match[str]) -> OrgMatch:
-    """An enterprise or a school as written, in the place it is named after, or its union when
+    """An enterprise or a school as written, in the place it is named after (the last of two:
+    佛山市顺德区…), or its union when
     工会 follows (惠州比亚迪电子有限公司工会), or its party committee (…有限公司党委: its 书记 is
     the committee's, as a town's 党委 is the town's)."""
     own = m.group("iunion")
     kind = ("union" if own == "工会" else "party") if own else _institution_kinds()[m.group("iend")]
-    place = place_forms()[m.group("iplace")]
+    # 佛山市顺德区嘉禾五金制品有限公司: in the district written after its city
+    place = place_forms()[m.group("iplace2") or m.group("iplace")]
     return OrgMatch(m.start(), m.end(), m.group(), m.group(), kind, place)
 
 

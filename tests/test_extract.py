@@ -3698,3 +3698,168 @@ def test_figures_over_a_five_year_plan_to_come(tmp_path, county, title, crafts, 
     )
     assert _targets(result)[Decimal(crafts)] == (f"培育{title}", 2030), _targets(result)
     assert Decimal(crafts) not in _measures(result), _measures(result)
+
+
+def _entities(result, kind: str) -> set[str]:
+    return {e.ref.key for e in result.resolved.entities if e.ref.kind == kind}
+
+
+@pytest.mark.parametrize(
+    ("county", "people"),
+    [
+        ("翁源县", ("宗政丽华", "眭志坚", "谯永明", "覃大勇", "骆嘉怡", "梁慧珊")),
+        ("新丰县", ("钟离志远", "庹丽娟", "毋晓燕", "冼国栋", "骆文静", "邹慧敏")),
+    ],
+    ids=["wengyuan", "xinfeng"],
+)
+def test_rare_surnames_and_people_who_speak(tmp_path, county, people):
+    """hw18, read blind: rare and compound surnames of the 百家姓 (宗政, 钟离, 眭, 谯, 庹, 毋) were
+    no names; people quoted after their trade (木工覃大勇说), their job (工作人员梁慧珊说：) or a
+    description ending in 的 (…从事打版工作的骆嘉怡说) were not read."""
+    a, b, c, d, e, f = people
+    result = _build_text(
+        tmp_path,
+        f"本报讯 2025年11月20日，{county}总工会召开会议。县总工会党组成员、副主席{a}，{county}"
+        f"人民法院副院长{c}出席。县总工会主席{b}主持会议。“钱终于拿到手了。”木工{d}说。"
+        f"“今天认识了朋友。”在县城一家服饰公司从事打版工作的{e}说。镇总工会工作人员{f}说：“方便多了。”\n",
+    )
+    assert set(people) <= _entities(result, "person"), _entities(result, "person")
+    assert (c, "副院长", f"{county}人民法院") in _posts(result), _posts(result)
+
+
+@pytest.mark.parametrize(
+    ("author", "writer", "photographer"),
+    [("贺雨桐", "邝嘉颖", "阮俊豪"), ("司马兰", "骆晓燕", "庞志伟")],
+    ids=["one", "two"],
+)
+def test_authors_in_a_page_s_metadata_and_credits(tmp_path, author, writer, photographer):
+    """作者：贺雨桐 in a web page's line of metadata and 文字：邝嘉颖　图片：阮俊豪 at its end
+    were no bylines."""
+    result = _build_text(
+        tmp_path,
+        "顺德区智慧工会平台上线\n"
+        f"发布时间：2025-12-03 10:15　来源：顺德区总工会　作者：{author}　【字号：大 中 小】\n"
+        "12月2日，顺德区总工会举行平台上线仪式。\n"
+        f"文字：{writer}　图片：{photographer}\n",
+    )
+    article = _article(result)
+    assert {v.key for k, v in article.args if k == "reporter"} == {author, writer}, article.args
+    assert photographer in _entities(result, "person")
+
+
+@pytest.mark.parametrize(
+    ("county", "chief", "members", "noted", "company"),
+    [
+        (
+            "翁源县",
+            "宗政丽华",
+            ("黎建新", "巢振宇", "官秀兰"),
+            "乔美霞",
+            "广东鹤嘉精密机械股份有限公司",
+        ),
+        ("连平县", "欧阳敏", ("陈志强", "罗海燕"), "温小红", "连平县恒达纺织有限公司"),
+    ],
+    ids=["wengyuan", "lianping"],
+)
+def test_members_listed_after_a_title_and_a_post_noted_in_brackets(
+    tmp_path, county, chief, members, noted, company
+):
+    """经审会委员黎建新、巢振宇、官秀兰: only the first was a 委员, and of no organization (a bare
+    committee of the union opening the clause); 乔美霞（…公司工会主席）介绍 gave no post."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 2025年10月20日，{county}总工会召开经审工作会议。县总工会党组成员、经审会主任"
+        f"{chief}作工作报告，经审会委员{'、'.join(members)}参加会议。{noted}（{company}工会主席）"
+        "介绍了经验。\n",
+    )
+    committee = f"{county}总工会经费审查委员会"
+    posts = _posts(result)
+    assert {(m, "委员", committee) for m in members} <= posts, posts
+    assert (chief, "主任", committee) in posts, posts
+    assert (noted, "主席", f"{company}工会") in posts, posts
+
+
+@pytest.mark.parametrize(
+    ("city", "name", "company"),
+    [
+        ("鹤山市", "敖志诚", "广东鹤嘉精密机械股份有限公司"),
+        ("开平市", "谭建文", "开平市华鑫五金制品有限公司"),
+    ],
+    ids=["heshan", "kaiping"],
+)
+def test_posts_listed_after_a_verb_of_appointment(tmp_path, city, name, company):
+    """敖志诚还担任鹤山市总工会副主席、鹤山市政协委员: an adverb stood between the name and the
+    verb, and only the first of the posts after it was read; 技术部经理 is a post in the
+    enterprise (经理 a title)."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 2025年10月9日，{company}技术部经理{name}获评全国五一劳动奖章。除了本职工作，"
+        f"{name}还担任{city}总工会副主席、{city}政协委员。\n",
+    )
+    posts = _posts(result)
+    assert {
+        (name, "副主席", f"{city}总工会"),
+        (name, "委员", f"{city}政协"),
+        (name, "经理", company),
+    } <= posts, posts
+
+
+@pytest.mark.parametrize(
+    ("district", "city", "leader", "chair", "bureau"),
+    [
+        ("金湾区", "珠海市", "上官俊杰", "令狐晓彤", "政务服务数据管理局"),
+        ("增城区", "广州市", "陈晓东", "司徒丽", "审计局"),
+    ],
+    ids=["jinwan", "zengcheng"],
+)
+def test_the_youth_league_a_joint_union_and_bureaus(
+    tmp_path, district, city, leader, chair, bureau
+):
+    """团区委书记上官俊杰 was the party's 区委 书记; a building's joint union (…商务楼宇联合工会),
+    and bare after the verb (任楼宇联合工会主席), was no organization; nor 政务服务数据管理局 or
+    审计局; a company named after its city and district (佛山市顺德区…) was cut to the district;
+    这是区总工会 was a union called 这是区."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 2025年12月2日，{district}航空新城商务楼宇联合工会成立。{district}委常委"
+        f"张明、团区委书记{leader}同志、区{bureau}副局长戴浩然出席。会上，由{city}{district}"
+        f"航城智链科技有限公司人力资源部经理{chair}任楼宇联合工会主席。{leader}介绍，"
+        "这是区总工会今年组建的第三家楼宇工会。\n",
+    )
+    union = f"{district}航空新城商务楼宇联合工会"
+    posts = _posts(result)
+    assert {
+        (leader, "书记", f"共青团{district}委"),
+        (chair, "主席", union),
+        (chair, "经理", f"{city}{district}航城智链科技有限公司"),
+        ("戴浩然", "副局长", f"{district}{bureau}"),
+    } <= posts, posts
+    assert not any(o.startswith("这是") for o in _entities(result, "org"))
+
+
+@pytest.mark.parametrize(
+    ("age", "start", "rate", "quarterly", "arrears", "raise_"),
+    [(46, "92.3", "99.1", 1, 3000, 6), (52, "80.5", "95.2", 2, 1500, 5)],
+    ids=["one", "two"],
+)
+def test_ages_starting_points_and_recurring_targets(
+    tmp_path, age, start, rate, quarterly, arrears, raise_
+):
+    """今年46岁的敖志诚 and 由92.3%提升至99.1%'s 92.3% were achievements; 明年起每季度举办1场以上
+    was due in 2026 (a recurring target is due at no date); 力争全年…不少于3000万元 (no year
+    opening a clause before it) and 将推动明年…增长不低于6% (明年 inside the clause) had no
+    deadline."""
+    result = _build_text(
+        tmp_path,
+        "清远日报　2025年11月20日　星期四　第03版\n"
+        f"本报讯 11月19日，英德市总工会召开会议。今年{age}岁的敖志诚是技师。全市企业厂务公开"
+        f"建制率由{start}%提升至{rate}%。团区委表示，明年起每季度举办联谊活动{quarterly}场以上。"
+        f"冬季攻坚行动将持续至明年春节前，市总工会力争全年为职工追回欠薪不少于{arrears}万元。"
+        f"新一届工会委员会将推动明年一线职工工资增长不低于{raise_}%。\n",
+    )
+    measures, targets = _measures(result), _targets(result)
+    assert not {float(v) for v in measures} & {age, float(start)}, measures
+    assert {float(v): m for v, m in measures.items()}[float(rate)] == "企业厂务公开建制率"
+    assert targets[Decimal(quarterly)][1] is None, targets
+    assert targets[Decimal(arrears) * 10000][1] == 2025, targets
+    assert targets[Decimal(raise_)][1] == 2026, targets

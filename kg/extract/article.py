@@ -111,6 +111,10 @@ def byline_names(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
+_AUTHOR = re.compile(r"作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
+"""The author in a web page's line of metadata, up to the space or bracket after the name."""
+
+
 def extract_article(ctx: Context) -> Iterator[Mention | Fact]:
     """One ``article`` fact per document, and the people of its bylines."""
     seg = ctx.seg
@@ -145,9 +149,17 @@ def extract_article(ctx: Context) -> Iterator[Mention | Fact]:
             args.append(("interviewee", Ref("person", posts[-1].person)))
             evidence.append(ctx.evidence(sent, sent.start, sent.end, "interviewee_line"))
     for sent in seg.sentences:
-        if sent.kind != "byline" and not DATELINE_RE.match(sent.text):
+        if sent.kind == "junk":  # 发布时间：…　来源：…　作者：贺雨桐　【字号…】: the author only
+            names = [
+                (role, name, s + m.start(), e + m.start())
+                for m in _AUTHOR.finditer(sent.text)
+                for role, name, s, e in byline_names(m.group())
+            ]
+        elif sent.kind == "byline" or DATELINE_RE.match(sent.text):
+            names = byline_names(sent.text)
+        else:
             continue
-        for role, name, s, e in byline_names(sent.text):
+        for role, name, s, e in names:
             kind = "agent" if is_collective(name) else "person"
             ev = ctx.evidence(sent, sent.start + s, sent.start + e, "byline")
             yield Mention(Ref(kind, name), name, ev, (("byline_role", role),))

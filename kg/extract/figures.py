@@ -76,6 +76,8 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _TRAIL = re.compile(
     r"(?:已经|已|均|都|共计|总计|合计|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增至"
     r"|减少到|减少至|降至|降低到|降低至|下降到|下降至|将会|将)$"
+    # 建制率由92.3%提升至99.1%: the start of the change (no figure, :func:`_countable`) with it
+    r"|[由从](?:提升|提高|增加|增长|上升|下降|降低|减少|扩大)?[至到]$"
 )
 """Adverbs and verbs of reaching between what a figure measures and its number (送温暖资金已达
 2680万元, 注册会员突破40万人, 签订率保持在95%以上, 覆盖率稳定在95%以上, 在档困难职工减少至612户,
@@ -754,7 +756,42 @@ def _year_stated_before(ctx: Context, text: str, periods: list, at: int) -> int 
         ),
         None,
     )
+    if period is None:  # 将推动明年一线职工工资增长不低于6%: a year to come in the figure's clause
+        clause = clause_start(text, at)
+        period = next(
+            (
+                p
+                for p in reversed(periods)
+                if clause <= p.start and p.end <= at and p.text in _YEAR_WORDS
+            ),
+            None,
+        )
+    if period is None and not any(
+        p.kind in ("year", "month", "relative")
+        and p.text != _WHOLE_YEAR
+        and p.end <= at
+        and clause_start(text, p.start) == p.start
+        for p in periods
+    ):  # 力争全年为职工追回欠薪不少于3000万元, no year opening a clause before: the article's
+        period = next(
+            (
+                p
+                for p in periods
+                if p.text == _WHOLE_YEAR
+                and p.end <= at
+                and text[: p.start].endswith(words("intent"))
+            ),
+            None,
+        )
     return _year_to_come(ctx, period) if period is not None else None
+
+
+_YEAR_WORDS = ("今年", "明年", "后年")
+"""The years counted from the article's that a plan's clause may name anywhere before its figure."""
+
+_RECURRING = re.compile("每(?:一)?(?:年|季度|个季度|月|个月|周|半年)|年年")
+"""Words of a target set again and again (每年举办…不少于5个, 每季度举办1场以上): it has no
+deadline."""
 
 
 _MONTH_ALONE = re.compile(
@@ -806,7 +843,18 @@ def _countable(text: str, q: QuantityMatch) -> bool:
         return False  # 建筑面积约1200平方米: what a facility is like, not work done
     if _ITEMS_AFTER.match(text, q.end):
         return False  # 重点抓好四项工作：一是…
+    if q.quantity.unit == "岁" and (_AGE_BEFORE.search(clause) or text.startswith("的", q.end)):
+        return False  # 今年46岁的敖志诚, 现年38岁: a person's age
+    if _FROM_BEFORE.search(clause) and _CHANGED_TO.match(text, q.end):
+        return (
+            False  # 建制率由92.3%提升至99.1%: where the change started; the figure is where it got
+        )
     return not text.startswith(("方面", "事"), q.end)
+
+
+_AGE_BEFORE = re.compile("(?:现年|今年|年仅|时年|年满|已经|已)$")
+_FROM_BEFORE = re.compile("[由从]$")
+_CHANGED_TO = re.compile("(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大)?(?:至|到)")
 
 
 _PER = "每(?:人|户|名|位|家|个|次|场|月|天|日|周)(?:每(?:月|年|天|日|周))?"
@@ -1000,6 +1048,14 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                     year := _year_named(ctx, intro)
                 ) is not None:
                     args["deadline"] = year  # 今年的主要目标是什么？ then 一是…
+                if (
+                    deadline is None
+                    and "deadline" in args
+                    and _RECURRING.search(
+                        sent.text, max(sent.text.rfind(c, 0, q.start) for c in "；：") + 1, q.start
+                    )
+                ):
+                    del args["deadline"]  # 明年起每季度举办1场以上: recurring, due at no date
                 if by is not None:
                     args["set_by"] = by
                     args["scope"] = Ref("place", _scope(ctx, by))

@@ -26,6 +26,7 @@ from kg.gazetteer import (
     body_of_committee,
     committee_of,
     find_orgs,
+    find_places,
     union_unit_names,
     union_units,
 )
@@ -90,7 +91,10 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
             ):
                 org, title = inner, text[inner.end : cur.end()]
             elif org is None:
-                org = _department_of(text, orgs, at)
+                # 经审会委员黎建新: a bare committee of a union (:func:`_bare_committee`)
+                org = _department_of(text, orgs, at) or _bare_committee(
+                    text, at, at, orgs, ctx, before=True
+                )
             if (
                 org is None
                 and ctx.workplace is not None
@@ -130,6 +134,8 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
         first = items[0][2]
         current = held_before.get(first - 1) if text[first - 1 : first] == "、" else None
         end = m.end() + len(name)
+        # 经审会委员黎建新、巢振宇、官秀兰: the names listed after the first hold the same posts
+        listed = _listed_names(text, end, known, orgs)
         for title, org, start, former, own_union in items:
             if own_union in ("总工会", "工会"):
                 org = _union_of(current, start)
@@ -146,6 +152,10 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
             elif org is None and current is not None and title not in _PARTY_TITLES:
                 owner = body_of_committee(current) or current  # 国资委党委委员、副主任
             out.append(Post(name, title, owner, start, end, former))
+            for at, other in listed:
+                out.append(Post(other, title, owner, start, at + len(other), former, at))
+        if listed:
+            end = listed[-1][0] + len(listed[-1][1])
         if current is not None:
             held_before[end] = current
     return out
@@ -363,6 +373,8 @@ def _implied_org(
     province's, 县长/区长: the county's or district's): of the place of the chain it ends
     (``chain``, when that place is of the title's level: 阳春市委副书记、市长 -> 阳春市人民政府),
     else of the article's."""
+    if suffix == "企业" and chain is not None and chain.kind not in ("party", "union", "unit"):
+        return chain  # 英德市人民法院党组成员、副院长: the body the chain is in, not the article's
     if suffix == "企业":  # 总经理冯嘉俊 in a report about an enterprise: its general manager
         return _company_at(ctx, at)
     level = title.removeprefix("常务").removeprefix("副")[:1]
@@ -399,6 +411,9 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
     orgs: list[OrgMatch] | None = None
     for verb in _verbs_re("appointment_verbs.txt").finditer(text):
         names = _names_before(text, verb.start())
+        adverb = next((a for a in _ADVERBS if text.endswith(a, 0, verb.start())), None)
+        if not names and adverb:  # 敖志诚还担任…: an adverb between the name and the verb
+            names = _names_before(text, verb.start() - len(adverb))
         if not names:
             continue
         if orgs is None:  # with the bare 镇总工会 and 公司 (当选为镇总工会主席)
@@ -426,7 +441,21 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
             owner = out[-1].org
         for start, name in names:
             out.append(Post(name, title.group(), owner, names[0][0], title.end(), False, start))
+        # 担任鹤山市总工会兼职副主席、鹤山市政协委员: more posts listed after the first, each in
+        # its own organization or, with none written, in the one before
+        while text.startswith("、", title.end()) and (
+            more := _post_at(text, title.end() + 1, orgs, ctx, names[0][0])
+        ):
+            if more[0].start() == title.end() + 1:
+                more = (more[0], owner)
+            title, owner = more
+            for start, name in names:
+                out.append(Post(name, title.group(), owner, names[0][0], title.end(), False, start))
     return out
+
+
+_ADVERBS = ("同时", "还", "也", "现", "曾", "并")
+"""Adverbs that may stand between a name and a verb of appointment (敖志诚还担任…)."""
 
 
 _INDUSTRY_UNIONS = tuple(
@@ -446,11 +475,17 @@ them (行业工会, 联合会); longest first."""
 
 
 def _after_bare_union(text: str, at: int) -> tuple[re.Match[str], None] | None:
-    """The title after a bare 联合会 at ``at`` (当选为联合会主席), which no ending of an
-    organization matches; :func:`_bare_union` says whose it is."""
-    bare = next((w for w in _INDUSTRY_UNIONS if text.startswith(w, at)), None)
-    title = post_titles().match(text, at + len(bare)) if bare else None
+    """The title after a bare 联合会 at ``at`` (当选为联合会主席, 任楼宇联合工会主席: up to four
+    characters of its name before the ending), which no ending of an organization matches;
+    :func:`_bare_union` says whose it is."""
+    bare = _bare_union_re().match(text, at)
+    title = post_titles().match(text, bare.end()) if bare else None
     return (title, None) if title is not None else None
+
+
+@cache
+def _bare_union_re() -> re.Pattern[str]:
+    return re.compile(f"[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(_INDUSTRY_UNIONS)})")
 
 
 def _bare_union(text: str, at: int, end: int, ctx: Context) -> OrgMatch | None:
@@ -461,7 +496,7 @@ def _bare_union(text: str, at: int, end: int, ctx: Context) -> OrgMatch | None:
     article is about. None for anything else, or when the article names no such union or
     enterprise."""
     bare = text[at:end]
-    if bare in _INDUSTRY_UNIONS:
+    if _bare_union_re().fullmatch(bare):
         for sent in ctx.seg.sentences:
             for org in find_orgs(sent.text, ctx.city, ctx.province, ctx.county):
                 if org.kind == "union" and org.name.endswith(bare) and org.name != bare:
@@ -485,6 +520,27 @@ _BY = "由"
 comes before (女职工委员会由宁晓瑜担任主任, 工会主席由唐德明担任)."""
 
 
+def _listed_names(
+    text: str, end: int, known: frozenset[str], orgs: list[OrgMatch]
+) -> list[tuple[int, str]]:
+    """(start, name) of the names listed with 、 after a title's name that ends at ``end``
+    (委员黎建新、巢振宇、官秀兰), up to a post title (主席张三、副主席李四: the next item of a
+    chain), an organization or a place (主任谭丽芬、翁源县…公司工会主席饶建伟) or no name."""
+    out: list[tuple[int, str]] = []
+    while (
+        text.startswith("、", end)
+        and not post_titles().match(text, end + 1)
+        and not any(o.start == end + 1 for o in orgs)
+        and not any(start == 0 for start, _, _ in find_places(text[end + 1 : end + 9]))
+    ):
+        name = name_at(text, end + 1, known, vouched=True)
+        if not name or post_titles().match(text, end + 1 + len(name)):
+            break  # (主席张三、王五副主席: a name before its own title)
+        out.append((end + 1, name))
+        end += 1 + len(name)
+    return out
+
+
 def _held_by_after(text: str, at: int) -> bool:
     """Whether a verb of appointment ends the clause that a 由 at ``at`` opens (主席由唐德明担任，)."""
     stop = re.compile("[，。；]").search(text, at)
@@ -497,7 +553,7 @@ def _by_before(text: str, name: int) -> int:
     唐德明担任 with the first one's own post between), or -1."""
     if text.startswith(_BY, name - 1):
         return name - 1
-    by = text.rfind(_BY, max(0, name - 14), name)
+    by = text.rfind(_BY, max(0, name - 30), name)
     if by >= 0 and _CJK_RUN.fullmatch(text, by + 1, name) and _title_ends_at(text, name):
         return by
     return -1
@@ -732,6 +788,30 @@ def find_elections(text: str, ctx: Context) -> list[Post]:
     return out
 
 
+_NOTED_POST = re.compile(r"（([^（）]{2,40})）")
+
+
+def find_noted_posts(text: str, ctx: Context) -> list[Post]:
+    """A post noted in brackets after a name (乔美霞（广东鹤嘉精密机械股份有限公司工会主席）介绍):
+    the organization and the title that ends the note; the name starts after a delimiter or the
+    text's start."""
+    out: list[Post] = []
+    orgs: list[OrgMatch] | None = None
+    for note in _NOTED_POST.finditer(text):
+        names = _names_before(text, note.start())
+        title = _title_at_end().search(text, note.start(1), note.end(1))
+        if not names or title is None:
+            continue
+        if orgs is None:
+            orgs = with_article_orgs(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
+        org = next((o for o in orgs if o.end == title.start() and o.start >= note.start(1)), None)
+        if org is None:
+            continue
+        start, name = names[-1]
+        out.append(Post(name, title.group(), org, start, note.end(), False, start))
+    return out
+
+
 def find_titles_after_names(text: str, ctx: Context) -> list[Post]:
     """A name followed by its title, the way reports name officials at a meeting
     (市总工会陈海滨主席作工作报告，郑丽娜副主席主持会议): a post when the organization is written
@@ -867,6 +947,8 @@ def find_quoted_speakers(text: str, known: frozenset[str]) -> list[tuple[int, st
                 # or the one before when the speaker is a sentence of its own)
                 ((quoted or written.endswith(("”", '"')) or m.end() == len(text)) and not before)
                 or before.endswith(roles)
+                # 在…公司从事打版工作的骆嘉怡说: who they are, described before 的
+                or (before.endswith("的") and len(before) > 2)
             ):
                 out.append((start, name))
                 break
@@ -974,6 +1056,7 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
             *find_appointments(sent.text, ctx),
             *find_elections(sent.text, ctx),
             *find_lineups(sent.text, ctx),
+            *find_noted_posts(sent.text, ctx),
         ]:
             known.add(post.person)
             yield from _post_records(ctx, sent, post, "appointment")
