@@ -61,6 +61,11 @@ _JUNK = re.compile(
 article, the copyright line): at most ``_JUNK_MOST`` characters long. 注册 inside a sentence
 (注册会员达26万人) is no menu."""
 _JUNK_MOST = 60
+_RELATED = re.compile(
+    r"^(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|延伸阅读|相关推荐|热门推荐|猜你喜欢)\s*[:：]?$"
+)
+"""The heading of a block of links to other articles (往期推荐 then ▶ 金湾区总工会召开…): its
+short lines after it are page furniture, not the article's facts."""
 _DATELINE_LEAD = re.compile(
     r"^(?:[^（(，。]{0,20}?(?:讯|电)|(?=[（(][^）)\s]{0,12}(?:记者|通讯员)))[（(][^（()）]{0,40}[）)]"
 )
@@ -253,10 +258,12 @@ def segment(norm: Normalized) -> Segmented:
     seen_question = False
     pos = 0
     lines = norm.text.split("\n")
+    related = False  # in a block of links to other articles
     for index, text in enumerate(lines):
         start, end = pos, pos + len(text)
         pos = end + 1
-        kind = _classify(index, text, seen_question)
+        related = bool(_RELATED.match(text.strip())) or (related and len(text) < _JUNK_MOST)
+        kind = "junk" if related else _classify(index, text, seen_question)
         if kind == "question":
             seen_question, speaker = True, "记者"
         elif kind == "answer":

@@ -3863,3 +3863,21 @@ def test_ages_starting_points_and_recurring_targets(
     assert targets[Decimal(quarterly)][1] is None, targets
     assert targets[Decimal(arrears) * 10000][1] == 2025, targets
     assert targets[Decimal(raise_)][1] == 2026, targets
+
+
+@pytest.mark.parametrize(
+    ("heading", "program", "other"),
+    [("往期推荐", "送清凉", "金湾区总工会召开2025年上半年工作推进会"), ("推荐阅读", "金秋助学", "区总工会召开全委会")],
+    ids=["wanqi", "tuijian"],
+)
+def test_links_to_other_articles_are_page_furniture(tmp_path, heading, program, other):
+    """往期推荐 then ▶ 夏日“送清凉”，金湾工会在行动！: the links to other articles at a WeChat
+    page's end gave the article a program it does not run."""
+    result = _build_text(
+        tmp_path,
+        "金湾区首家楼宇联合工会成立\n本报讯 12月2日，金湾区航空新城商务楼宇联合工会成立，"
+        "首批33家企业加入。\n来源：金湾区总工会\n"
+        f"{heading}\n▶ {other}\n▶ 夏日“{program}”，工会在行动！\n阅读原文\n",
+    )
+    assert program not in _entities(result, "program"), _entities(result, "program")
+    assert Decimal(33) in _measures(result)

@@ -570,9 +570,8 @@ def _is_target(
         if ctx.year and end - 4 > ctx.year:
             return True  # “十五五”期间，培育…50名以上, in 2025: the plan's years are all to come
         if not ctx.year and done < 0 and _plan_continued(ctx, sent):
-            return (
-                True  # 根据规划，到2027年…；“十五五”期间，培育…50名以上: in a report with no year
-            )
+            # 根据规划，到2027年…；“十五五”期间，培育…50名以上: in a report with no year
+            return True
     if done >= 0:
         return intent_before(head, done)
     return _plan_paragraph(ctx, sent)
@@ -846,9 +845,8 @@ def _countable(text: str, q: QuantityMatch) -> bool:
     if q.quantity.unit == "岁" and (_AGE_BEFORE.search(clause) or text.startswith("的", q.end)):
         return False  # 今年46岁的敖志诚, 现年38岁: a person's age
     if _FROM_BEFORE.search(clause) and _CHANGED_TO.match(text, q.end):
-        return (
-            False  # 建制率由92.3%提升至99.1%: where the change started; the figure is where it got
-        )
+        # 建制率由92.3%提升至99.1%: where the change started; the next figure is where it got
+        return False
     return not text.startswith(("方面", "事"), q.end)
 
 

@@ -541,9 +541,12 @@ def _listed_names(
     return out
 
 
+_CLAUSE_STOP = re.compile("[，。；]")
+
+
 def _held_by_after(text: str, at: int) -> bool:
     """Whether a verb of appointment ends the clause that a 由 at ``at`` opens (主席由唐德明担任，)."""
-    stop = re.compile("[，。；]").search(text, at)
+    stop = _CLAUSE_STOP.search(text, at)
     end = stop.start() if stop else len(text)
     return any(v.end() == end for v in _verbs_re("appointment_verbs.txt").finditer(text, at, end))
 
@@ -604,8 +607,9 @@ def _bare_committee(
     """A committee of a union written bare at ``start`` (or, ``before``, ending at ``end``):
     女职工委员会, 经审会 with no union's name (经审会由柏玉成任副主任, 选举吕佩珊为经审会主任). It is
     the committee of the union named last before it in the sentence, else of the enterprise (or
-    hospital) the article is about, else of the first union the article names; None when there is no bare
-    committee there (an organization the gazetteer read ends there) or no union to own it."""
+    hospital) the article is about, else of the first union the article names; None when there
+    is no bare committee there (an organization the gazetteer read ends there) or no union to
+    own it."""
     if before and any(o.end == end for o in orgs):
         return None
     committees = [u for u in union_units() if union_unit_names()[u].endswith("委员会")]
