@@ -3867,7 +3867,10 @@ def test_ages_starting_points_and_recurring_targets(
 
 @pytest.mark.parametrize(
     ("heading", "program", "other"),
-    [("往期推荐", "送清凉", "金湾区总工会召开2025年上半年工作推进会"), ("推荐阅读", "金秋助学", "区总工会召开全委会")],
+    [
+        ("往期推荐", "送清凉", "金湾区总工会召开2025年上半年工作推进会"),
+        ("推荐阅读", "金秋助学", "区总工会召开全委会"),
+    ],
     ids=["wanqi", "tuijian"],
 )
 def test_links_to_other_articles_are_page_furniture(tmp_path, heading, program, other):
@@ -3881,3 +3884,23 @@ def test_links_to_other_articles_are_page_furniture(tmp_path, heading, program, 
     )
     assert program not in _entities(result, "program"), _entities(result, "program")
     assert Decimal(33) in _measures(result)
+
+
+@pytest.mark.parametrize(
+    ("district", "towns", "rate", "counties"),
+    [("顺德区", 10, 100, 8), ("南海区", 7, 95, 5)],
+    ids=["shunde", "nanhai"],
+)
+def test_a_count_of_places_is_the_scope_of_a_rate(tmp_path, district, towns, rate, counties):
+    """明年上半年全区10个镇（街道）工会服务事项线上可办率达100% gave a target of ten 镇: a count
+    of places right before a rate in its clause is where the rate holds. A count of places
+    with no rate after it (实现8个县（市、区）…全覆盖) is still one."""
+    result = _build_text(
+        tmp_path,
+        "顺德日报　2025年12月3日\n"
+        f"本报讯 {district}总工会表示，明年上半年全区{towns}个镇（街道）工会服务事项线上可办率达"
+        f"{rate}%。到2027年，实现{counties}个县（市、区）县级疗休养基地全覆盖。\n",
+    )
+    targets = _targets(result)
+    assert Decimal(towns) not in targets and targets[Decimal(rate)][1] == 2026, targets
+    assert targets[Decimal(counties)][1] == 2027, targets

@@ -850,6 +850,18 @@ def _countable(text: str, q: QuantityMatch) -> bool:
     return not text.startswith(("方面", "事"), q.end)
 
 
+def _scope_of_next(text: str, q: QuantityMatch, after: list[QuantityMatch]) -> bool:
+    """Whether a count of places is where the rate next in its clause holds (全区10个镇（街道）
+    工会服务事项线上可办率达100%: the rate's scope, no target of ten towns)."""
+    if not _PLACES_COUNTED.match(text, q.end) or not after or after[0].quantity.unit != "%":
+        return False
+    return not re.search("[，。；：]", text[q.end : after[0].start])
+
+
+_PLACES_COUNTED = re.compile("(?:乡镇|镇|街道|镇街|县|区|县区|县（市、区）|村|社区)")
+"""What a count of places counts, right after the unit (10个镇（街道）)."""
+
+
 _AGE_BEFORE = re.compile("(?:现年|今年|年仅|时年|年满|已经|已)$")
 _FROM_BEFORE = re.compile("[由从]$")
 _CHANGED_TO = re.compile("(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大)?(?:至|到)")
@@ -967,8 +979,8 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
         given: set[tuple[int, int]] = set()
         noun_end = -1  # where the noun counted by the figure before ends, if written whole
         last_head = ""  # what the achievement before did, without the noun it counted
-        for q in found:
-            if not _countable(sent.text, q):
+        for i, q in enumerate(found):
+            if not _countable(sent.text, q) or _scope_of_next(sent.text, q, found[i + 1 :]):
                 continue
             qty = q.quantity
             growth = _GROWTH_ONLY.fullmatch(sent.text[clause_start(sent.text, q.start) : q.start])
