@@ -232,6 +232,11 @@ def _find_orgs(
                 text, OrgMatch(m.start(), m.end(), m.group(), canon, kind, place), out
             )
             if found is not None and "{" not in found.name:  # else no place to name it by
+                unit = next((u for u in union_units() if text.startswith(u, m.end())), None)
+                if unit is not None and found.kind == "union":  # 省总工会法律工作部: its part
+                    end = m.end() + len(unit)
+                    name = found.name + union_unit_names()[unit]
+                    found = OrgMatch(found.start, end, text[found.start : end], name, "unit", place)
                 out.append(found)
             continue
         if m.group("zone"):  # 湛江经济技术开发区总工会: a zone's union, in its city

@@ -841,7 +841,10 @@ def _relative_deadline_re() -> re.Pattern[str]:
         # next year's
         rf"|(?:(?:{lead})?(?:到|在)(?:{_MONTH})月(?:{yearend})(?:{before})?"
         rf"|(?:{lead})?(?:(?P<rel_m>今|明|本)年|(?<![至到0-9年]))(?:{_MONTH})月"
-        rf"(?:(?:{yearend})(?:{before})|(?:{before})(?!后)))"
+        rf"(?:(?:{yearend})(?:{before})|(?:{before})(?!后))"
+        # ，到10月10日行动结束时，…要新建…: a day of this year, at a clause's start (not the end
+        # of a stretch of days, 从9月1日到10月10日)
+        rf"|(?:(?<=[，。；：])|^)(?:{lead})?到(?:{_MONTH})月(?:[12][0-9]|3[01]|0?[1-9])日)"
     )
 
 

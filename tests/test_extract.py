@@ -3904,3 +3904,112 @@ def test_a_count_of_places_is_the_scope_of_a_rate(tmp_path, district, towns, rat
     targets = _targets(result)
     assert Decimal(towns) not in targets and targets[Decimal(rate)][1] == 2026, targets
     assert targets[Decimal(counties)][1] == 2027, targets
+
+
+@pytest.mark.parametrize(
+    ("district", "people", "company", "hospital"),
+    [
+        (
+            "茂南区",
+            ("冼丽珍", "钟离海涛", "揭秀梅", "邵嘉欣"),
+            "广东茂南建工集团有限公司",
+            "茂名市茂南区人民医院",
+        ),
+        (
+            "蓬江区",
+            ("林小燕", "欧阳志明", "区丽华", "莫海珊"),
+            "江门恒通机械有限公司",
+            "江门市蓬江区人民医院",
+        ),
+    ],
+    ids=["maonan", "pengjiang"],
+)
+def test_posts_noted_in_a_winners_list(tmp_path, district, people, company, hospital):
+    """hw19, read blind: 冼丽珍（女，…项目经理）； and 钟离海涛（…焊接车间主任、高级技师）； were
+    no people (the bracket opened with 女， or held a post after the unit), and their posts
+    were not read: the note is a chain of posts before the name; 专职副主席 is a 副主席."""
+    a, b, c, d = people
+    result = _build_text(
+        tmp_path,
+        f"{district}总工会表彰决定\n二、{district}五一劳动奖章（4名）\n"
+        f"{a}（女，{company}第二项目部项目经理）；\n{b}（{company}焊接车间主任、高级技师）；\n"
+        f"{c}（女，{hospital}急诊科护士长）；\n{d}（女，{district}公馆镇总工会专职副主席）\n",
+    )
+    posts = _posts(result)
+    assert set(people) <= _entities(result, "person"), _entities(result, "person")
+    assert {
+        (a, "项目经理", company),
+        (b, "车间主任", company),
+        (c, "护士长", hospital),
+        (d, "副主席", f"{district}公馆镇总工会"),
+    } <= posts, posts
+
+
+@pytest.mark.parametrize(
+    ("district", "school", "dean", "speaker", "company", "lawyer"),
+    [
+        (
+            "蓬江区",
+            "江门侨都技师学院",
+            "黎国栋",
+            "骆志成",
+            "江门华锐智能装备股份有限公司",
+            "覃丽娟",
+        ),
+        ("鼎湖区", "肇庆鼎湖技工学校", "司徒建华", "方志恒", "肇庆星湖生物科技有限公司", "韦小红"),
+    ],
+    ids=["pengjiang", "dinghu"],
+)
+def test_a_school_s_head_a_delegate_s_note_and_a_provincial_department(
+    tmp_path, district, school, dean, speaker, company, lawyer
+):
+    """江门侨都技师学院党委书记、院长黎国栋共同为学院揭牌: 院长 was the article's enterprise's
+    (the chain's body is the school whose committee it named) and 共同 ended no name; 企业代表
+    骆志成（…工会主席）: a name after who the person is; 省总工会法律工作部副部长: the union's
+    department (省总工会 is a national form, its part was not read)."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 6月17日，{district}总工会与{school}共建的工匠学院揭牌。{company}是首批合作企业。"
+        f"{school}党委书记、院长{dean}共同为学院揭牌。企业代表{speaker}（{company}工会主席）"
+        f"在发言中表示支持。省总工会法律工作部副部长{lawyer}作专题授课。\n",
+    )
+    posts = _posts(result)
+    assert {
+        (dean, "书记", f"{school}党委"),
+        (dean, "院长", school),
+        (speaker, "主席", f"{company}工会"),
+        (lawyer, "副部长", "广东省总工会法律工作部"),
+    } <= posts, posts
+
+
+@pytest.mark.parametrize(
+    ("district", "done", "share", "start", "now", "goal", "cap_from", "cap_to"),
+    [
+        ("濠江区", 2415, "80.5", "61.2", "78.6", 3000, 25, 20),
+        ("龙湖区", 1830, "73.2", "55.4", "70.1", 2500, 30, 22),
+    ],
+    ids=["haojiang", "longhu"],
+)
+def test_goals_reached_changes_from_a_point_and_agreed_terms(
+    tmp_path, district, done, share, start, now, goal, cap_from, cap_to
+):
+    """hw19, read blind: 完成目标任务的80.5% was a plan (目标 after a verb of reaching is the goal
+    reached); 入会率已由行动启动前的61.2%提升至78.6% counted 61.2% and measured 入会率已由行动启动前
+    提升至; ，到10月10日行动结束时，…要发展会员3,000名 had no deadline (a day of this year at a
+    clause's start); the terms a contract sets (合同约定，…上限由不超过25%下调至不超过20%) are
+    planned, and 25% is where the change started."""
+    result = _build_text(
+        tmp_path,
+        "汕头日报　2025年9月16日　星期二　第06版\n"
+        f"本报讯 截至9月12日，{district}已发展会员{done}名，完成目标任务的{share}%。截至9月12日，"
+        f"全区新就业形态劳动者入会率已由行动启动前的{start}%提升至{now}%。按照行动方案，到10月10日"
+        f"行动结束时，全区要发展会员{goal}名。合同约定，平台抽成比例上限由不超过{cap_from}%下调至"
+        f"不超过{cap_to}%。\n",
+    )
+    measures, targets = _measures(result), _targets(result)
+    floats = {float(v): m for v, m in measures.items()}
+    assert float(share) in floats and Decimal(done) in measures, (measures, targets)
+    assert float(start) not in floats and floats[float(now)] == "新就业形态劳动者入会率", floats
+    assert targets[Decimal(goal)] == ("发展会员", 2025), targets
+    assert {float(v) for v in targets} >= {float(cap_to)}, targets
+    assert float(cap_from) not in {float(v) for v in targets} | set(floats), (targets, floats)

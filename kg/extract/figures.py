@@ -77,7 +77,8 @@ _TRAIL = re.compile(
     r"(?:已经|已|均|都|共计|总计|合计|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增至"
     r"|减少到|减少至|降至|降低到|降低至|下降到|下降至|将会|将)$"
     # 建制率由92.3%提升至99.1%: the start of the change (no figure, :func:`_countable`) with it
-    r"|[由从](?:提升|提高|增加|增长|上升|下降|降低|减少|扩大)?[至到]$"
+    r"|(?:已经|已)?[由从][\u4e00-\u9fff]{0,8}?的?"
+    r"(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|下调|上调|调整|压缩|缩短|延长)?[至到]$"
 )
 """Adverbs and verbs of reaching between what a figure measures and its number (送温暖资金已达
 2680万元, 注册会员突破40万人, 签订率保持在95%以上, 覆盖率稳定在95%以上, 在档困难职工减少至612户,
@@ -845,7 +846,7 @@ def _countable(text: str, q: QuantityMatch) -> bool:
     if q.quantity.unit == "岁" and (_AGE_BEFORE.search(clause) or text.startswith("的", q.end)):
         return False  # 今年46岁的敖志诚, 现年38岁: a person's age
     if _FROM_BEFORE.search(clause) and _CHANGED_TO.match(text, q.end):
-        # 建制率由92.3%提升至99.1%: where the change started; the next figure is where it got
+        # 建制率由92.3%提升至99.1%, 由行动启动前的61.2%提升至78.6%: where the change started
         return False
     return not text.startswith(("方面", "事"), q.end)
 
@@ -863,8 +864,10 @@ _PLACES_COUNTED = re.compile("(?:乡镇|镇|街道|镇街|县|区|县区|县（�
 
 
 _AGE_BEFORE = re.compile("(?:现年|今年|年仅|时年|年满|已经|已)$")
-_FROM_BEFORE = re.compile("[由从]$")
-_CHANGED_TO = re.compile("(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大)?(?:至|到)")
+_FROM_BEFORE = re.compile("[由从][^，。；：\\d]{0,8}?的?$")
+_CHANGED_TO = re.compile(
+    "(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|下调|上调|调整|压缩|缩短|延长)?(?:至|到)"
+)
 
 
 _PER = "每(?:人|户|名|位|家|个|次|场|月|天|日|周)(?:每(?:月|年|天|日|周))?"

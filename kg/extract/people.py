@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.extract.context import Context
@@ -375,6 +375,11 @@ def _implied_org(
     else of the article's."""
     if suffix == "企业" and chain is not None and chain.kind not in ("party", "union", "unit"):
         return chain  # 英德市人民法院党组成员、副院长: the body the chain is in, not the article's
+    if suffix == "企业" and chain is not None and chain.kind == "party":
+        # 江门侨都技师学院党委书记、院长: the institution whose committee the chain named
+        body = committee_of(chain.name)
+        if _INSTITUTION_END.search(body):
+            return OrgMatch(at, at, "", body, _kind_of(body, chain.kind), chain.place)
     if suffix == "企业":  # 总经理冯嘉俊 in a report about an enterprise: its general manager
         return _company_at(ctx, at)
     level = title.removeprefix("常务").removeprefix("副")[:1]
@@ -384,6 +389,12 @@ def _implied_org(
     if not place or (level in "县区" and not place.endswith(level)):
         return None
     return OrgMatch(at, at, "", place + suffix, "government", place)
+
+
+def _kind_of(name: str, default: str) -> str:
+    """The kind of organization a name's ending makes it (…技师学院: a school)."""
+    whole = [o for o in find_orgs(name, None, None) if o.start == 0 and o.end == len(name)]
+    return whole[0].kind if whole else default
 
 
 _NAME_BEFORE = "，。；：、和与及 "
@@ -792,27 +803,40 @@ def find_elections(text: str, ctx: Context) -> list[Post]:
     return out
 
 
-_NOTED_POST = re.compile(r"（([^（）]{2,40})）")
+def _name_after_role(text: str, end: int) -> list[tuple[int, str]]:
+    """The name ending at ``end`` right after who the person is (企业代表骆志成（…）):
+    speaker_roles.txt."""
+    roles = longest_first("speaker_roles.txt")
+    for n in (3, 2, 4):
+        start = end - n
+        if start > 0 and text.endswith(roles, 0, start) and plausible_name(text[start:end], True):
+            return [(start, text[start:end])]
+    return []
 
 
-def find_noted_posts(text: str, ctx: Context) -> list[Post]:
-    """A post noted in brackets after a name (乔美霞（广东鹤嘉精密机械股份有限公司工会主席）介绍):
-    the organization and the title that ends the note; the name starts after a delimiter or the
-    text's start."""
+_NOTED_POST = re.compile(r"（(?:[男女][，,])?([^（）]{2,40})）")
+"""A note in brackets after a name, maybe opening with the person's sex (冼丽珍（女，…项目经理）)."""
+
+
+def find_noted_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
+    """The posts noted in brackets after a name (乔美霞（广东鹤嘉精密机械股份有限公司工会主席）介绍,
+    钟离海涛（…股份有限公司焊接车间主任、高级技师）): the note read as a chain of posts before the
+    name; the name starts after a delimiter or the text's start."""
     out: list[Post] = []
-    orgs: list[OrgMatch] | None = None
     for note in _NOTED_POST.finditer(text):
-        names = _names_before(text, note.start())
-        title = _title_at_end().search(text, note.start(1), note.end(1))
-        if not names or title is None:
-            continue
-        if orgs is None:
-            orgs = with_article_orgs(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
-        org = next((o for o in orgs if o.end == title.start() and o.start >= note.start(1)), None)
-        if org is None:
+        names = _names_before(text, note.start()) or _name_after_role(text, note.start())
+        if not names or _title_at_end().search(text, note.start(1), note.end(1)) is None:
             continue
         start, name = names[-1]
-        out.append(Post(name, title.group(), org, start, note.end(), False, start))
+        at = note.start(1)
+        chain = text[at : note.end(1)] + name
+        for post in find_posts(chain, ctx, known | {name}):
+            if post.person != name or post.end != len(chain):
+                continue
+            org = post.org
+            if org is not None:  # where it is written in ``text``
+                org = replace(org, start=org.start + at, end=org.end + at)
+            out.append(Post(name, post.title, org, start, note.end(), post.former, start))
     return out
 
 
@@ -986,6 +1010,9 @@ _LISTED = re.compile(
 works in after it in brackets (right after the prize too: 一等奖 凌嘉豪（…）, its space gone)."""
 
 
+_SEX = re.compile("^[男女][，,]")
+
+
 def find_listed_with_units(text: str, ctx: Context, known: frozenset[str]) -> list[tuple[int, str]]:
     """(start, name) of the people a list of winners or delegates names with their units in
     brackets (一等奖：宗晓丽（深圳市华晟精密模具有限公司）、冉志鹏（深圳市龙华区人民医院）): the
@@ -996,10 +1023,11 @@ def find_listed_with_units(text: str, ctx: Context, known: frozenset[str]) -> li
         name, unit = m.group(1), m.group(2)
         if not (name in known or plausible_name(name, vouched=True)):
             continue
+        unit = _SEX.sub("", unit)  # 冼丽珍（女，…）
         if _INSTITUTION_END.search(unit) or any(
-            o.start == 0 and o.end == len(unit)
+            o.start == 0 and (o.end == len(unit) or _title_at_end().search(unit, o.end))
             for o in find_orgs(unit, ctx.city, ctx.province, ctx.county)
-        ):
+        ):  # (…公司钳工、技师, …医院急诊科护士长: the unit and the post held in it)
             out.append((m.start(1), name))
     return out
 
@@ -1060,7 +1088,7 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
             *find_appointments(sent.text, ctx),
             *find_elections(sent.text, ctx),
             *find_lineups(sent.text, ctx),
-            *find_noted_posts(sent.text, ctx),
+            *find_noted_posts(sent.text, ctx, frozenset(known)),
         ]:
             known.add(post.person)
             yield from _post_records(ctx, sent, post, "appointment")
@@ -1106,9 +1134,21 @@ def _post_records(ctx: Context, sent: Sentence, post: Post, rule: str) -> Iterat
     args = (
         ("org", Ref("org", org.name)),
         ("person", Ref("person", post.person)),
-        ("role", Ref("role", post.title)),
+        ("role", Ref("role", _base_title(post.title))),
     )
     yield Fact("holds_post", args, (ev,), "stated")
+
+
+_TITLE_TERMS = ("兼职", "专职", "挂职")
+"""How a post is held, written before its title (兼职副主席): the post is the title's."""
+
+
+def _base_title(title: str) -> str:
+    """The post a title names, without how it is held (兼职副主席, 专职副主席 -> 副主席)."""
+    for term in _TITLE_TERMS:
+        if title.startswith(term) and post_titles().fullmatch(title, len(term)):
+            return title[len(term) :]
+    return title
 
 
 def _speakers(ctx: Context) -> Iterator[Mention]:

@@ -125,6 +125,8 @@ def plan_at(head: str, word: str) -> int:
     before what only a future takes (中心将为…, 将于…, 将继续), since it is also the preposition
     把 (将劳模工匠的资源清单与…对接)."""
     at = head.rfind(word)
+    while at > 0 and word == "目标" and head.endswith(_REACHED_GOAL, 0, at):
+        at = head.rfind(word, 0, at)  # 完成目标任务的80.5%: the goal reached, no plan
     if word == "将":
         while at > 0 and not (
             head[at - 1] in "会们市年我也还并区县省" or head.startswith(_WILL_BEFORE, at + 1)
@@ -134,6 +136,9 @@ def plan_at(head: str, word: str) -> int:
             return -1
     return at
 
+
+_REACHED_GOAL = ("完成", "实现", "达成", "达到")
+"""Verbs before 目标 that make it the goal a figure reached, not a plan."""
 
 _WILL_BEFORE = ("为", "于", "在", "继续", "进一步", "持续", "全力", "着力", "大力", "重点")
 """What follows 将 only when it means "will" (中心将为全市职工提供…)."""
