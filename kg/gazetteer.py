@@ -16,7 +16,10 @@ from functools import cache, lru_cache
 from kg.lexicon import alternation, first_chars, table, word_list
 
 _CJK = "\u4e00-\u9fff"
-_NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或每个访了这那是"
+_NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或每个访了这那是们"
+_NOT_IN_NAME = _NOT_NAME.replace("推动", "")
+"""What no enterprise's name holds between its place and its ending: _NOT_NAME's function words,
+but not 推 or 动 (…自动化设备有限公司, …乐动健身有限公司), which _NOT_NAME keeps from the word 推动."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,14 +169,14 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
         f"(?<=[、，；])(?P<townown>{_alt(word_list('town_types.txt'))})"
         f"(?:总?工会|(?P<ownbody>{_alt(_TOWN_BODIES)}))"
     )
-    # an enterprise or a school, named as written: a place and up to eight characters before
+    # an enterprise or a school, named as written: a place and up to ten characters before
     # its ending (汕头金舟纺织有限公司, 韶关学院), none of them a function word or 的 (韶关市各高校
     # 和职业学院 names none); a name without a place (载体的工匠学院, 职业教育学院) is too often a
     # kind of school, not one
     endings = _alt(row[0] for row in table("institution_types.tsv"))
     institution = (
         f"|(?={first_chars(place_forms())})(?P<iplace>{forms})(?P<iplace2>{forms})?"
-        f"(?P<imid>[^{_NOT_NAME}的\\W\\d_a-zA-Z]{{0,8}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
+        f"(?P<imid>[^{_NOT_IN_NAME}的\\W\\d_a-zA-Z]{{0,10}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
     )
     # a bare 省/市/区/县 is the article's own unless a word or a quantifier ends before it
     # (全市, 城区, 社区; 各区总工会, 每个区总工会: every district's, in a city's notice)

@@ -4013,3 +4013,63 @@ def test_goals_reached_changes_from_a_point_and_agreed_terms(
     assert targets[Decimal(goal)] == ("发展会员", 2025), targets
     assert {float(v) for v in targets} >= {float(cap_to)}, targets
     assert float(cap_from) not in {float(v) for v in targets} | set(floats), (targets, floats)
+
+
+@pytest.mark.parametrize(
+    ("city", "district", "company", "long_company", "reporter", "manager"),
+    [
+        (
+            "珠海市",
+            "香洲区",
+            "珠海市南屏乐动健身有限公司",
+            "广州黄埔新港集装箱码头有限公司",
+            "嵇文轩",
+            "乜俊峰",
+        ),
+        (
+            "佛山市",
+            "顺德区",
+            "佛山市顺德区智动自动化设备有限公司",
+            "佛山南海狮山精密模具制造有限公司",
+            "龚雅琪",
+            "岑志华",
+        ),
+    ],
+    ids=["zhuhai", "foshan"],
+)
+def test_company_names_with_motion_and_ten_characters(
+    tmp_path, city, district, company, long_company, reporter, manager
+):
+    """hw20, read blind: 珠海市南屏乐动健身有限公司 (动 was kept out of names, for the word 推动) and
+    广州黄埔新港集装箱码头有限公司 (nine characters between the place and the ending) were no
+    organizations; a byline after □ was no byline; 们 starts no town (我们在镇党委…: 们在镇党委);
+    区人力资源局 and 县总工会劳动法律监督委员会 are bodies."""
+    result = _build_text(
+        tmp_path,
+        f"{district}总工会举办会员日活动\n□本报记者 {reporter}　通讯员 洪佩珊\n"
+        f"本报讯 10月26日，{district}总工会举办会员日活动。{company}总经理{manager}介绍了优惠。"
+        f"{long_company}也参加了活动。区人力资源局副局长宁振宇、区总工会劳动法律监督委员会主任"
+        "邵家明出席。我们在镇党委书记皮建伟的推动下成立了联合工会。\n",
+    )
+    orgs = _entities(result, "org")
+    assert {company, long_company, f"{district}人力资源局"} <= orgs, orgs
+    assert not any("们" in o for o in orgs), orgs
+    posts = _posts(result)
+    assert (manager, "总经理", company) in posts, posts
+    assert ("邵家明", "主任", f"{district}总工会劳动法律监督委员会") in posts, posts
+    article = _article(result)
+    assert reporter in {v.key for k, v in article.args if k == "reporter"}, article.args
+
+
+@pytest.mark.parametrize(
+    ("winner", "student"), [("湛国良", "巩梓涵"), ("薛志航", "岑晓彤")], ids=["one", "two"]
+)
+def test_speakers_with_words_of_manner_and_students(tmp_path, winner, student):
+    """“……”湛国良在领奖后说。 (words of manner between the name and 说) and 高二学生巩梓涵说 (a
+    student) were no people."""
+    result = _build_text(
+        tmp_path,
+        "本报讯 7月15日，黄埔区总工会举行表彰会。“这个奖是对整个班组的肯定。”"
+        f"{winner}在领奖后说。“劳模的故事让我很受触动。”高二学生{student}说。\n",
+    )
+    assert {winner, student} <= _entities(result, "person"), _entities(result, "person")

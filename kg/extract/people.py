@@ -980,7 +980,22 @@ def find_quoted_speakers(text: str, known: frozenset[str]) -> list[tuple[int, st
             ):
                 out.append((start, name))
                 break
+        else:
+            # “……”湛国良在领奖后说。: the speaker opens the clause right after the quotation,
+            # words of manner between the name and 说
+            at = clause_start(text, m.start())
+            if text.startswith(("”", '"'), at):
+                at += 1
+            elif at > 0 or m.end() != len(text):  # (or a sentence of its own after the quotation)
+                continue
+            name = name_at(text, at, known, vouched=True)
+            if name and m.start() - (at + len(name)) <= _MANNER_MOST:
+                out.append((at, name))
     return out
+
+
+_MANNER_MOST = 12
+"""Characters of manner (在领奖后, 一边把行李放上车一边) a speaker's name may stand before 说."""
 
 
 _FROM = re.compile("来自[^，。；：、“”（）]{2,20}?的")
