@@ -17,9 +17,10 @@ from kg.lexicon import alternation, first_chars, table, word_list
 
 _CJK = "\u4e00-\u9fff"
 _NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或每个访了这那是们"
-_NOT_IN_NAME = _NOT_NAME.replace("推动", "")
+_NOT_IN_NAME = _NOT_NAME.replace("推动", "").replace("从", "")
 """What no enterprise's name holds between its place and its ending: _NOT_NAME's function words,
-but not 推 or 动 (…自动化设备有限公司, …乐动健身有限公司), which _NOT_NAME keeps from the word 推动."""
+but not 推 or 动 (…自动化设备有限公司, …乐动健身有限公司), which _NOT_NAME keeps from the word 推动,
+nor 从 (广州从化…有限公司: 从化 is a district)."""
 
 
 @dataclass(frozen=True, slots=True)

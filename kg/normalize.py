@@ -127,7 +127,8 @@ def _paragraphs(text: str) -> list[list[tuple[int, str]]]:
 
 
 def _width_table() -> dict[int, str]:
-    """Full-width letters, digits, ％ and ． to ASCII; middle dots to ·. One-to-one, so a
+    """Full-width letters, digits, ％ and ． to ASCII; middle dots to ·; katakana OCR read for
+    Chinese characters (エ for 工) to those. One-to-one, so a
     ``str.translate`` keeps offsets."""
     table = {
         o: chr(o - 0xFEE0)
@@ -136,7 +137,13 @@ def _width_table() -> dict[int, str]:
     }
     table.update({ord("％"): "%", ord("．"): "."})
     table.update({ord(k): v for k, v in _DOTS.items()})
+    table.update({ord(k): v for k, v in _KANA_LOOKALIKES.items()})
     return table
+
+
+_KANA_LOOKALIKES = {"エ": "工", "ロ": "口", "カ": "力", "タ": "夕"}
+"""Katakana that OCR reads for the Chinese characters they look like (湛江市总エ会): no Chinese
+union news prints katakana."""
 
 
 _WIDTH = _width_table()

@@ -4073,3 +4073,32 @@ def test_speakers_with_words_of_manner_and_students(tmp_path, winner, student):
         f"{winner}在领奖后说。“劳模的故事让我很受触动。”高二学生{student}说。\n",
     )
     assert {winner, student} <= _entities(result, "person"), _entities(result, "person")
+
+
+@pytest.mark.parametrize(
+    ("city", "district", "company", "chair", "author", "rider"),
+    [
+        ("湛江市", "霞山区", "广州从化顺昌汽车配件有限公司", "呼延振邦", "乌日娜", "柴宇航"),
+        ("广州市", "从化区", "广州从化华隆食品有限公司", "汝振海", "司马婷", "韦志鹏"),
+    ],
+    ids=["zhanjiang", "conghua"],
+)
+def test_katakana_for_chinese_a_district_in_a_company_and_authors_before_labels(
+    tmp_path, city, district, company, chair, author, rider
+):
+    """hw21, read blind: OCR's 湛江市总エ会 (katakana エ for 工) named no union; 广州从化顺昌汽车配件
+    有限公司 (从 kept out of names) no company; 作者：乌日娜浏览次数 (the space gone) no author;
+    外卖配送员柴宇航现场试用后说：“ (who, the name, words of manner) no speaker; 政协委员和职工代表
+    gave a person 和职工."""
+    result = _build_text(
+        tmp_path,
+        f"{district}工会驿站地图上线\n发布时间：2025-11-10 16:20　来源：区总工会　作者：{author}　"
+        f"浏览次数：1386\n11月8日，{city}总エ会党组书记、常务副主席{chair}出席上线仪式。{company}"
+        f"工会主席谯文斌介绍了经验。外卖配送员{rider}现场试用后说：“方便多了。”评议组由政协委员和"
+        "职工代表组成。\n",
+    )
+    posts = _posts(result)
+    assert (chair, "常务副主席", f"{city}总工会") in posts, posts
+    assert ("谯文斌", "主席", f"{company}工会") in posts, posts
+    people = _entities(result, "person")
+    assert {author, rider} <= people and "和职工" not in people, people

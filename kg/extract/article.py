@@ -111,8 +111,12 @@ def byline_names(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
-_AUTHOR = re.compile(r"作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
-"""The author in a web page's line of metadata, up to the space or bracket after the name."""
+_AUTHOR = re.compile(
+    r"作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}?"
+    r"(?![\u4e00-\u9fff])|作者\s*[:：]\s*[\u4e00-\u9fff]{2,4}?(?=浏览|点击|阅读|来源|发布|编辑|责编|审核|字号)"
+)
+"""The author in a web page's line of metadata, up to the space or bracket after the name, or
+the next label (作者：乌日娜浏览次数：…, its space gone in normalization)."""
 
 
 def extract_article(ctx: Context) -> Iterator[Mention | Fact]:

@@ -114,9 +114,13 @@ def surname_len(text: str) -> int:
     return 1 if text[:1] in s else 0
 
 
-_BODIES = frozenset(row[0] for row in table("org_cores.tsv") if len(row[0]) > 1) | {"总工"}
-"""What follows a place in an organization's name (工会, 政协, 妇联; 总工 of 市总工会): never a
-given name."""
+_BODIES = (
+    frozenset(row[0] for row in table("org_cores.tsv") if len(row[0]) > 1)
+    | {"总工"}
+    | word_set("speaker_roles.txt")
+)
+"""What follows a place in an organization's name (工会, 政协, 妇联; 总工 of 市总工会), and who a
+person is (职工, 代表: 政协委员和职工代表 names no 和职工): never a given name."""
 
 
 def plausible_name(name: str, vouched: bool = False) -> bool:

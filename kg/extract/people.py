@@ -981,10 +981,13 @@ def find_quoted_speakers(text: str, known: frozenset[str]) -> list[tuple[int, st
                 out.append((start, name))
                 break
         else:
-            # “……”湛国良在领奖后说。: the speaker opens the clause right after the quotation,
-            # words of manner between the name and 说
+            # “……”湛国良在领奖后说。: the speaker opens the clause right after the quotation, or
+            # after who they are, words of manner between the name and 说
             at = clause_start(text, m.start())
-            if text.startswith(("”", '"'), at):
+            role = next((r for r in roles if text.startswith(r, at)), "")
+            if role:  # 外卖配送员柴宇航现场试用后说：“…”: who the speaker is, before the name
+                at += len(role)
+            elif text.startswith(("”", '"'), at):
                 at += 1
             elif at > 0 or m.end() != len(text):  # (or a sentence of its own after the quotation)
                 continue
