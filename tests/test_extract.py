@@ -4102,3 +4102,24 @@ def test_katakana_for_chinese_a_district_in_a_company_and_authors_before_labels(
     assert ("谯文斌", "主席", f"{company}工会") in posts, posts
     people = _entities(result, "person")
     assert {author, rider} <= people and "和职工" not in people, people
+
+
+@pytest.mark.parametrize(
+    ("county", "factory", "mill", "name"),
+    [
+        ("郁南县", "农机修造厂", "连滩糖厂", "葛长林"),
+        ("新丰县", "拖拉机修配厂", "马头水泥厂", "欧阳建华"),
+    ],
+    ids=["yunan", "xinfeng"],
+)
+def test_factories_and_a_former_post_in_one(tmp_path, county, factory, mill, name):
+    """hw21: a factory named after its place (郁南县农机修造厂, 郁南县连滩糖厂) was no organization;
+    原 before the organization (原郁南县农机修造厂厂长葛长林) makes the post a former one, which is
+    not recorded as held."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 9月24日，{county}总工会慰问困难劳模。慰问组来到原{county}{factory}厂长{name}家中。"
+        f"随后看望了原{county}{mill}工人盘秀珍。\n",
+    )
+    assert {f"{county}{factory}", f"{county}{mill}"} <= _entities(result, "org")
+    assert not any(r == "厂长" for _, r, _ in _posts(result)), _posts(result)

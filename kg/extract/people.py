@@ -117,6 +117,8 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
             )
             own_union = bare if org is None else ""
             left = org.start if org else at - len(bare) if own_union else at
+            # 原郁南县农机修造厂厂长: 原 before the organization makes the post a former one too
+            former = former or (org is not None and left > 0 and text[left - 1] in _FORMER)
             items.append((title, org, left, former, own_union))
             prev = by_end.get(left - 1) if left > 0 and text[left - 1] == "、" else None
             if prev is None and crossed < 0 and left > 0 and text[left - 1] == "，":
