@@ -76,6 +76,8 @@ DATELINE = re.compile(
 )  # the interviewee line and headline sit among the first few lines
 _BARE_DATELINE = re.compile(r"^[^（(，。\s]{0,20}?(?:讯|电)\s+")
 _TOKEN = re.compile(r"(\S+)\s*")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+"""A run of Chinese characters: a word or name with no punctuation, digit or letter in it."""
 NAME_SHAPE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 """Two to four Chinese characters: the shape of a person's name (in bylines, before titles)."""
 

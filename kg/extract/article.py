@@ -20,8 +20,8 @@ from kg.lexicon import table, word_list
 from kg.normalize import line_patterns
 from kg.quantities import chinese_numeral
 from kg.records import Evidence, Fact, Mention, Ref
+from kg.segment import CJK_RUN, NAME_SHAPE, Sentence, byline_roles
 from kg.segment import DATELINE as DATELINE_RE
-from kg.segment import NAME_SHAPE, Sentence, byline_roles
 
 
 @cache
@@ -51,15 +51,12 @@ def is_collective(name: str) -> bool:
     return any(name.endswith(s) for s in word_list("collective_bylines.txt"))
 
 
-_RUN = re.compile(r"[\u4e00-\u9fff]+")
-
-
 def _names_in(segment: str) -> list[tuple[str, int, int]]:
     """The names (name, start, end) in a byline's list after a role word: runs of two to four
     Chinese characters; a surname standing alone before one or two characters, a space between
     (OCR's 冯 嘉琪), is one name with them, and so is a name of one given character before one
     more that is no surname (欧阳雪 婷)."""
-    runs = list(_RUN.finditer(segment))
+    runs = list(CJK_RUN.finditer(segment))
     out: list[tuple[str, int, int]] = []
     i = 0
     while i < len(runs):

@@ -47,7 +47,7 @@ from kg.quantities import (
     time_frame_at,
 )
 from kg.records import Fact, Quantity, Ref
-from kg.segment import CLAUSE_DELIMITERS, Sentence, clause_start, post_titles, tokenizer
+from kg.segment import CJK_RUN, CLAUSE_DELIMITERS, Sentence, clause_start, post_titles, tokenizer
 
 _DURATION_UNITS = frozenset({"年", "个月", "月", "天", "日", "小时", "分钟", "周", "星期"})
 _GROWTH_ONLY = re.compile(
@@ -72,13 +72,14 @@ def _signed(qty: Quantity, verb: str) -> Quantity:
 
 
 _PLAN_PARAGRAPH = re.compile(r"^(?:下一步|接下来|今后|未来|往后)")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_CHANGE_VERBS = "提升|提高|增加|增长|上升|下降|降低|减少|扩大|下调|上调|调整|压缩|缩短|延长"
+"""Verbs of a change from one figure to another (由92.3%提升至99.1%)."""
+
 _TRAIL = re.compile(
     r"(?:已经|已|均|都|共计|总计|合计|突破|保持在|稳定在|控制在|提高到|提高至|提升到|提升至|增加到|增加至|增至"
     r"|减少到|减少至|降至|降低到|降低至|下降到|下降至|将会|将)$"
     # 建制率由92.3%提升至99.1%: the start of the change (no figure, :func:`_countable`) with it
-    r"|(?:已经|已)?[由从][\u4e00-\u9fff]{0,8}?的?"
-    r"(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|下调|上调|调整|压缩|缩短|延长)?[至到]$"
+    rf"|(?:已经|已)?[由从][\u4e00-\u9fff]{{0,8}}?的?(?:{_CHANGE_VERBS})?[至到]$"
 )
 """Adverbs and verbs of reaching between what a figure measures and its number (送温暖资金已达
 2680万元, 注册会员突破40万人, 签订率保持在95%以上, 覆盖率稳定在95%以上, 在档困难职工减少至612户,
@@ -116,7 +117,7 @@ def _what_after(text: str, end: int) -> str:
     phrase = phrase.rsplit("的", 1)[-1].translate(_NO_QUOTES)  # 15家“职工之家”示范点
     if phrase.startswith(_CONJUNCTIONS):  # 新建职工书屋12家和工会驿站30个: counted before
         return ""
-    m = _CJK_RUN.match(phrase)
+    m = CJK_RUN.match(phrase)
     noun = m.group()[:16] if m else ""
     support = _SUPPORT_VERB.search(noun, 1)  # 6个先进班组进行了表彰: 先进班组
     return noun[: support.start()] if support else noun
@@ -566,7 +567,7 @@ def _is_target(
     ):
         return True  # 市总工会将…：…；“十五五”期间累计评选…150名: over a plan's years to come
     # a five-year plan's years named since the sentence's last ；
-    span = head[max(map(head.rfind, "；：")) + 1 :]
+    span = head[_after_last_stop(head, len(head)) :]
     if (end := plan_end_year(span)) is not None and "以来" not in span:
         if ctx.year and end - 4 > ctx.year:
             return True  # “十五五”期间，培育…50名以上, in 2025: the plan's years are all to come
@@ -576,6 +577,12 @@ def _is_target(
     if done >= 0:
         return intent_before(head, done)
     return _plan_paragraph(ctx, sent)
+
+
+def _after_last_stop(text: str, at: int) -> int:
+    """Where the text after the last ； or ： before ``at`` starts: the part of a sentence a
+    figure's plan words and time frame belong to (the segmenter cuts long sentences at ；)."""
+    return max(text.rfind(c, 0, at) for c in "；：") + 1
 
 
 def _new_subject(text: str, plan: int, figure: int, orgs: list) -> bool:
@@ -865,9 +872,7 @@ _PLACES_COUNTED = re.compile("(?:乡镇|镇|街道|镇街|县|区|县区|县（�
 
 _AGE_BEFORE = re.compile("(?:现年|今年|年仅|时年|年满|已经|已)$")
 _FROM_BEFORE = re.compile("[由从][^，。；：\\d]{0,8}?的?$")
-_CHANGED_TO = re.compile(
-    "(?:提升|提高|增加|增长|上升|下降|降低|减少|扩大|下调|上调|调整|压缩|缩短|延长)?(?:至|到)"
-)
+_CHANGED_TO = re.compile(f"(?:{_CHANGE_VERBS})?(?:至|到)")
 
 
 _PER = "每(?:人|户|名|位|家|个|次|场|月|天|日|周)(?:每(?:月|年|天|日|周))?"
@@ -1018,7 +1023,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
             if (
                 noun_end <= q.start
                 and clause_start(sent.text, q.start) <= last_end
-                and _CJK_RUN.match(between)
+                and CJK_RUN.match(between)
                 and not between.startswith("的")
             ):
                 # 向300户困难职工家庭发放慰问金12万元: what the figure before counted is no
@@ -1064,9 +1069,7 @@ def extract_figures(ctx: Context) -> Iterator[Fact]:
                 if (
                     deadline is None
                     and "deadline" in args
-                    and _RECURRING.search(
-                        sent.text, max(sent.text.rfind(c, 0, q.start) for c in "；：") + 1, q.start
-                    )
+                    and _RECURRING.search(sent.text, _after_last_stop(sent.text, q.start), q.start)
                 ):
                     del args["deadline"]  # 明年起每季度举办1场以上: recurring, due at no date
                 if by is not None:

@@ -13,16 +13,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import re
 import tempfile
 from functools import cache
 from pathlib import Path
 
 from kg.atomic import write_atomic
 from kg.lexicon import longest_first, table, word_set
-from kg.segment import jieba, tokenizer
+from kg.segment import CJK_RUN, jieba, tokenizer
 
-_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _FUNCTION_CHARS = frozenset("等的在说为向对到也还就将是")
 
 
@@ -139,7 +137,7 @@ def name_at(
 ) -> str | None:
     """The person name starting at ``text[i]``, or ``None`` (``vouched``: see
     :func:`plausible_name`)."""
-    m = _RUN.match(text, i)
+    m = CJK_RUN.match(text, i)
     if not m:
         return None
     run = m.group()

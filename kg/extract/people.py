@@ -32,7 +32,7 @@ from kg.gazetteer import (
 )
 from kg.lexicon import alternation, longest_first, table, word_list
 from kg.records import Fact, Mention, Ref
-from kg.segment import NAME_SHAPE, Sentence, clause_start, post_titles
+from kg.segment import CJK_RUN, NAME_SHAPE, Sentence, clause_start, post_titles
 
 _RULE_BY_KIND = {"interviewee": "interviewee_line", "caption": "photo_caption", "byline": "byline"}
 
@@ -375,14 +375,14 @@ def _implied_org(
     province's, 县长/区长: the county's or district's): of the place of the chain it ends
     (``chain``, when that place is of the title's level: 阳春市委副书记、市长 -> 阳春市人民政府),
     else of the article's."""
-    if suffix == "企业" and chain is not None and chain.kind not in ("party", "union", "unit"):
-        return chain  # 英德市人民法院党组成员、副院长: the body the chain is in, not the article's
-    if suffix == "企业" and chain is not None and chain.kind == "party":
-        # 江门侨都技师学院党委书记、院长: the institution whose committee the chain named
-        body = committee_of(chain.name)
-        if _INSTITUTION_END.search(body):
-            return OrgMatch(at, at, "", body, _kind_of(body, chain.kind), chain.place)
     if suffix == "企业":  # 总经理冯嘉俊 in a report about an enterprise: its general manager
+        if chain is not None and chain.kind not in ("party", "union", "unit"):
+            return chain  # 英德市人民法院党组成员、副院长: the body the chain is in
+        if chain is not None and chain.kind == "party":
+            # 江门侨都技师学院党委书记、院长: the institution whose committee the chain named
+            body = committee_of(chain.name)
+            if _INSTITUTION_END.search(body):
+                return OrgMatch(at, at, "", body, _kind_of(body, chain.kind), chain.place)
         return _company_at(ctx, at)
     level = title.removeprefix("常务").removeprefix("副")[:1]
     if chain is not None and chain.place and chain.place.endswith(level) and level in "省市县区":
@@ -510,15 +510,21 @@ def _bare_union(text: str, at: int, end: int, ctx: Context) -> OrgMatch | None:
     enterprise."""
     bare = text[at:end]
     if _bare_union_re().fullmatch(bare):
-        for sent in ctx.seg.sentences:
-            for org in find_orgs(sent.text, ctx.city, ctx.province, ctx.county):
-                if org.kind == "union" and org.name.endswith(bare) and org.name != bare:
-                    return OrgMatch(at, end, bare, org.name, "union", org.place)
+        for org in _article_orgs(ctx):
+            if org.kind == "union" and org.name.endswith(bare) and org.name != bare:
+                return OrgMatch(at, end, bare, org.name, "union", org.place)
         return None
     company = ctx.workplace
     if bare != "工会" or company is None or company.kind != "company":
         return None
     return _union_of_workplace(company, at, end, bare)
+
+
+def _article_orgs(ctx: Context) -> Iterator[OrgMatch]:
+    """The organizations the article names, sentence by sentence from its start (for a bare
+    name that means one of them: 产业工会, 经审会)."""
+    for sent in ctx.seg.sentences:
+        yield from find_orgs(sent.text, ctx.city, ctx.province, ctx.county)
 
 
 def _union_of_workplace(company: OrgMatch, start: int, end: int, written: str) -> OrgMatch:
@@ -570,12 +576,9 @@ def _by_before(text: str, name: int) -> int:
     if text.startswith(_BY, name - 1):
         return name - 1
     by = text.rfind(_BY, max(0, name - 30), name)
-    if by >= 0 and _CJK_RUN.fullmatch(text, by + 1, name) and _title_ends_at(text, name):
+    if by >= 0 and CJK_RUN.fullmatch(text, by + 1, name) and _title_ends_at(text, name):
         return by
     return -1
-
-
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _held_by(
@@ -614,6 +617,12 @@ def _held_by(
     return [Post(n, title.group(), owner, start, verb_end, False, s) for s, n in names]
 
 
+@cache
+def _union_committees() -> tuple[str, ...]:
+    """The parts of a union that are committees (女职工委员会, 经审会), as written, longest first."""
+    return tuple(u for u in union_units() if union_unit_names()[u].endswith("委员会"))
+
+
 def _bare_committee(
     text: str, start: int, end: int, orgs: list[OrgMatch], ctx: Context, before: bool = False
 ) -> OrgMatch | None:
@@ -625,12 +634,11 @@ def _bare_committee(
     own it."""
     if before and any(o.end == end for o in orgs):
         return None
-    committees = [u for u in union_units() if union_unit_names()[u].endswith("委员会")]
     if before:
-        part = next((u for u in committees if text.endswith(u, 0, end)), None)
+        part = next((u for u in _union_committees() if text.endswith(u, 0, end)), None)
         start = end - len(part) if part else start
     else:
-        part = next((u for u in committees if text.startswith(u, start)), None)
+        part = next((u for u in _union_committees() if text.startswith(u, start)), None)
     if part is None or (start > 0 and text[start - 1] in "工会"):
         return None  # (市总工会女职工委员会: a part the gazetteer read with its union)
     union = next((o for o in reversed(orgs) if o.kind == "union" and o.end <= start), None)
@@ -638,15 +646,7 @@ def _bare_committee(
     if union is None and company is not None and company.kind in WORKPLACES:
         union = _union_of_workplace(company, start, start, "")
     if union is None:
-        union = next(
-            (
-                o
-                for sent in ctx.seg.sentences
-                for o in find_orgs(sent.text, ctx.city, ctx.province, ctx.county)
-                if o.kind == "union"
-            ),
-            None,
-        )
+        union = next((o for o in _article_orgs(ctx) if o.kind == "union"), None)
     if union is None:
         return None
     return _part_of(union, part, start, start + len(part), part)
