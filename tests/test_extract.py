@@ -4123,3 +4123,21 @@ def test_factories_and_a_former_post_in_one(tmp_path, county, factory, mill, nam
     )
     assert {f"{county}{factory}", f"{county}{mill}"} <= _entities(result, "org")
     assert not any(r == "厂长" for _, r, _ in _posts(result)), _posts(result)
+
+
+@pytest.mark.parametrize(
+    ("district", "season", "town"),
+    [("南沙区", "南沙暖新", "黄阁镇"), ("斗门区", "斗门暖蜂", "白蕉镇")],
+    ids=["nansha", "doumen"],
+)
+def test_a_quoted_name_before_a_season_of_services_is_a_program(tmp_path, district, season, town):
+    """“南沙暖新”服务季 (a season of services, as 服务月 is a month of them) names the program
+    南沙暖新; the longer form is an alias."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 邝婉婷）11月25日，{district}总工会在{town}举办新就业形态劳动者集中入会"
+        f"暨“{season}”服务季启动活动。\n",
+    )
+    programs = {e.ref.key: e.aliases for e in result.resolved.entities if e.ref.kind == "program"}
+    assert set(programs) == {season}, programs
+    assert f"{season}服务季" in programs[season]
