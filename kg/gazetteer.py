@@ -251,7 +251,11 @@ def _find_orgs(
             out.append(OrgMatch(m.start(), m.end(), m.group(), name, "union", place))
             continue
         if institutions and m.group("iend"):
-            out.append(_institution(m))
+            # a one-character ending needs a name before it, and 厂务 (a factory's affairs) is a
+            # word: 区厂务公开领导小组 names no factory 区厂
+            iend = m.group("iend")
+            if len(iend) > 1 or (m.group("imid") and not text.startswith("务", m.end("iend"))):
+                out.append(_institution(m))
             continue
         if towns and m.group("town"):  # 狮岭镇总工会: in the place before it, or the article's
             parent = m.group("tparent")

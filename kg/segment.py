@@ -50,7 +50,7 @@ with _without_pkg_resources():
 
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n")
 _SPEAKER = re.compile(r"^(答|[\u4e00-\u9fff]{2,4})\s*[:：]")
-_ANSWER_MARK = "答"
+ANSWER_MARK = "答"
 """An answer's turn marked 答： (after 问：): the interviewee speaks, unnamed in the turn."""
 _HEAD_PARAS = 8
 _JUNK = re.compile(
@@ -235,7 +235,7 @@ def _classify(index: int, text: str, seen_question: bool) -> str:
     if kind == "answer":
         m = _SPEAKER.match(text)
         speaker = m.group(1) if m else ""
-        if not (speaker == _ANSWER_MARK or is_speaker_name(speaker)) or _MENU_BAR.search(text):
+        if not (speaker == ANSWER_MARK or is_speaker_name(speaker)) or _MENU_BAR.search(text):
             kind = None  # 相关链接：A | B: a list of links, though 相 is a family name
     if kind:
         return kind

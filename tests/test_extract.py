@@ -4141,3 +4141,112 @@ def test_a_quoted_name_before_a_season_of_services_is_a_program(tmp_path, distri
     programs = {e.ref.key: e.aliases for e in result.resolved.entities if e.ref.kind == "program"}
     assert set(programs) == {season}, programs
     assert f"{season}服务季" in programs[season]
+
+
+def _entities(result, kind: str) -> set[str]:
+    return {e.ref.key for e in result.resolved.entities if e.ref.kind == kind}
+
+
+@pytest.mark.parametrize(
+    ("city", "district", "factory", "head", "leader"),
+    [
+        ("佛山市", "禅城区", "佛山市禅城区南庄陶瓷厂", "伊建军", "冯海燕"),
+        ("江门市", "蓬江区", "江门市蓬江区杜阮农机厂", "谭国华", "甘丽珍"),
+    ],
+    ids=["chancheng", "pengjiang"],
+)
+def test_factory_affairs_name_no_factory(tmp_path, city, district, factory, head, leader):
+    """禅城区厂务公开 (a district's factory affairs made public) names no factory 禅城区厂: a
+    one-character ending needs a name before it, and 厂务 is a word. A factory with a name
+    (…农机厂) is still one, and its head's post is read."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 邸欣妍）12月11日，{district}2025年度厂务公开民主管理工作评估推进会召开。"
+        f"区总工会主席{head}出席会议。区厂务公开领导小组办公室通报评估情况。"
+        f"{factory}厂长{leader}作交流发言。会议为{factory}等企业授予“2025年度{district}厂务公开"
+        "民主管理示范单位”称号。\n",
+    )
+    orgs = _entities(result, "org")
+    assert f"{district}厂" not in orgs, orgs
+    assert factory in orgs, orgs
+    assert (leader, "厂长", factory) in _posts(result)
+    assert (head, "主席", f"{district}总工会") in _posts(result)
+
+
+@pytest.mark.parametrize(
+    ("company", "deputy", "chair"),
+    [
+        ("深圳盐田港联集团有限公司", "桑晓玲", "岑国栋"),
+        ("珠海高栏港务集团有限公司", "冼美华", "黎振邦"),
+    ],
+    ids=["yantian", "gaolan"],
+)
+def test_an_answer_mark_names_no_speaker(tmp_path, company, deputy, chair):
+    """In a Q&A written 问：/答：, 答 marks a turn and names no one: it is no known name of the
+    article, so 委员会 is not read as 委员 + a name one character from 答 (会)."""
+    result = _build_text(
+        tmp_path,
+        f"{company}工会主席{chair}谈职工关爱\n\n"
+        "问：集团工会今年在女职工关爱方面做了哪些工作？\n\n"
+        f"答：集团工会副主席、女职工委员会主任{deputy}牵头建成爱心妈咪小屋5个，女职工反映很好。\n",
+    )
+    people = _entities(result, "person")
+    assert people == {chair, deputy}, people
+    assert (deputy, "主任", f"{company}工会女职工委员会") in _posts(result)
+
+
+@pytest.mark.parametrize(
+    ("city", "district", "deputy"),
+    [("广州市", "白云区", "卓立群"), ("韶关市", "曲江区", "金晓东")],
+    ids=["baiyun", "qujiang"],
+)
+def test_a_place_before_a_title_is_no_name(tmp_path, city, district, deputy):
+    """白云区副区长卓立群: 白 is a surname and 白云区 is a place, so the district's deputy head
+    is 卓立群 and 白云区 is no person written before his title (郑丽娜副主席)."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 栾思彤）11月19日，{city}职工技能大赛总决赛在{district}落下帷幕。"
+        f"{city}总工会副主席雍建华，{district}副区长{deputy}出席闭幕式。\n",
+    )
+    people = _entities(result, "person")
+    assert district not in people, people
+    assert deputy in people, people
+    assert (deputy, "副区长", f"{district}人民政府") in _posts(result)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "witness"),
+    [("公良俊杰", "东郭雅文", "凌志伟"), ("乐正思远", "公羊正德", "夏利明")],
+    ids=["gongliang", "yuezheng"],
+)
+def test_rare_compound_surnames_and_a_witness(tmp_path, first, second, witness):
+    """Compound surnames of the 百家姓 (公良, 东郭, 乐正, 公羊 …) start names after a title; a
+    name right before 见证 (witnessed) ends there, though jieba reads 凌志 as a word (a car)."""
+    result = _build_text(
+        tmp_path,
+        "本报讯（记者 栾思彤）各工种一等奖获得者分别是：电工，广州穗能配电设备有限公司维修班班长"
+        f"{first}；工业机器人系统运维员，广州智擎自动化科技有限公司技术部副经理{second}。"
+        f"惠来县人力资源和社会保障局副局长{witness}见证签约。\n",
+    )
+    people = _entities(result, "person")
+    assert {first, second, witness} <= people, people
+    assert (witness, "副局长", "惠来县人力资源和社会保障局") in _posts(result)
+    assert (first, "班长", "广州穗能配电设备有限公司") in _posts(result)
+
+
+@pytest.mark.parametrize(
+    ("city", "station", "head", "minister"),
+    [("东莞市", "大朗站", "练家辉", "雍建华"), ("佛山市", "乐从站", "欧阳志明", "冯子健")],
+    ids=["dalang", "lecong"],
+)
+def test_a_stations_head_and_a_unions_economic_department(tmp_path, city, station, head, minister):
+    """站长 (a station's head, as 班长 is a team's) is a title, its post in the company the
+    station belongs to; 劳动和经济工作部 is a department of a union."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 栾思彤）{city}朗速即时配送有限公司{station}站长{head}表示，站点将动员更多骑手"
+        f"加入工会。市总工会劳动和经济工作部部长{minister}介绍了赛事安排。\n",
+    )
+    posts = _posts(result)
+    assert (head, "站长", f"{city}朗速即时配送有限公司") in posts, posts
+    assert (minister, "部长", f"{city}总工会劳动和经济工作部") in posts, posts

@@ -20,7 +20,7 @@ from kg.gazetteer import (
 )
 from kg.lexicon import word_list
 from kg.records import Document, Evidence
-from kg.segment import Segmented, Sentence
+from kg.segment import ANSWER_MARK, Segmented, Sentence
 
 DEFAULT_PROVINCE = "广东省"
 
@@ -98,7 +98,12 @@ def build_context(doc: Document, seg: Segmented) -> Context:
     if province is None:
         provinces = [(n, p) for p, n in counts.items() if province_of(p) == p]
         province = max(provinces)[1] if provinces else DEFAULT_PROVINCE
-    speakers = frozenset(p.speaker for p in seg.paragraphs if p.kind == "answer" and p.speaker)
+    # the names speaking in answer turns (答：marks a turn, it names no one)
+    speakers = frozenset(
+        p.speaker
+        for p in seg.paragraphs
+        if p.kind == "answer" and p.speaker and p.speaker != ANSWER_MARK
+    )
     counties = [  # a district, a county or a county-level city (陆丰市 in 汕尾市)
         (n, c) for c, n in counts.items() if city and c != city and city_of(c) == city
     ]

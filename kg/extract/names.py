@@ -180,6 +180,8 @@ def _ocr_variant(run: str, known: frozenset[str]) -> str | None:
     """A name whose surname OCR misread (汀洪灿 for 江洪灿): the run starts with a known name of
     the article but for one character. Returned as written; resolution makes it an alias."""
     for name in sorted(known, key=lambda n: (-len(n), n)):
+        if len(name) < 2:  # every character is one apart from a one-character "name"
+            continue
         cand = run[: len(name)]
         if len(cand) == len(name) and sum(a != b for a, b in zip(cand, name, strict=False)) == 1:
             return cand

@@ -27,6 +27,7 @@ from kg.gazetteer import (
     committee_of,
     find_orgs,
     find_places,
+    place_forms,
     union_unit_names,
     union_units,
 )
@@ -866,6 +867,8 @@ def find_titles_after_names(text: str, ctx: Context) -> list[Post]:
             name = text[start : m.start()]
             if any(o.start < m.start() and start < o.end for o in orgs):
                 continue  # 市委常委、宣传部部长: an organization, not a name
+            if name in place_forms():
+                continue  # 白云区副区长: the district's deputy head, no 白云区 the person
             if NAME_SHAPE.fullmatch(name) and plausible_name(name, vouched=True):
                 left = org.start if org else start
                 out.append(Post(name, m.group(), org, left, m.end(), False, start))
