@@ -4250,3 +4250,18 @@ def test_a_stations_head_and_a_unions_economic_department(tmp_path, city, statio
     posts = _posts(result)
     assert (head, "站长", f"{city}朗速即时配送有限公司") in posts, posts
     assert (minister, "部长", f"{city}总工会劳动和经济工作部") in posts, posts
+
+
+@pytest.mark.parametrize(
+    ("county", "program"),
+    [("平远县", "金秋助学"), ("蕉岭县", "春风送岗")],
+    ids=["pingyuan", "jiaoling"],
+)
+def test_since_a_program_began_is_no_part_of_its_name(tmp_path, county, program):
+    """自2008年开展“金秋助学”以来: 以来 closes a span of time, no part of the program's name."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 魏思琪）自2008年开展“{program}”以来，{county}总工会累计资助困难职工子女"
+        "2,846名。\n",
+    )
+    assert _entities(result, "program") == {program}

@@ -168,6 +168,10 @@ def _own_endings() -> tuple[str, ...]:
 _TIMES = re.compile(r"(?:一|两|二|三|几|多|数|\d+)(?:次|场|期|轮|批|系列)$")
 
 
+_SINCE = ("以来", "以后", "之后", "期间", "之际", "以前", "之前")
+"""Words that end a span of time after an event (自…开展“X”以来), not a program's name."""
+
+
 def find_programs(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, written form) of each program named in a sentence."""
     out: list[tuple[int, int, str, str]] = []
@@ -249,6 +253,7 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
                 and run_before.endswith(cues)
                 and not tail.group(1).endswith("模式")
                 and not tail.group(1).startswith("等")  # 开展“夏送清凉”等活动: examples
+                and not tail.group(1).endswith(_SINCE)  # 自2008年开展“金秋助学”以来: a time
             ):
                 name, written = (
                     name + tail.group(1),
