@@ -17,10 +17,11 @@ from kg.lexicon import alternation, first_chars, table, word_list
 
 _CJK = "\u4e00-\u9fff"
 _NOT_NAME = "为在对和与各全本我该其向到从由把被让给将等推动及或每个访了这那是们"
-_NOT_IN_NAME = _NOT_NAME.replace("推动", "").replace("从", "")
+_NOT_IN_NAME = _NOT_NAME.replace("推动", "").replace("从", "").replace("和", "")
 """What no enterprise's name holds between its place and its ending: _NOT_NAME's function words,
 but not 推 or 动 (…自动化设备有限公司, …乐动健身有限公司), which _NOT_NAME keeps from the word 推动,
-nor 从 (广州从化…有限公司: 从化 is a district)."""
+nor 从 (广州从化…有限公司: 从化 is a district), nor 和 inside the name
+(广州嘉和精密机械有限公司; not first, nor after a place: 广州市和韶关学院 joins two)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +178,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     endings = _alt(row[0] for row in table("institution_types.tsv"))
     institution = (
         f"|(?={first_chars(place_forms())})(?P<iplace>{forms})(?P<iplace2>{forms})?"
-        f"(?P<imid>[^{_NOT_IN_NAME}的\\W\\d_a-zA-Z]{{0,10}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
+        f"(?P<imid>(?!和)(?:[^{_NOT_IN_NAME}和的\\W\\d_a-zA-Z]|(?<![市区县省镇乡])和){{0,10}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
     )
     # a bare 省/市/区/县 is the article's own unless a word or a quantifier ends before it
     # (全市, 城区, 社区; 各区总工会, 每个区总工会: every district's, in a city's notice)
@@ -392,7 +393,7 @@ def institution_of(org: OrgMatch) -> OrgMatch | None:
     if name == org.name or not name.endswith(tuple(_institution_kinds())):
         return None
     kind = next(k for e, k in _institution_kinds().items() if name.endswith(e))
-    if kind not in ("company", "hospital", "school"):
+    if kind not in ("company", "hospital", "school", "care"):
         return None
     return OrgMatch(org.start, org.start + len(name), name, name, kind, org.place)
 

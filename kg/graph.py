@@ -67,6 +67,7 @@ _ORG_CLASS = {
     "unit": ORG.OrganizationalUnit,  # a union's department or committee
     "hospital": SDO.Hospital,
     "association": ORG.FormalOrganization,  # an employers' association or chamber
+    "care": ORG.FormalOrganization,  # a home for the old or for children (养老院, 福利院)
     "company": SDO.Corporation,
     "school": SDO.EducationalOrganization,
 }

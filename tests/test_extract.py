@@ -4265,3 +4265,28 @@ def test_since_a_program_began_is_no_part_of_its_name(tmp_path, county, program)
         "2,846名。\n",
     )
     assert _entities(result, "program") == {program}
+
+
+@pytest.mark.parametrize(
+    ("company", "home", "head", "nurse"),
+    [
+        ("广州嘉和精密机械有限公司", "广州市白云区颐康养老院", "缑海波", "危丽萍"),
+        ("佛山永和五金制品有限公司", "佛山市南海区福寿敬老院", "梁志强", "何秀英"),
+    ],
+    ids=["guangzhou", "foshan"],
+)
+def test_a_company_with_he_in_its_name_and_a_care_home(tmp_path, company, home, head, nurse):
+    """和 inside a company's name (嘉和, 永和) is part of it, though 和 joins two names after a
+    place (广州市和韶关学院); a care home (养老院, 敬老院) is an organization, and a department
+    head's post (护理部主任) is in it."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 栾思彤）一等奖获得者分别是：数控车工，{company}数控车间主任{head}；"
+        f"养老护理员，{home}护理部主任{nurse}。广州市和韶关学院联合举办技能培训。\n",
+    )
+    orgs = _entities(result, "org")
+    assert {company, home} <= orgs, orgs
+    assert not any("和韶关" in o for o in orgs), orgs
+    posts = _posts(result)
+    assert (head, "车间主任", company) in posts, posts
+    assert (nurse, "主任", home) in posts, posts

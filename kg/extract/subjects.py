@@ -59,7 +59,7 @@ def subject_org(
     clause_start = max(text.rfind(c, 0, pos) for c in "。；")
     # the words inside a named organization are its name (广东韶关钢铁有限公司 says nothing of
     # the province's union)
-    names = [(o.start, o.end) for o in orgs if o.kind in ("company", "school", "hospital")]
+    names = [(o.start, o.end) for o in orgs if o.kind in ("company", "school", "hospital", "care")]
     head = blanked(text[:pos], names)
     if _PROVINCE_WORDS.search(head):  # (anywhere before, so also in the clause)
         if not re.search(r"我们|我市|全市|市总", head):
