@@ -326,7 +326,44 @@ def _find_orgs(
         if ending == "委" and league:  # 共青团增城区委, 团区委: the Youth League's committee
             start, name, kind = start - len(league), "共青团" + name, "other"
         out.append(OrgMatch(start, m.end(), text[start : m.end()], name, kind, place))
+    if _GROUP_END.search(text):
+        for group in _groups(text, city, province, county):
+            if not any(o.start < group.end and group.start < o.end for o in out):
+                out.append(group)
+        out.sort(key=lambda o: o.start)
     return tuple(out)
+
+
+_GROUP_END = re.compile("领导小组|协调小组|工作小组")
+
+
+@cache
+def _group_regex() -> re.Pattern[str]:
+    """A place's standing group on one task (禅城区厂务公开领导小组, 区厂务公开领导小组办公室): the
+    place (or a bare 省/市/区/县, the article's), the task in two to ten characters with no
+    function word, then the group's kind and, if written, its office."""
+    forms = _alt(place_forms())
+    return re.compile(
+        f"(?:(?P<place>{forms})|(?<![{_CJK}])(?P<bare>省|市|区|县)|(?<=[、，；])(?P<bare2>省|市|区|县))"
+        f"(?P<task>[^{_NOT_IN_NAME}的\\W\\d_a-zA-Z]{{2,10}}?)"
+        "(?P<end>工作领导小组|领导小组|协调小组|工作小组)(?P<office>办公室)?"
+    )
+
+
+def _groups(text: str, city: str | None, province: str | None, county: str | None):
+    """The standing groups named in ``text`` (see :func:`_group_regex`), kind ``other``."""
+    for m in _group_regex().finditer(text):
+        bare = m.group("bare") or m.group("bare2")
+        if bare:
+            place = {"省": province, "市": city}.get(bare)
+            if bare in "区县" and county and county.endswith(bare):
+                place = county
+        else:
+            place = place_forms()[m.group("place")]
+        if not place or "工会" in m.group("task") or "委" in m.group("task"):
+            continue
+        name = place + m.group("task") + m.group("end") + (m.group("office") or "")
+        yield OrgMatch(m.start(), m.end(), m.group(), name, "other", place)
 
 
 _YOUTH_LEAGUE = ("共青团", "团")

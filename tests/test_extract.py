@@ -4290,3 +4290,30 @@ def test_a_company_with_he_in_its_name_and_a_care_home(tmp_path, company, home, 
     posts = _posts(result)
     assert (head, "车间主任", company) in posts, posts
     assert (nurse, "主任", home) in posts, posts
+
+
+@pytest.mark.parametrize(
+    ("city", "district", "task", "deputy", "director"),
+    [
+        ("佛山市", "禅城区", "厂务公开", "归丽娟", "井志成"),
+        ("江门市", "新会区", "根治欠薪", "温晓燕", "梁国栋"),
+    ],
+    ids=["chancheng", "xinhui"],
+)
+def test_a_districts_standing_group_and_its_office(
+    tmp_path, city, district, task, deputy, director
+):
+    """区厂务公开领导小组 (a district's standing group on one task) and its 办公室 are
+    organizations of the district; its 组长 and its office's 主任 are posts in them, and the
+    chain before them is read through (禅城区副区长、区…领导小组组长归丽娟: 归 is a surname)."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 邸欣妍）12月11日，{district}{task}工作推进会召开。{district}副区长、"
+        f"区{task}领导小组组长{deputy}，区总工会主席伊建军出席会议。区{task}领导小组办公室主任、"
+        f"区总工会副主席{director}通报情况。\n",
+    )
+    posts = _posts(result)
+    assert (deputy, "副区长", f"{district}人民政府") in posts, posts
+    assert (deputy, "组长", f"{district}{task}领导小组") in posts, posts
+    assert (director, "主任", f"{district}{task}领导小组办公室") in posts, posts
+    assert (director, "副主席", f"{district}总工会") in posts, posts

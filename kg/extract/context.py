@@ -92,6 +92,8 @@ def build_context(doc: Document, seg: Segmented) -> Context:
     counts = Counter(name for _, _, name in find_places(seg.norm.text))
     if city is None:
         cities = [(n, c) for c, n in counts.items() if city_of(c) == c]
+        if not cities:  # a report naming only its district (禅城区…): the district's city
+            cities = [(n, city_of(c)) for c, n in counts.items() if city_of(c)]
         if cities:
             city = max(cities)[1]
     province = province_of(city)
