@@ -302,10 +302,8 @@ def _find_orgs(
         else:
             bare = m.group("bare") or m.group("splace")
             if bare in ("省", "市", "区", "县"):
-                place = {"省": province, "市": city}.get(bare)
-                if bare in "区县" and county and county.endswith(bare):
-                    place = county
-                elif bare in "区县":
+                place = _bare_place(bare, city, province, county)
+                if place is None and bare in "区县":
                     place = _chain_district(text, m.start(), bare, out)
             else:  # a place name before a short form: 广州市总
                 place = place_forms()[bare]
@@ -334,6 +332,16 @@ def _find_orgs(
     return tuple(out)
 
 
+def _bare_place(
+    bare: str, city: str | None, province: str | None, county: str | None
+) -> str | None:
+    """The place a bare 省/市/区/县 means: the article's province or city, or its county when
+    of that level (区 in a report on a 区)."""
+    if bare in "区县":
+        return county if county and county.endswith(bare) else None
+    return {"省": province, "市": city}.get(bare)
+
+
 _GROUP_END = re.compile("领导小组|协调小组|工作小组")
 
 
@@ -355,9 +363,7 @@ def _groups(text: str, city: str | None, province: str | None, county: str | Non
     for m in _group_regex().finditer(text):
         bare = m.group("bare") or m.group("bare2")
         if bare:
-            place = {"省": province, "市": city}.get(bare)
-            if bare in "区县" and county and county.endswith(bare):
-                place = county
+            place = _bare_place(bare, city, province, county)
         else:
             place = place_forms()[m.group("place")]
         if not place or "工会" in m.group("task") or "委" in m.group("task"):
