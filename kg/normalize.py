@@ -14,7 +14,8 @@ What it does, in one pass over the lines:
   collapsing it to one space on byline lines, where spaces separate names), and inside a number
   in Chinese text (``1 836人次``, ``10月2 1日``: OCR's, not thousands separators);
 * makes full-width letters and digits half-width, ASCII ``,:;!?()`` next to Chinese full-width,
-  straight double quotes curly (alternating within a paragraph), and middle dots ``·``.
+  straight double quotes curly (alternating within a paragraph), and middle dots ``·``; a
+  full-width comma between digits with three after it a thousands separator (５，２００ -> 5,200).
 
 Paragraphs are separated by a single ``\\n`` in the output.
 """
@@ -178,11 +179,16 @@ def normalize(text: str) -> Normalized:
             _byline_end(ptext) if kind == "byline" else len(ptext) if kind == "section" else 0
         )
         ptext, porigin = _drop_spaces(ptext, porigin, keep_until)
+        ptext = _THOUSANDS.sub(",", ptext)
         pieces.append(_punctuate(ptext))
         origin.extend(porigin)
     origin.append(len(text))
     return Normalized("".join(pieces), origin)
 
+
+_THOUSANDS = re.compile("(?<=[0-9])，(?=[0-9]{3}(?![0-9]))")
+"""A full-width comma between digits with three after it separates thousands (OCR's or a
+typesetter's 职工５，２００余名 = 5,200); one to one, so offsets are unchanged."""
 
 _BYLINE_END = re.compile(r"^[^（(，。；]{0,12}[（(][^）)]*[）)]|^[^，。；：]*")
 

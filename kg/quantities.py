@@ -244,9 +244,15 @@ def _future_re() -> re.Pattern[str]:
 
 
 def future_frame_at(text: str, pos: int) -> bool:
-    """Whether ``text`` at ``pos`` opens with a time still to come (明年实现…, 今后…): what a
-    clause so opened reaches is planned."""
-    return bool(_future_re().match(text, pos))
+    """Whether ``text`` at ``pos`` opens with a time still to come (明年实现…, 今后…), or comes
+    after a clause that is only such a time, in the same part of its sentence (明年，全区培育…):
+    what a clause so opened reaches is planned."""
+    if _future_re().match(text, pos):
+        return True
+    # the clauses before it up to the last ；/。/： (明年，全区培育…，对限期整改企业复评10家)
+    start = max(text.rfind(c, 0, pos) for c in "。；：！？") + 1
+    clauses = re.split("[，、]", text[start:pos])[:-1]
+    return any(_future_re().fullmatch(c) for c in clauses)
 
 
 @cache

@@ -4317,3 +4317,69 @@ def test_a_districts_standing_group_and_its_office(
     assert (deputy, "组长", f"{district}{task}领导小组") in posts, posts
     assert (director, "主任", f"{district}{task}领导小组办公室") in posts, posts
     assert (director, "副主席", f"{district}总工会") in posts, posts
+
+
+@pytest.mark.parametrize(
+    ("district", "speaker", "models", "rechecks"),
+    [("禅城区", "伊建军", 20, 10), ("蓬江区", "冯伟雄", 35, 12)],
+    ids=["chancheng", "pengjiang"],
+)
+def test_a_clause_of_next_year_alone_frames_the_plans_after_it(
+    tmp_path, district, speaker, models, rechecks
+):
+    """伊建军表示，明年，全区培育…示范单位20家以上，对限期整改企业复评10家: 明年 alone in its
+    clause frames the clauses after it (up to the sentence's ；), so both figures are targets due
+    next year, not achievements of a period 明年."""
+    result = _build_text(
+        tmp_path,
+        "佛山日报　2025年12月12日　第A05版\n\n"
+        f"本报讯（记者 邸欣妍）12月11日，{district}厂务公开民主管理工作评估推进会召开。\n"
+        f"{speaker}表示，明年，全区培育区级厂务公开民主管理示范单位{models}家以上，"
+        f"对限期整改企业复评{rechecks}家；到2027年，全区规上企业职代会建制率稳定在98%以上。\n",
+    )
+    targets = _targets(result)
+    assert targets[Decimal(models)][1] == 2026, targets
+    assert targets[Decimal(rechecks)][1] == 2026, targets
+    assert targets[Decimal(98)][1] == 2027, targets
+    assert not _measures(result), _measures(result)
+
+
+@pytest.mark.parametrize(
+    ("company", "staff", "members", "ships"),
+    [
+        ("深圳盐田港联集团有限公司", "6,800", "6,730", 142),
+        ("珠海高栏港务集团有限公司", "4,200", "3,980", 96),
+    ],
+    ids=["yantian", "gaolan"],
+)
+def test_an_important_company_has_no_plan(tmp_path, company, staff, members, ships):
+    """是…重要的港口物流企业，现有职工6,800余名: 要 inside 重要 (主要, 需要) is no "will"; the
+    staff and members are counts of now, not targets. 艘 counts ships."""
+    result = _build_text(
+        tmp_path,
+        "码头职工的新气象\n\n"
+        f"{company}是当地重要的港口物流企业，现有职工{staff}余名，工会会员{members}名。"
+        f"今年以来，工会组织检查渔船{ships}艘。\n",
+    )
+    values = set(_measures(result))
+    assert {
+        Decimal(staff.replace(",", "")),
+        Decimal(members.replace(",", "")),
+        Decimal(ships),
+    } <= values
+    assert not _targets(result), _targets(result)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("５，２００", 5200), ("1，350", 1350)],
+    ids=["full-width", "half-width"],
+)
+def test_a_full_width_comma_between_digits_separates_thousands(tmp_path, written, value):
+    """职工５，２００余名 (an OCR'd or typeset thousands separator) is 5,200 workers, not 200: a
+    full-width comma between digits with exactly three after it; 分别为3，5家 stays a list."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（通讯员 林泽斌）今年以来，惠来县总工会推动签订工资集体合同，覆盖职工{written}余名。\n",
+    )
+    assert Decimal(value) in _measures(result), _measures(result)

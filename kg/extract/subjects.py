@@ -127,6 +127,9 @@ def plan_at(head: str, word: str) -> int:
     at = head.rfind(word)
     while at > 0 and word == "目标" and head.endswith(_REACHED_GOAL, 0, at):
         at = head.rfind(word, 0, at)  # 完成目标任务的80.5%: the goal reached, no plan
+    if word == "要":  # 重要, 主要, 需要: 要 inside a word says nothing of a plan
+        while at > 0 and head[at - 1] in _IN_A_WORD_BEFORE_YAO:
+            at = head.rfind(word, 0, at)
     if word == "将":
         while at > 0 and not (
             head[at - 1] in "会们市年我也还并区县省" or head.startswith(_WILL_BEFORE, at + 1)
@@ -136,6 +139,10 @@ def plan_at(head: str, word: str) -> int:
             return -1
     return at
 
+
+_IN_A_WORD_BEFORE_YAO = frozenset("重主需只必紧首纪摘简概提")
+"""Characters that make a following 要 part of a word (重要, 主要, 需要, 只要, 必要, 提要), not
+"will"/"must" (工会要…)."""
 
 _REACHED_GOAL = ("完成", "实现", "达成", "达到")
 """Verbs before 目标 that make it the goal a figure reached, not a plan."""
