@@ -4383,3 +4383,22 @@ def test_a_full_width_comma_between_digits_separates_thousands(tmp_path, written
         f"本报讯（通讯员 林泽斌）今年以来，惠来县总工会推动签订工资集体合同，覆盖职工{written}余名。\n",
     )
     assert Decimal(value) in _measures(result), _measures(result)
+
+
+@pytest.mark.parametrize(
+    ("city", "places", "firms", "workers"),
+    [("广州市", "11个区", "2,860", "1.86万"), ("佛山市", "5个区", "1,340", "9,600")],
+    ids=["guangzhou", "foshan"],
+)
+def test_a_count_of_places_summed_over_is_no_figure(tmp_path, city, places, firms, workers):
+    """全市11个区共组织选拔赛企业2,860家: the districts are where the count was made (共 sums over
+    them), no achievement of eleven districts; the enterprises and the workers are."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 栾思彤）大赛自今年6月启动以来，{city[:-1]}全市{places}共组织选拔赛企业{firms}家、"
+        f"参赛职工{workers}名。\n",
+    )
+    values = set(_measures(result))
+    count = Decimal(places.split("个")[0])
+    assert count not in values, values
+    assert Decimal(firms.replace(",", "")) in values, values

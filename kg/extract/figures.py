@@ -859,11 +859,19 @@ def _countable(text: str, q: QuantityMatch) -> bool:
 
 
 def _scope_of_next(text: str, q: QuantityMatch, after: list[QuantityMatch]) -> bool:
-    """Whether a count of places is where the rate next in its clause holds (全区10个镇（街道）
-    工会服务事项线上可办率达100%: the rate's scope, no target of ten towns)."""
-    if not _PLACES_COUNTED.match(text, q.end) or not after or after[0].quantity.unit != "%":
+    """Whether a count of places is where the figure next in its clause holds: before a rate
+    (全区10个镇（街道）工会服务事项线上可办率达100%: the rate's scope, no target of ten towns)
+    or before a word that sums over them (全市11个区共组织选拔赛企业2,860家: the places did it)."""
+    places = _PLACES_COUNTED.match(text, q.end)
+    if not places or not after:
+        return False
+    if after[0].quantity.unit != "%" and not text.startswith(_SUMMED, places.end()):
         return False
     return not re.search("[，。；：]", text[q.end : after[0].start])
+
+
+_SUMMED = ("共", "均", "都", "累计", "合计", "全部")
+"""Words right after a count of places that sum what follows over them."""
 
 
 _PLACES_COUNTED = re.compile("(?:乡镇|镇|街道|镇街|县|区|县区|县（市、区）|村|社区)")
