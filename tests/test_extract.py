@@ -4402,3 +4402,32 @@ def test_a_count_of_places_summed_over_is_no_figure(tmp_path, city, places, firm
     count = Decimal(places.split("个")[0])
     assert count not in values, values
     assert Decimal(firms.replace(",", "")) in values, values
+
+
+@pytest.mark.parametrize(
+    ("district", "town", "chair", "auditor", "women", "village"),
+    [
+        ("潮阳区", "谷饶镇", "宰父丽琴", "巢慧芬", "游晓芳", "茂广村"),
+        ("潮南区", "陇田镇", "沃振华", "融志刚", "滑丽萍", "东华村"),
+    ],
+    ids=["gurao", "longtian"],
+)
+def test_a_town_unions_founding_election(tmp_path, district, town, chair, auditor, women, village):
+    """At a town union's founding the elected posts are the town union's (当选镇总工会主席: 镇总工会
+    after 当选 is the town's), and so are the bare committees of the sentences after the
+    election in its paragraph (…选举巢慧芬为经审会主任；女职工委员会主任由游晓芳兼任), not the
+    union of the enterprise a member works for; a name followed by 镇/村 is a place (谷饶镇茂广村
+    党总支书记: no person 谷饶). Rare surnames of the 百家姓 (宰父, 沃, 融, 滑) start names."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 冷思琪）8月14日，汕头市{district}{town}总工会成立大会召开。\n"
+        f"在随后召开的一届一次委员会会议上，镇党委委员{chair}当选镇总工会主席，都振东当选常务副主席，"
+        f"汕头市雅丝针织内衣有限公司工会主席{women}、{town}{village}党总支书记南门国栋当选兼职副主席；"
+        f"经费审查委员会第一次会议选举{auditor}为经审会主任；女职工委员会主任由{women}兼任。\n",
+    )
+    union = f"{district}{town}总工会"
+    posts = _posts(result)
+    assert (chair, "主席", union) in posts, posts
+    assert (auditor, "主任", f"{union}经费审查委员会") in posts, posts
+    assert (women, "主任", f"{union}女职工委员会") in posts, posts
+    assert town[:2] not in _entities(result, "person")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
+import re
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -136,7 +137,18 @@ def name_at(
     text: str, i: int, known: frozenset[str] = frozenset(), vouched: bool = False
 ) -> str | None:
     """The person name starting at ``text[i]``, or ``None`` (``vouched``: see
-    :func:`plausible_name`)."""
+    :func:`plausible_name`). A "name" a town's or village's kind follows is the place's
+    (谷饶镇茂广村党总支书记: no person 谷饶), unless that kind starts a title (镇长, 村主任)."""
+    name = _name_at(text, i, known, vouched)
+    if name is not None and _PLACE_AFTER.match(text, i + len(name)):
+        return None
+    return name
+
+
+_PLACE_AFTER = re.compile("(?:镇|乡|村|街道)(?!长|主任|委|民|干部|书记|支书|党)")
+
+
+def _name_at(text: str, i: int, known: frozenset[str], vouched: bool) -> str | None:
     m = CJK_RUN.match(text, i)
     if not m:
         return None

@@ -266,7 +266,7 @@ def _department_of(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
     return None
 
 
-_BARE_AFTER = "(?:(?<=[为任是由和与及该的])|(?<![\u4e00-\u9fff]))"
+_BARE_AFTER = "(?:(?<=[为任是由和与及该的选])|(?<![\u4e00-\u9fff]))"
 """Where a bare 公司 or 镇总工会 may start: after a word that puts a post or an agent before it
 (选举赵慧敏为公司工会主席), or not inside a word."""
 _COMPANY_REF = re.compile(
@@ -643,6 +643,8 @@ def _bare_committee(
     if part is None or (start > 0 and text[start - 1] in "工会"):
         return None  # (市总工会女职工委员会: a part the gazetteer read with its union)
     union = next((o for o in reversed(orgs) if o.kind == "union" and o.end <= start), None)
+    if union is None:
+        union = _elected_before(text, ctx)
     company = ctx.workplace
     if union is None and company is not None and company.kind in WORKPLACES:
         union = _union_of_workplace(company, start, start, "")
@@ -651,6 +653,26 @@ def _bare_committee(
     if union is None:
         return None
     return _part_of(union, part, start, start + len(part), part)
+
+
+def _elected_before(text: str, ctx: Context) -> OrgMatch | None:
+    """The union whose post the last election written before ``text`` in its paragraph filled
+    (…宰父丽琴当选镇总工会主席…；经费审查委员会第一次会议选举巢慧芬为经审会主任: the town's
+    union, just elected, owns the bare 经审会), if any."""
+    para = next((p.text for p in ctx.seg.paragraphs if text in p.text), None)
+    if para is None:
+        return None
+    head = para[: para.find(text)]
+    verbs = ("当选", *word_list("election_verbs.txt"))
+    if not any(w in head for w in verbs):
+        return None
+    orgs = with_article_orgs(head, find_orgs(head, ctx.city, ctx.province, ctx.county), ctx)
+    elected = None
+    for m in re.finditer(f"(?:{'|'.join(map(re.escape, verbs))})为?", head):
+        after = next((o for o in orgs if o.start == m.end()), None)
+        if after is not None and after.kind == "union":
+            elected = after
+    return elected
 
 
 def _post_at(
