@@ -4431,3 +4431,29 @@ def test_a_town_unions_founding_election(tmp_path, district, town, chair, audito
     assert (auditor, "主任", f"{union}经费审查委员会") in posts, posts
     assert (women, "主任", f"{union}女职工委员会") in posts, posts
     assert town[:2] not in _entities(result, "person")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "head", "chair", "women"),
+    [
+        ("韶关丹霞旅游集团有限公司", "广东仁丰铅锌冶炼有限公司", "荆志强", "终立伟", "习晓红"),
+        ("清远北江物流有限公司", "英德市华粤水泥有限公司", "黄志明", "沃建国", "苍丽华"),
+    ],
+    ids=["renhua", "yingde"],
+)
+def test_a_bare_company_is_the_one_its_paragraph_named(tmp_path, first, second, head, chair, women):
+    """公司工会主席终立伟 in a paragraph about the second enterprise the article names is that
+    enterprise's union's chairman, not the first's; 该公司工会女职工委员会主任 is a part of that
+    union; an honour listed with the titles (设备部经理、广东省劳动模范荆志强) is no post and
+    leaves the chain's name to it."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 林）{first}工会获评“模范职工之家”。{first}设备部经理、广东省劳动模范{head}"
+        "领衔的创新工作室完成攻关项目12项。\n"
+        f"{second}建起职工书屋和爱心妈咪小屋。公司工会主席{chair}介绍，今年以来，公司工会开展技能"
+        f"培训20场。该公司工会女职工委员会主任{women}表示，将继续做好服务。\n",
+    )
+    posts = _posts(result)
+    assert (head, "经理", first) in posts, posts
+    assert (chair, "主席", f"{second}工会") in posts, posts
+    assert (women, "主任", f"{second}工会女职工委员会") in posts, posts

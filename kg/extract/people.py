@@ -68,7 +68,8 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
     for m in titles:
         if any(o.end == m.start() + 1 and o.start < m.start() for o in orgs):
             continue  # 人力资源和社会保障局长安分局: 局长 across the end of a name is no title
-        name = name_at(text, m.end(), known, vouched=True)  # right after a title
+        name_from = _after_honour(text, m.end())
+        name = name_at(text, name_from, known, vouched=True)  # right after a title
         if not name or (name.startswith(_BY) and _held_by_after(text, m.end())):
             continue  # 工会主席由唐德明担任: 由 says by whom (:func:`_held_by`), it is no surname
         # (title, organization, where the item starts, former, the bare union or part of it
@@ -136,7 +137,7 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
         # no organization of its own, is in the organization that official's chain ended in
         first = items[0][2]
         current = held_before.get(first - 1) if text[first - 1 : first] == "、" else None
-        end = m.end() + len(name)
+        end = name_from + len(name)
         # 经审会委员黎建新、巢振宇、官秀兰: the names listed after the first hold the same posts
         listed = _listed_names(text, end, known, orgs)
         for title, org, start, former, own_union in items:
@@ -162,6 +163,15 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
         if current is not None:
             held_before[end] = current
     return out
+
+
+def _after_honour(text: str, at: int) -> int:
+    """Where the name after a title at ``at`` starts: there, or after an honour listed with the
+    titles (设备部经理、广东省劳动模范荆志强: the honour is no post, the name is the chain's)."""
+    if not text.startswith("、", at):
+        return at
+    honour = _honours_re().match(text, at + 1)
+    return honour.end() if honour else at
 
 
 _CHAIN_OPENS = "，。；：“（"
@@ -285,6 +295,7 @@ def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[Org
     company = ctx.workplace
     if company is None:
         return orgs
+    company = _paragraph_workplace(text, ctx) or company
     base = company.name.removesuffix("工会")
     words = [w for w, kind in BARE_WORKPLACE.items() if kind == company.kind and w in base]
     if not any(w in text for w in words):
@@ -296,6 +307,26 @@ def with_article_orgs(text: str, orgs: list[OrgMatch], ctx: Context) -> list[Org
         # 公司 alone too: in 公司党委书记 the title is 党委书记, after 公司
         refs += _workplace_refs(text, m.start(), m.end(1), m.group(2), company, base)
     return sorted([*orgs, *refs], key=lambda o: o.start) if refs else orgs
+
+
+def _paragraph_workplace(text: str, ctx: Context) -> OrgMatch | None:
+    """The enterprise (or hospital) of the article's workplace kind named last before ``text``
+    in its paragraph: a bare 公司 there is that one (…冶炼有限公司…。公司工会主席终立伟介绍: not
+    the first enterprise the article named)."""
+    kind = ctx.workplace.kind if ctx.workplace is not None else None
+    word = WORKPLACES.get(kind or "")
+    if word is None or word not in text:
+        return None
+    para = next((p.text for p in ctx.seg.paragraphs if text in p.text), None)
+    if para is None:
+        return None
+    head = para[: para.find(text)]
+    named = [
+        o
+        for o in find_orgs(head, ctx.city, ctx.province, ctx.county)
+        if o.kind == kind and o.name.endswith(word)
+    ]
+    return named[-1] if named else None
 
 
 def _workplace_refs(
@@ -640,8 +671,15 @@ def _bare_committee(
         start = end - len(part) if part else start
     else:
         part = next((u for u in _union_committees() if text.startswith(u, start)), None)
-    if part is None or (start > 0 and text[start - 1] in "工会"):
-        return None  # (市总工会女职工委员会: a part the gazetteer read with its union)
+    if part is None:
+        return None
+    if start > 0 and text[start - 1] in "工会":
+        # 市总工会女职工委员会: a part the gazetteer read with its union; 该公司工会女职工委员会:
+        # a part of the union of the article's enterprise, written bare
+        owner = next((o for o in orgs if o.end == start and o.kind == "union"), None)
+        if owner is None or owner.text == owner.name:
+            return None
+        return _part_of(owner, part, start, start + len(part), part)
     union = next((o for o in reversed(orgs) if o.kind == "union" and o.end <= start), None)
     if union is None:
         union = _elected_before(text, ctx)
