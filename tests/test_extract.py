@@ -4457,3 +4457,21 @@ def test_a_bare_company_is_the_one_its_paragraph_named(tmp_path, first, second, 
     assert (head, "经理", first) in posts, posts
     assert (chair, "主席", f"{second}工会") in posts, posts
     assert (women, "主任", f"{second}工会女职工委员会") in posts, posts
+
+
+@pytest.mark.parametrize(
+    ("district", "head", "deputy"),
+    [("花都区", "弘建业", "苍海明"), ("高明区", "慕国平", "莘立军")],
+    ids=["huadu", "gaoming"],
+)
+def test_the_employers_federation_and_a_building_bureau(tmp_path, district, head, deputy):
+    """区企业联合会 (the employers' side of a collective contract) is an organization, its 会长
+    a post; 住房城乡建设和水利局 is a district's bureau."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 林）{district}总工会与{district}企业联合会签订女职工权益保护专项集体合同。"
+        f"区企业联合会会长{head}，区住房城乡建设和水利局副局长{deputy}出席签约仪式。\n",
+    )
+    posts = _posts(result)
+    assert (head, "会长", f"{district}企业联合会") in posts, posts
+    assert (deputy, "副局长", f"{district}住房城乡建设和水利局") in posts, posts
