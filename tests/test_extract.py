@@ -4475,3 +4475,21 @@ def test_the_employers_federation_and_a_building_bureau(tmp_path, district, head
     posts = _posts(result)
     assert (head, "会长", f"{district}企业联合会") in posts, posts
     assert (deputy, "副局长", f"{district}住房城乡建设和水利局") in posts, posts
+
+
+@pytest.mark.parametrize(
+    ("leader", "card"),
+    [("荆志强", "端工e卡通"), ("覃永发", "鹤工e卡")],
+    ids=["jing", "qin"],
+)
+def test_a_named_studio_and_a_members_card_are_programs(tmp_path, leader, card):
+    """“荆志强劳模创新工作室” (a studio named after its leader, even after 领衔的, which is no
+    figure of speech) and “端工e卡通”会员服务卡 (a members' card launched under its own name)
+    are programs."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 林）广东省劳动模范{leader}领衔的“{leader}劳模创新工作室”近三年完成攻关项目"
+        f"12项。区总工会发布“{card}”会员服务卡，首批发卡3万张。\n",
+    )
+    programs = _entities(result, "program")
+    assert {f"{leader}劳模创新工作室", card} <= programs, programs

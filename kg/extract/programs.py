@@ -168,6 +168,9 @@ def _own_endings() -> tuple[str, ...]:
 _TIMES = re.compile(r"(?:一|两|二|三|几|多|数|\d+)(?:次|场|期|轮|批|系列)$")
 
 
+_NAMED_PLACES = ("工作室",)
+"""Endings of a quoted name that no figure of speech has: a studio named after its leader."""
+
 _SINCE = ("以来", "以后", "之后", "期间", "之际", "以前", "之前")
 """Words that end a span of time after an event (自…开展“X”以来), not a program's name."""
 
@@ -213,6 +216,7 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
             run_before.endswith("的")
             and not name.endswith(types)
             and not (run_before[:-1].endswith(cues) and name.endswith(_own_endings()))
+            and not name.endswith(_NAMED_PLACES)  # 荆志强领衔的“荆志强劳模创新工作室”
         )
         if _treated_as(run_before, run_after[len(typ) if typ else 0 :]):
             continue  # 作为“一把手”工程来抓, 作为服务职工的“民心工程”来抓
