@@ -4493,3 +4493,19 @@ def test_a_named_studio_and_a_members_card_are_programs(tmp_path, leader, card):
     )
     programs = _entities(result, "program")
     assert {f"{leader}劳模创新工作室", card} <= programs, programs
+
+
+@pytest.mark.parametrize(
+    ("district", "brand"),
+    [("增城区", "荔乡清风"), ("从化区", "流溪清风")],
+    ids=["zengcheng", "conghua"],
+)
+def test_no_program_inside_a_quoted_programs_long_form(tmp_path, district, brand):
+    """“荔乡清风”夏季送清凉行动: the long form is the program 荔乡清风's alias; neither 送清凉 nor
+    清凉行动 (送 is a cue) is read inside it as another program."""
+    result = _build_text(
+        tmp_path,
+        f"{district}总工会启动“{brand}”夏季送清凉行动\n\n"
+        f"本报讯（记者 卢嘉欣）7月2日，{district}总工会举行“{brand}”夏季送清凉行动启动仪式。\n",
+    )
+    assert _entities(result, "program") == {brand}

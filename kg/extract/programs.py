@@ -313,10 +313,15 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
             out.append((m.start(1), m.end(1), m.group(1), m.group(1)))
     seen: set[tuple[int, str]] = set()
     result = []
+    # the long form written with a quoted name (“荔乡清风”夏季送清凉行动) is that program's alias:
+    # no other program is read inside it (送清凉, 清凉行动)
+    quoted = [(s, e) for s, e, _, w in out if w.startswith("“") and not w.endswith("”")]
     for start, end, name, written in sorted(out):
         if (start, name) in seen or any(
             s <= start and end <= e and (s, e) != (start, end) and n == name for s, e, n, _ in out
         ):
+            continue
+        if not written.startswith("“") and any(s < start and end <= e for s, e in quoted):
             continue
         seen.add((start, name))
         result.append((start, end, name, written))
