@@ -111,9 +111,28 @@ def _joins(prev: str, nxt: str) -> bool:
     return line_kind(nxt) is None
 
 
+_PAGE_NUMBER = re.compile(r"[—－–-]+\s*[0-9０-９]{1,3}\s*[—－–-]+")
+"""A scanned page's number line (—７—), printed wherever the page ended."""
+
+
+def _running_header(first: str) -> re.Pattern[str] | None:
+    """A scanned page's running header, repeated where the page ended (佛山日报　区域新闻): the
+    name its masthead, the file's first line, starts with (佛山日报　２０２５年…第Ａ０７版), then
+    at most a short section name; None when the first line is no masthead."""
+    m = re.match(r"([\u4e00-\u9fff]{2,8}报)\s", first)
+    if not m or "版" not in first:
+        return None
+    return re.compile(re.escape(m.group(1)) + r"\s*[\u4e00-\u9fff]{0,8}")
+
+
 def _paragraphs(text: str) -> list[list[tuple[int, str]]]:
     paras: list[list[tuple[int, str]]] = []
+    header: re.Pattern[str] | None = None
     for start, line in _lines(text):
+        if not paras:
+            header = _running_header(line)
+        elif _PAGE_NUMBER.fullmatch(line) or (header is not None and header.fullmatch(line)):
+            continue  # page furniture inside the text (a sentence may run on across it)
         # the first line of a file is its title (or page furniture), not a broken sentence,
         # unless it opens a question/answer turn
         joinable = len(paras) > 1 or (

@@ -4509,3 +4509,28 @@ def test_no_program_inside_a_quoted_programs_long_form(tmp_path, district, brand
         f"本报讯（记者 卢嘉欣）7月2日，{district}总工会举行“{brand}”夏季送清凉行动启动仪式。\n",
     )
     assert _entities(result, "program") == {brand}
+
+
+@pytest.mark.parametrize(
+    ("paper", "district", "page"),
+    [("佛山日报", "高明区", "７"), ("揭阳日报", "惠来县", "１２")],
+    ids=["foshan", "jieyang"],
+)
+def test_a_sentence_runs_on_across_a_scanned_pages_furniture(tmp_path, paper, district, page):
+    """A scanned page ends inside a sentence: its number (—７—) and running header (佛山日报
+    区域新闻) are printed between the halves (到２|—７—|佛山日报　区域新闻|０２７年). They are
+    page furniture, left out; the sentence is read whole, with its deadline."""
+    result = _build_text(
+        tmp_path,
+        f"{paper}　２０２５年１２月１９日　星期五　第Ａ０７版　区域新闻\n\n"
+        f"{district}推进农民工工资支付保障\n\n"
+        "　　本报讯（记者 符晓东）１２月１８日，区总工会开展农民工工资支付专项检查。\n"
+        "　　蒙慧兰表示，今后每年开展农民工工资支付专项检查不少于４次；到２\n"
+        f"　　　　　　　　　　　　　　　　　　　　—{page}—\n"
+        f"{paper}　区域新闻\n"
+        "０２７年，在建项目农民工入会人数达到３万名。\n",
+    )
+    targets = _targets(result)
+    assert targets[Decimal(30000)][1] == 2027, targets
+    sentences = {ev.sentence for f in result.resolved.facts for ev in f.evidence}
+    assert not any(f"—{page}—" in s or paper + "区域新闻" in s for s in sentences), sentences

@@ -210,3 +210,23 @@ def test_where_the_lead_starts_after_a_bare_dateline(line, lead):
 
     end = bare_byline_end(line)
     assert (line[end:] if end is not None else None) == lead
+
+
+def test_a_scanned_pages_furniture_is_left_out_and_offsets_kept():
+    """The page number (—７—) and the running header (佛山日报　区域新闻) printed inside a
+    sentence where the scanned page ended are left out; the sentence's halves join, and every
+    character still maps to its place in the file. A masthead's own first line stays."""
+    text = (
+        "佛山日报　２０２５年１２月１９日　第Ａ０７版　区域新闻\n\n"
+        "　　蒙慧兰表示，今后每年开展农民工工资支付专项检查不少于４次；到２\n"
+        "　　　　　　　　—７—\n"
+        "佛山日报　区域新闻\n"
+        "０２７年，入会人数达到３万名。\n"
+    )
+    norm = normalize(text)
+    assert "—7—" not in norm.text and "佛山日报区域新闻" not in norm.text
+    assert norm.text.startswith("佛山日报2025年")
+    at = norm.text.index("到2027年")
+    start, end = norm.to_original(at, at + len("到2027年"))
+    assert text[start] == "到" and text[end - 1] == "年"
+    assert text.index("０２７年") < end
