@@ -4534,3 +4534,22 @@ def test_a_sentence_runs_on_across_a_scanned_pages_furniture(tmp_path, paper, di
     assert targets[Decimal(30000)][1] == 2027, targets
     sentences = {ev.sentence for f in result.resolved.facts for ev in f.evidence}
     assert not any(f"—{page}—" in s or paper + "区域新闻" in s for s in sentences), sentences
+
+
+@pytest.mark.parametrize(
+    ("company", "honour", "name"),
+    [
+        ("深圳龙岗智轨交通运营有限公司", "深圳工匠", "颛孙立新"),
+        ("佛山顺德智造装备有限公司", "佛山工匠", "欧阳志明"),
+    ],
+    ids=["shenzhen", "foshan"],
+)
+def test_a_quoted_honour_listed_with_the_titles(tmp_path, company, honour, name):
+    """车辆检修中心副主任、“深圳工匠”颛孙立新: a city's quoted honour listed after the title is no
+    post; the name after it holds the chain's post (副主任 of the company, its centre a part)."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯（记者 林）{company}车辆检修中心副主任、“{honour}”{name}领衔的创新工作室完成攻关"
+        "项目12项。\n",
+    )
+    assert (name, "副主任", company) in _posts(result), _posts(result)

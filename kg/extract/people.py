@@ -167,9 +167,15 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
 
 def _after_honour(text: str, at: int) -> int:
     """Where the name after a title at ``at`` starts: there, or after an honour listed with the
-    titles (设备部经理、广东省劳动模范荆志强: the honour is no post, the name is the chain's)."""
+    titles (设备部经理、广东省劳动模范荆志强, 副主任、“深圳工匠”颛孙立新: the honour is no post, the
+    name is the chain's)."""
     if not text.startswith("、", at):
         return at
+    if text.startswith("“", at + 1):  # 车辆检修中心副主任、“深圳工匠”颛孙立新: a city's honour
+        close = text.find("”", at + 2, at + 14)
+        quoted = text[at + 2 : close] if close > 0 else ""
+        whole = _honours_re().search(quoted)
+        return close + 1 if whole and whole.end() == len(quoted) else at
     honour = _honours_re().match(text, at + 1)
     return honour.end() if honour else at
 
