@@ -348,11 +348,11 @@ _GROUP_END = re.compile("领导小组|协调小组|工作小组")
 @cache
 def _group_regex() -> re.Pattern[str]:
     """A place's standing group on one task (禅城区厂务公开领导小组, 区厂务公开领导小组办公室): the
-    place (or a bare 省/市/区/县, the article's), the task in two to ten characters with no
+    place (or a bare 省/市/区/县 not inside a word, the article's), the task in two to ten characters with no
     function word, then the group's kind and, if written, its office."""
     forms = _alt(place_forms())
     return re.compile(
-        f"(?:(?P<place>{forms})|(?<![{_CJK}])(?P<bare>省|市|区|县)|(?<=[、，；])(?P<bare2>省|市|区|县))"
+        f"(?:(?P<place>{forms})|(?<![{_CJK}])(?P<bare>省|市|区|县))"
         f"(?P<task>[^{_NOT_IN_NAME}的\\W\\d_a-zA-Z]{{2,10}}?)"
         "(?P<end>工作领导小组|领导小组|协调小组|工作小组)(?P<office>办公室)?"
     )
@@ -361,7 +361,7 @@ def _group_regex() -> re.Pattern[str]:
 def _groups(text: str, city: str | None, province: str | None, county: str | None):
     """The standing groups named in ``text`` (see :func:`_group_regex`), kind ``other``."""
     for m in _group_regex().finditer(text):
-        bare = m.group("bare") or m.group("bare2")
+        bare = m.group("bare")
         if bare:
             place = _bare_place(bare, city, province, county)
         else:
@@ -414,6 +414,10 @@ def _bare_party_departments() -> frozenset[str]:
     )
 
 
+NAMED_AS_WRITTEN = ("company", "hospital", "school", "care")
+"""The kinds of organization named as written (an enterprise, a hospital, a school, a care home:
+:func:`_institution`), whose name's words say nothing of other bodies."""
+
 WORKPLACES = {"company": "公司", "hospital": "医院"}
 """The kinds of organization a report may be about as a workplace (the staff's posts, union and
 party committee are its), with the bare word that means it in such a report (公司, 医院)."""
@@ -436,7 +440,7 @@ def institution_of(org: OrgMatch) -> OrgMatch | None:
     if name == org.name or not name.endswith(tuple(_institution_kinds())):
         return None
     kind = next(k for e, k in _institution_kinds().items() if name.endswith(e))
-    if kind not in ("company", "hospital", "school", "care"):
+    if kind not in NAMED_AS_WRITTEN:
         return None
     return OrgMatch(org.start, org.start + len(name), name, name, kind, org.place)
 

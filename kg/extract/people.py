@@ -323,16 +323,20 @@ def _paragraph_workplace(text: str, ctx: Context) -> OrgMatch | None:
     word = WORKPLACES.get(kind or "")
     if word is None or word not in text:
         return None
-    para = next((p.text for p in ctx.seg.paragraphs if text in p.text), None)
-    if para is None:
-        return None
-    head = para[: para.find(text)]
+    head = _paragraph_before(text, ctx)
     named = [
         o
         for o in find_orgs(head, ctx.city, ctx.province, ctx.county)
         if o.kind == kind and o.name.endswith(word)
     ]
     return named[-1] if named else None
+
+
+def _paragraph_before(text: str, ctx: Context) -> str:
+    """What the paragraph holding the sentence ``text`` says before it ("" if none): the finders
+    get a sentence's text only."""
+    para = next((p.text for p in ctx.seg.paragraphs if text in p.text), "")
+    return para[: para.find(text)] if para else ""
 
 
 def _workplace_refs(
@@ -703,10 +707,7 @@ def _elected_before(text: str, ctx: Context) -> OrgMatch | None:
     """The union whose post the last election written before ``text`` in its paragraph filled
     (…宰父丽琴当选镇总工会主席…；经费审查委员会第一次会议选举巢慧芬为经审会主任: the town's
     union, just elected, owns the bare 经审会), if any."""
-    para = next((p.text for p in ctx.seg.paragraphs if text in p.text), None)
-    if para is None:
-        return None
-    head = para[: para.find(text)]
+    head = _paragraph_before(text, ctx)
     verbs = ("当选", *word_list("election_verbs.txt"))
     if not any(w in head for w in verbs):
         return None

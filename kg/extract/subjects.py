@@ -16,7 +16,15 @@ import re
 from functools import cache
 
 from kg.extract.context import Context
-from kg.gazetteer import OrgMatch, city_of, find_orgs, find_places, place_of_org, places
+from kg.gazetteer import (
+    NAMED_AS_WRITTEN,
+    OrgMatch,
+    city_of,
+    find_orgs,
+    find_places,
+    place_of_org,
+    places,
+)
 from kg.lexicon import table
 from kg.records import Modality, Ref
 from kg.segment import Sentence
@@ -59,7 +67,7 @@ def subject_org(
     clause_start = max(text.rfind(c, 0, pos) for c in "。；")
     # the words inside a named organization are its name (广东韶关钢铁有限公司 says nothing of
     # the province's union)
-    names = [(o.start, o.end) for o in orgs if o.kind in ("company", "school", "hospital", "care")]
+    names = [(o.start, o.end) for o in orgs if o.kind in NAMED_AS_WRITTEN]
     head = blanked(text[:pos], names)
     if _PROVINCE_WORDS.search(head):  # (anywhere before, so also in the clause)
         if not re.search(r"我们|我市|全市|市总", head):
