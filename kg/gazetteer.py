@@ -59,6 +59,24 @@ def place_forms() -> dict[str, str]:
     return forms
 
 
+@cache
+def county_short_forms() -> dict[str, str]:
+    """A county-level place's name without its 市/区/县 (台山 → 台山市, 顺德 → 顺德区, 乳源 → 乳源瑶族
+    自治县), for one use only: the start of an enterprise's or a school's name (台山核电合营有限公司,
+    廉江中学), which :func:`find_orgs` keeps when the place lies in the article's city. Elsewhere
+    such a form is too often a word (光明, 和平, 新兴, 南山) to be read as a place."""
+    forms = place_forms()
+    out: dict[str, str] = {}
+    for name, place in places().items():
+        if place.level not in ("county_city", "county", "district"):
+            continue
+        autonomous = _AUTONOMOUS.fullmatch(name)
+        short = autonomous.group(1) if autonomous else name[:-1]
+        if len(short) >= 2 and short not in forms:
+            out.setdefault(short, name)
+    return out
+
+
 _AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2})(?:[\u4e00-\u9fff]{1,2}族)+自治县")
 """An autonomous county's name: its place name, then its peoples (乳源瑶族自治县, 连山壮族瑶族自治县)."""
 
@@ -173,12 +191,13 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     )
     # an enterprise or a school, named as written: a place and up to ten characters before
     # its ending (汕头金舟纺织有限公司, 韶关学院), none of them a function word or 的 (韶关市各高校
-    # 和职业学院 names none); a name without a place (载体的工匠学院, 职业教育学院) is too often a
-    # kind of school, not one
+    # 和职业学院 names none), nor 首家 (金湾首家商务楼宇联合工会: the place's first such body); a
+    # name without a place (载体的工匠学院, 职业教育学院) is too often a kind of school, not one
     endings = _alt(row[0] for row in table("institution_types.tsv"))
     institution = (
-        f"|(?={first_chars(place_forms())})(?P<iplace>{forms})(?P<iplace2>{forms})?"
-        f"(?P<imid>(?!和)(?:[^{_NOT_IN_NAME}和的\\W\\d_a-zA-Z]|(?<![市区县省镇乡])和){{0,10}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
+        f"|(?={first_chars(place_forms(), county_short_forms())})"
+        f"(?:(?P<iplace>{forms})(?P<iplace2>{forms})?|(?P<ishort>{_alt(county_short_forms())}))"
+        f"(?P<imid>(?!和)(?:(?!首[家个批])(?:[^{_NOT_IN_NAME}和的\\W\\d_a-zA-Z]|(?<![市区县省镇乡])和)){{0,10}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
     )
     # a bare 省/市/区/县 is the article's own unless a word or a quantifier ends before it
     # (全市, 城区, 社区; 各区总工会, 每个区总工会: every district's, in a city's notice)
@@ -255,6 +274,9 @@ def _find_orgs(
             # a one-character ending needs a name before it, and 厂务 (a factory's affairs) is a
             # word: 区厂务公开领导小组 names no factory 区厂
             iend = m.group("iend")
+            short = m.group("ishort")
+            if short and not _in_article_place(county_short_forms()[short], city, county):
+                continue  # 紫金矿业… in a report from elsewhere: no place known to start it
             if len(iend) > 1 or (m.group("imid") and not text.startswith("务", m.end("iend"))):
                 out.append(_institution(m))
             continue
@@ -396,8 +418,17 @@ def _institution(m: re.Match[str]) -> OrgMatch:
     own = m.group("iunion")
     kind = ("union" if own == "工会" else "party") if own else _institution_kinds()[m.group("iend")]
     # 佛山市顺德区嘉禾五金制品有限公司: in the district written after its city
-    place = place_forms()[m.group("iplace2") or m.group("iplace")]
+    if m.group("ishort"):  # 台山核电合营有限公司: in 台山市
+        place = county_short_forms()[m.group("ishort")]
+    else:
+        place = place_forms()[m.group("iplace2") or m.group("iplace")]
     return OrgMatch(m.start(), m.end(), m.group(), m.group(), kind, place)
+
+
+def _in_article_place(place: str, city: str | None, county: str | None) -> bool:
+    """Whether a county-level ``place`` is the article's county or lies in the article's city
+    (which may itself be county-level: 台山市)."""
+    return place == county or (city is not None and city_of(place) == city_of(city))
 
 
 @cache

@@ -4553,3 +4553,50 @@ def test_a_quoted_honour_listed_with_the_titles(tmp_path, company, honour, name)
         "项目12项。\n",
     )
     assert (name, "副主任", company) in _posts(result), _posts(result)
+
+
+@pytest.mark.parametrize(
+    ("county", "company", "place", "elsewhere", "chair", "manager", "guest"),
+    [
+        (
+            "台山市",
+            "台山核电合营有限公司",
+            "台山市",
+            "英德红旗茶叶有限公司",
+            "邝伟雄",
+            "谭振邦",
+            "罗大伟",
+        ),
+        (
+            "顺德区",
+            "顺德美联电器有限公司",
+            "顺德区",
+            "开平南华卫浴有限公司",
+            "冼丽娟",
+            "何国栋",
+            "关志明",
+        ),
+    ],
+    ids=["taishan", "shunde"],
+)
+def test_an_enterprise_named_after_a_county_level_places_short_name(
+    tmp_path, county, company, place, elsewhere, chair, manager, guest
+):
+    """An enterprise whose name starts with a county-level place's short name (台山核电…,
+    顺德美联…) is found when that place lies in the article's city, in that place; one named
+    after a place elsewhere (英德…, 开平… in another city's report) is not guessed, and its
+    总经理 is no post in the article's enterprise. 首家 is no part of a name (金湾首家…联合工会:
+    the place's first such union)."""
+    result = _build_text(
+        tmp_path,
+        f"{county}总工会表彰一批工匠\n\n本报讯（记者 栾思彤）近日，{company}工会主席{chair}介绍，"
+        f"公司今年开展培训120场。{company}总经理{manager}出席。{elsewhere}总经理{guest}也到会"
+        f"交流。{county.removesuffix(county[-1])}首家商务楼宇联合工会成立。\n",
+    )
+    posts = _posts(result)
+    assert (chair, "主席", f"{company}工会") in posts, posts
+    assert (manager, "总经理", company) in posts, posts
+    assert not any(p[0] == guest for p in posts), posts
+    orgs = {e.ref.key: dict(e.attrs) for e in result.resolved.entities if e.ref.kind == "org"}
+    assert orgs[company].get("place") == place, orgs
+    assert elsewhere not in orgs and not any("首家" in o for o in orgs), orgs

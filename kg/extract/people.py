@@ -153,6 +153,12 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
                 # before it in the chain; 阳春市委副书记、市长: the government of the chain's
                 # place (a county-level city's), when the chain named one
                 owner = _implied_org(ctx, title, implied[title], start, current)
+                if (
+                    current is None
+                    and implied[title] == "企业"
+                    and _NAME_END.search(text, 0, start)
+                ):  # 英德红旗茶叶有限公司总经理: an enterprise not found, not the article's
+                    owner = None
             elif org is None and current is not None and title not in _PARTY_TITLES:
                 owner = body_of_committee(current) or current  # 国资委党委委员、副主任
             out.append(Post(name, title, owner, start, end, former))
@@ -248,6 +254,13 @@ _INSTITUTION_END = re.compile(
     "(?:" + "|".join(re.escape(row[0]) for row in table("institution_types.tsv")) + ")$"
 )
 """An enterprise's or a school's name ends so (有限公司, 集团, 学院: institution_types.tsv)."""
+_NAME_END = re.compile(
+    "(?:"
+    + "|".join(re.escape(row[0]) for row in table("institution_types.tsv") if len(row[0]) > 1)
+    + ")$"
+)
+"""The end of a name no bare word is (有限公司, 学院; not 厂, as in 总厂厂长): a title right after it
+is in that body, found or not."""
 
 _DEPARTMENT_MOST = 4
 _UNIT_MOST = 8
