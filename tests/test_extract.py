@@ -4600,3 +4600,25 @@ def test_an_enterprise_named_after_a_county_level_places_short_name(
     orgs = {e.ref.key: dict(e.attrs) for e in result.resolved.entities if e.ref.kind == "org"}
     assert orgs[company].get("place") == place, orgs
     assert elsewhere not in orgs and not any("首家" in o for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    ("city", "honour", "first", "second", "third"),
+    [
+        ("台山市", "台山工匠", "谭振邦", "梅丽娟", "欧阳志华"),
+        ("英德市", "英德工匠", "冼国栋", "巫慧玲", "司徒晓峰"),
+    ],
+    ids=["taishan", "yingde"],
+)
+def test_names_listed_before_a_count_of_people(tmp_path, city, honour, first, second, third):
+    """Names joined by 、 before 等 and a count of people (对谭振邦、梅丽娟等30名“台山工匠”…)
+    are people; a group (骨干等30人) and a person kept anonymous (杨某等17名工人) are not."""
+    result = _build_text(
+        tmp_path,
+        f"{city}总工会表彰一批“{honour}”\n\n本报讯（记者 栾思彤）大会对{first}、{second}等30名"
+        f"“{honour}”进行命名表彰。会议还表彰了{third}等5位优秀工会工作者。技术骨干等30人参加培训。"
+        "杨某等17名工人领到了工资。\n",
+    )
+    people = _entities(result, "person")
+    assert {first, second, third} <= people, people
+    assert not any("某" in p or "骨干" in p for p in people), people

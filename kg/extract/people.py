@@ -1135,6 +1135,51 @@ def find_listed_with_units(text: str, ctx: Context, known: frozenset[str]) -> li
     return out
 
 
+_COUNTED = re.compile(r"等(?:[\d,，]+|[一二两三四五六七八九十百千]+)(?:名|位|人)")
+"""谭振邦、梅丽娟等30名“台山工匠”: names listed before 等 and a count of people."""
+_LIST_OPENS = ("对", "向", "为", "给", "授予", "表彰", "表彰了", "包括", "其中", "有", "如", "推荐")
+"""Words a list of names follows (大会对谭振邦、梅丽娟等30名…, 授予李明、王芳等5名同志…)."""
+
+
+def find_counted_list(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, name) of the people listed before 等 and a count of people (对谭振邦、梅丽娟等30名
+    “台山工匠”进行命名表彰): the count says people are named; each name is joined to the next by
+    、/和 and the first follows a stop or a word that opens a list. One name alone must be no
+    common word (a word before 等30名 is more often a group: 骨干等30人). 杨某等17名工人 names
+    no one: 杨某 is a person kept anonymous, and one entity for every 杨某 would join strangers."""
+    out: list[tuple[int, str]] = []
+    for m in _COUNTED.finditer(text):
+        names: list[tuple[int, str]] = []
+        end = m.start()
+        while True:
+            found = None
+            for n in (3, 2, 4):
+                start = end - n
+                if start < 0:
+                    continue
+                before = text[:start]
+                joined = before.endswith(("、", "和", "与", "及"))
+                opens = start == 0 or before.endswith(("，", "。", "；", "：", *_LIST_OPENS))
+                name = text[start:end]
+                if (
+                    (joined or opens)
+                    and "某" not in name
+                    and (name in known or plausible_name(name, vouched=True))
+                ):
+                    found = (start, name, joined)
+                    break
+            if found is None:
+                break
+            names.append(found[:2])
+            if not found[2]:
+                break
+            end = found[0] - 1
+        if names and (names[-1][0] == 0 or not text[: names[-1][0]].endswith(("、", "和"))):
+            if len(names) > 1 or names[0][1] in known or plausible_name(names[0][1]):
+                out += names[::-1]
+    return out
+
+
 @cache
 def _title_at_end() -> re.Pattern[str]:
     return re.compile(f"(?:{post_titles().pattern})$")
@@ -1204,6 +1249,7 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
             ("quoted", find_quoted_speakers(sent.text, frozenset(known))),
             ("from", find_people_from(sent.text, frozenset(known))),
             ("listed", find_listed_with_units(sent.text, ctx, frozenset(known))),
+            ("counted", find_counted_list(sent.text, frozenset(known))),
         ):
             for start, name in found:
                 known.add(name)
