@@ -4622,3 +4622,64 @@ def test_names_listed_before_a_count_of_people(tmp_path, city, honour, first, se
     people = _entities(result, "person")
     assert {first, second, third} <= people, people
     assert not any("某" in p or "骨干" in p for p in people), people
+
+
+@pytest.mark.parametrize(
+    ("city", "district", "first", "second", "third", "fourth"),
+    [
+        ("阳江市", "江城区", "伯赏丽娜", "郎慧敏", "蔡志远", "廉建国"),
+        ("潮州市", "湘桥区", "归海晓东", "商牟雅琴", "詹永平", "窦国强"),
+    ],
+    ids=["yangjiang", "chaozhou"],
+)
+def test_an_appointment_notice(tmp_path, city, district, first, second, third, fourth):
+    """A notice of appointments (任命X同志为…): the post given, one given with it (，兼任…办公室
+    主任) and one kept (，其…职务不变) are posts; a post taken away (免去) or a nomination (提名…
+    候选人) is none, though the person named is a person."""
+    result = _build_text(
+        tmp_path,
+        f"{city}总工会关于{first}等同志职务任免的通知\n\n"
+        f"一、任命{first}同志为{city}总工会权益保障部副部长，免去其{city}总工会办公室副主任职务。\n\n"
+        f"二、任命{second}同志为{city}总工会女职工部部长，兼任{city}总工会女职工委员会办公室主任。\n\n"
+        f"三、任命{third}同志为{city}总工会职工服务中心副主任（挂职，时间两年），其{district}"
+        f"总工会经费审查委员会主任职务不变。\n\n"
+        f"四、免去{fourth}同志的{city}总工会经费审查委员会办公室主任职务。\n\n"
+        f"五、提名{fourth}同志为{district}总工会主席候选人。\n",
+    )
+    posts = _posts(result)
+    assert (first, "副部长", f"{city}总工会权益保障部") in posts, posts
+    assert (second, "部长", f"{city}总工会女职工部") in posts, posts
+    assert (second, "主任", f"{city}总工会女职工委员会办公室") in posts, posts
+    assert (third, "主任", f"{district}总工会经费审查委员会") in posts, posts
+    assert not any(p[0] == fourth for p in posts), posts
+    assert not any(p[1] == "副主任" and p[2] == f"{city}总工会办公室" for p in posts), posts
+    assert fourth in _entities(result, "person")
+
+
+@pytest.mark.parametrize(
+    ("district", "town", "first", "second", "company", "third"),
+    [
+        ("揭东区", "新亨镇", "屠胜利", "焦国栋", "揭阳市榕东塑料制品有限公司", "怀志刚"),
+        ("潮安区", "彩塘镇", "滕建华", "蒲晓军", "潮州市金辉不锈钢制品有限公司", "宓雪芳"),
+    ],
+    ids=["jiedong", "chaoan"],
+)
+def test_a_list_of_people_with_their_units_after_a_space(
+    tmp_path, district, town, first, second, company, third
+):
+    """A list that puts each name first, a space, then the unit and posts (屠胜利　揭东区新亨镇党委
+    委员、镇总工会主席) gives the posts as a chain would; a workshop's head after a company's union
+    (…有限公司工会委员、注塑车间主任) is the company's, not the article's first enterprise's; a line
+    with an occupation only names a person."""
+    result = _build_text(
+        tmp_path,
+        f"{district}总工会表彰优秀工会工作者\n\n{district}人民医院工会等10个单位获评先进。\n\n"
+        f"优秀工会工作者（3名）\n\n{first}　{district}{town}党委委员、镇总工会主席\n"
+        f"{second}　{company}工会委员、注塑车间主任\n{third}　{district}环境卫生服务中心环卫工人\n",
+    )
+    posts = _posts(result)
+    assert (first, "委员", f"{district}{town}党委") in posts, posts
+    assert (first, "主席", f"{district}{town}总工会") in posts, posts
+    assert (second, "车间主任", company) in posts, posts
+    assert not any(p[0] == third for p in posts), posts
+    assert third in _entities(result, "person")

@@ -109,7 +109,8 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
                     )
                 )
             ):  # 模具车间班长谭伟明 in a report on an enterprise: a post in its workshop
-                org = _company_at(ctx, clause_start(text, at))
+                at0 = clause_start(text, at)
+                org = _chain_enterprise(text, orgs, at0) or _company_at(ctx, at0)
             # 公司党委副书记、工会主席张立群, 桂城街道党工委委员、总工会主席潘慧玲: the union of
             # the enterprise or the town the chain is about
             # 台山市总工会副主席、女职工委员会主任邝美玲: a part of the union named before
@@ -241,6 +242,21 @@ def _union_of(org: OrgMatch | None, at: int) -> OrgMatch | None:
         return OrgMatch(at, at + 2, "工会", name + "工会", "union", org.place)
     if name.endswith(word_list("town_types.txt")):
         return OrgMatch(at, at + 3, "总工会", name + "总工会", "union", org.place)
+    return None
+
+
+def _chain_enterprise(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
+    """The enterprise (or school, hospital) a chain named before ``at``, itself or by its union,
+    with only titles between (…塑料制品有限公司工会委员、注塑车间主任: the workshop is the
+    company's, not the article's enterprise)."""
+    before = next((o for o in reversed(orgs) if o.end <= at), None)
+    if before is None or re.search("[，。；：]", text[before.end : at]):
+        return None
+    if before.kind in WORKPLACES:
+        return OrgMatch(at, at, "", before.name, before.kind, before.place)
+    body = before.name.removesuffix("工会")
+    if before.kind == "union" and _NAME_END.search(body):
+        return OrgMatch(at, at, "", body, _kind_of(body, "company"), before.place)
     return None
 
 
@@ -433,6 +449,10 @@ def _implied_org(
     if suffix == "企业":  # 总经理冯嘉俊 in a report about an enterprise: its general manager
         if chain is not None and chain.kind not in ("party", "union", "unit"):
             return chain  # 英德市人民法院党组成员、副院长: the body the chain is in
+        body = chain.name.removesuffix("工会") if chain is not None else ""
+        if chain is not None and chain.kind == "union" and _NAME_END.search(body):
+            # …塑料制品有限公司工会委员、注塑车间主任: the enterprise whose union the chain named
+            return OrgMatch(at, at, "", body, _kind_of(body, "company"), chain.place)
         if chain is not None and chain.kind == "party":
             # 江门侨都技师学院党委书记、院长: the institution whose committee the chain named
             body = committee_of(chain.name)
@@ -744,6 +764,14 @@ def _post_at(
     title = None
     for org in [*sorted((o for o in orgs if o.start == at), key=lambda o: -o.end), None]:
         title = _title_at(text, org.end if org else at)
+        if title is None and org is not None and text.startswith("办公室", org.end):
+            # 兼任市总工会女职工委员会办公室主任: the office's 主任
+            title = _title_at(text, org.end + 3)
+            if title is not None:
+                end = org.end + 3
+                org = OrgMatch(
+                    org.start, end, text[org.start : end], org.name + "办公室", "unit", org.place
+                )
         if title is not None:
             break
     if title is None and (unit := _bare_committee(text, at, at, orgs, ctx)) is not None:
@@ -784,8 +812,9 @@ _NAMES_MOST = 40
 """Characters an election's list of names may take before its 为."""
 
 
-_NOTE_AFTER_NAME = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
-"""A note after an elected name (陈泳诗（兼职）, 王某（女）): not part of it."""
+_NOTE_AFTER_NAME = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]|同志")
+"""A note after an elected name (陈泳诗（兼职）, 王某（女）), or 同志 (任命郎慧敏同志为…): not part
+of it."""
 
 
 def _names_then_for(text: str, at: int) -> tuple[list[tuple[int, str]], int] | None:
@@ -880,10 +909,46 @@ def find_elections(text: str, ctx: Context) -> list[Post]:
                 owner = previous
             for start, name in names:
                 out.append(Post(name, title.group(), owner, names[0][0], title.end(), False, start))
-            if not text.startswith("，", title.end()):
+            end = _concurrent_posts(text, title.end(), names, orgs, ctx, out)
+            if not text.startswith("，", end):
                 break
-            at, previous = title.end() + 1, owner
+            at, previous = end + 1, owner
     return out
+
+
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]")
+"""A note after a title given (部长（试用期一年）, 主任（正科级）): no part of the post."""
+_CONCURRENT = re.compile(r"，(?:并|同时)?兼任|，其(?=[^，。；]{2,40}?职务不变)")
+"""A post given with another (任命郎慧敏同志为…部长，兼任…办公室主任) or kept beside it (，其江城区
+总工会经费审查委员会主任职务不变)."""
+
+
+def _concurrent_posts(
+    text: str,
+    at: int,
+    names: list[tuple[int, str]],
+    orgs: list[OrgMatch],
+    ctx: Context,
+    out: list[Post],
+) -> int:
+    """The posts given or kept beside the one whose title ends at ``at`` (see
+    :data:`_CONCURRENT`), added to ``out`` for ``names``; where the text read ends."""
+    note = _TITLE_NOTE.match(text, at)
+    end = note.end() if note else at
+    while (m := _CONCURRENT.match(text, end)) is not None:
+        post = _post_at(text, m.end(), orgs, ctx, -1)
+        if post is None or post[1] is None:
+            break
+        title, owner = post
+        kept = m.group().endswith("其")
+        if kept and not text.startswith("职务不变", title.end()):
+            break
+        for start, name in names:
+            out.append(Post(name, title.group(), owner, m.start() + 1, title.end(), False, start))
+        end = title.end() + (4 if kept else 0)
+        note = _TITLE_NOTE.match(text, end)
+        end = note.end() if note else end
+    return end
 
 
 def _name_after_role(text: str, end: int) -> list[tuple[int, str]]:
@@ -1135,15 +1200,20 @@ def find_listed_with_units(text: str, ctx: Context, known: frozenset[str]) -> li
     return out
 
 
-_COUNTED = re.compile(r"等(?:[\d,，]+|[一二两三四五六七八九十百千]+)(?:名|位|人)")
-"""谭振邦、梅丽娟等30名“台山工匠”: names listed before 等 and a count of people."""
-_LIST_OPENS = ("对", "向", "为", "给", "授予", "表彰", "表彰了", "包括", "其中", "有", "如", "推荐")
-"""Words a list of names follows (大会对谭振邦、梅丽娟等30名…, 授予李明、王芳等5名同志…)."""
+_COUNTED = re.compile(r"等(?:[\d,，]+|[一二两三四五六七八九十百千]+)(?:名|位|人)|等?同志")
+"""谭振邦、梅丽娟等30名“台山工匠”: names listed before 等 and a count of people, or before
+同志 (免去廉建国同志的…职务, 关于西门振华等同志职务任免的通知)."""
+_LIST_OPENS = (
+    *("对", "向", "为", "给", "授予", "表彰", "表彰了", "包括", "其中", "有", "如", "推荐"),
+    *("任命", "免去", "提名", "关于", "同意"),
+)
+"""Words a list of names follows (大会对谭振邦、梅丽娟等30名…, 授予李明、王芳等5名同志…, 免去
+廉建国同志的…)."""
 
 
 def find_counted_list(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
     """(start, name) of the people listed before 等 and a count of people (对谭振邦、梅丽娟等30名
-    “台山工匠”进行命名表彰): the count says people are named; each name is joined to the next by
+    “台山工匠”进行命名表彰) or before 同志: the count says people are named; each name is joined to the next by
     、/和 and the first follows a stop or a word that opens a list. One name alone must be no
     common word (a word before 等30名 is more often a group: 骨干等30人). 杨某等17名工人 names
     no one: 杨某 is a person kept anonymous, and one entity for every 杨某 would join strangers."""
@@ -1222,6 +1292,40 @@ def _names_before(text: str, end: int) -> list[tuple[int, str]]:
         end = listed
 
 
+def find_list_line(ctx: Context, sent: Sentence, known: frozenset[str]) -> tuple[str, list[Post]]:
+    """A line of a list of people that puts each name first, a space, then where the person works
+    and the posts held (屠胜利　揭东区新亨镇党委委员、镇总工会主席; 怀志刚　…服务中心环卫工人): the
+    name, and its posts as the chain would read them with the name after it, in the line's
+    offsets; ("", []) for any other line. The space is the original text's (normalizing joins
+    the characters around it); an organization must follow it."""
+    text = sent.text.rstrip()
+    name = name_at(text, 0, known, vouched=True)
+    if not name or len(name) >= len(text) or not _space_after(ctx, sent.start + len(name)):
+        return "", []
+    rest = text[len(name) :]
+    if not rest.startswith(tuple(place_forms())) and not any(
+        o.start == 0 for o in find_orgs(rest, ctx.city, ctx.province, ctx.county)
+    ):
+        return "", []
+    shift = len(name)
+    posts = []
+    for post in find_posts(rest + name, ctx, known | {name}):
+        if post.person != name or post.end != len(rest) + len(name):
+            continue
+        org = post.org
+        if org is not None:
+            org = replace(org, start=org.start + shift, end=org.end + shift)
+        posts.append(Post(name, post.title, org, post.start + shift, len(text), post.former, 0))
+    return name, posts
+
+
+def _space_after(ctx: Context, at: int) -> bool:
+    """Whether the original text has a space (or a full-width one) where normalized ``at`` is."""
+    end = ctx.seg.norm.to_original(at - 1, at)[1]
+    start = ctx.seg.norm.to_original(at, at + 1)[0]
+    return start > end and not ctx.doc.text[end:start].strip()
+
+
 def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
     """Posts held (n-ary facts) and person mentions from every sentence."""
     known = set(ctx.speakers)
@@ -1243,6 +1347,14 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
         for post in find_titles_after_names(sent.text, ctx):
             known.add(post.person)
             yield from _post_records(ctx, sent, post, "name_title")
+        name, posts = find_list_line(ctx, sent, frozenset(known))
+        if name:
+            known.add(name)
+            for post in posts:
+                yield from _post_records(ctx, sent, post, "list_line")
+            if not posts:  # 怀志刚　…服务中心环卫工人: a person, with no post
+                ev = ctx.evidence(sent, sent.start, sent.start + len(name), "list_line")
+                yield Mention(Ref("person", name), name, ev)
         for rule, found in (
             ("honour", find_honoured(sent.text, frozenset(known))),
             ("contact", find_contacts(sent.text, frozenset(known))),
