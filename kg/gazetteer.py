@@ -159,7 +159,8 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     )
     # ... nor 年 or 月 (2025年全市工会, 今年县总工会: a date, then the city's or county's unions)
     head = f"[^{_NOT_NAME}年月\\W\\d_a-zA-Z]"
-    generic = f"(?!{verbs}){head}{head}(?:市|区|县)"
+    # ... nor a time word ending in 后 (节后区总工会将…: after the holiday, the district's union)
+    generic = f"(?!{verbs}){head}[^{_NOT_NAME}年月后\\W\\d_a-zA-Z](?:市|区|县)"
     generic_city = f"(?!{verbs}){head}[{_CJK}]市"  # 湘潭市雨湖区总工会: the district's
     # (after 和/与/及, a city the gazetteer lacks is a place only with a district after it:
     # …和湘潭市雨湖区总工会 is one, 推动和协调市总工会 is none)
@@ -191,13 +192,14 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     )
     # an enterprise or a school, named as written: a place and up to ten characters before
     # its ending (汕头金舟纺织有限公司, 韶关学院), none of them a function word or 的 (韶关市各高校
-    # 和职业学院 names none), nor 首家 (金湾首家商务楼宇联合工会: the place's first such body); a
-    # name without a place (载体的工匠学院, 职业教育学院) is too often a kind of school, not one
+    # 和职业学院 names none), nor 首家 or 一家 (金湾首家商务楼宇联合工会: the place's first such
+    # body; 南山区一家电子厂: some factory); a name without a place (载体的工匠学院, 职业教育学院)
+    # is too often a kind of school, not one
     endings = _alt(row[0] for row in table("institution_types.tsv"))
     institution = (
         f"|(?={first_chars(place_forms(), county_short_forms())})"
         f"(?:(?P<iplace>{forms})(?P<iplace2>{forms})?|(?P<ishort>{_alt(county_short_forms())}))"
-        f"(?P<imid>(?!和)(?:(?!首[家个批])(?:[^{_NOT_IN_NAME}和的\\W\\d_a-zA-Z]|(?<![市区县省镇乡])和)){{0,10}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
+        f"(?P<imid>(?!和)(?:(?!首[家个批]|一[家个所])(?:[^{_NOT_IN_NAME}和的\\W\\d_a-zA-Z]|(?<![市区县省镇乡])和)){{0,10}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
     )
     # a bare 省/市/区/县 is the article's own unless a word or a quantifier ends before it
     # (全市, 城区, 社区; 各区总工会, 每个区总工会: every district's, in a city's notice)

@@ -4683,3 +4683,31 @@ def test_a_list_of_people_with_their_units_after_a_space(
     assert (second, "车间主任", company) in posts, posts
     assert not any(p[0] == third for p in posts), posts
     assert third in _entities(result, "person")
+
+
+@pytest.mark.parametrize(
+    ("district", "chair", "section_head", "worker"),
+    [
+        ("云安区", "凤志伟", "寿明辉", "吉秀英"),
+        ("南山区", "昌海涛", "麻丽萍", "印国华"),
+    ],
+    ids=["yunan", "nanshan"],
+)
+def test_a_symposium_with_section_heads_and_bare_town_unions(
+    tmp_path, district, chair, section_head, worker
+):
+    """A bureau's section head (…劳动关系股股长) is a post in the bureau; 凤 and 昌 are surnames;
+    企业工会主席和镇总工会负责人 names no one (和镇 before 总工会 is the towns' unions); 节后区总工会
+    is the district's union after the holiday, no place 节后区; 一家电子厂 names no factory."""
+    result = _build_text(
+        tmp_path,
+        f"{district}总工会召开座谈会\n\n本报讯（记者 栾思彤）来自全区的12名企业工会主席和镇总工会负责人"
+        f"参加座谈。公司工会主席{chair}介绍了经验。区人力资源和社会保障局劳动关系股股长{section_head}"
+        f"作了解读。节后区总工会将开展“春风送岗”活动。在{district}一家电子厂工作的{worker}说很满意。\n",
+    )
+    posts = _posts(result)
+    assert (section_head, "股长", f"{district}人力资源和社会保障局") in posts, posts
+    people = _entities(result, "person")
+    assert chair in people and "和镇" not in people, people
+    orgs = _entities(result, "org")
+    assert not any("节后" in o or "一家" in o for o in orgs), orgs

@@ -145,7 +145,9 @@ def name_at(
     return name
 
 
-_PLACE_AFTER = re.compile("(?:镇|乡|村|街道)(?!长|主任|委|民|干部|书记|支书|党)")
+_PLACE_AFTER = re.compile("(?:镇|乡|村|街道)(?!长|主任|委|民|干部|书记|支书|党)|总?工会")
+"""What follows a place's name, not a person's (a union too: 企业工会主席和镇总工会负责人 names no
+和镇)."""
 
 
 def _name_at(text: str, i: int, known: frozenset[str], vouched: bool) -> str | None:

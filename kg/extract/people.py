@@ -289,8 +289,8 @@ _UNIT_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}")
 """The name of a unit written before a title that names its kind (压铸 in 压铸车间主任)."""
 
 
-_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,6}(?:部|处|科|室|中心)")
-"""A department of a union or a government body (法律工作部, 办公室, 职工服务中心)."""
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,6}(?:部|处|科|股|室|中心)")
+"""A department of a union or a government body (法律工作部, 办公室, 职工服务中心, 劳动关系股)."""
 
 
 def _department_of(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | None:
