@@ -143,7 +143,7 @@ class ExtractionCache:
         written out: a build does not hold every piece's bytes at once)."""
         return self._part_path(key).is_file()
 
-    def get_part(self, key: str) -> tuple[bytes, bytes, int] | None:
+    def get_part(self, key: str) -> tuple[bytes, bytes, int, bytes] | None:
         """The cached Turtle of a piece of the graph (see :func:`kg.output.part_turtle`) under
         ``key``, a hash of everything it is made from; ``None`` on a miss (a damaged entry is
         a miss)."""
@@ -152,12 +152,12 @@ class ExtractionCache:
             value = pickle.loads(path.read_bytes())
         except Exception:
             return None
-        if not (isinstance(value, tuple) and len(value) == 3):
+        if not (isinstance(value, tuple) and len(value) == 4):
             return None
         _touch(path)
         return value
 
-    def put_part(self, key: str, value: tuple[bytes, bytes, int]) -> None:
+    def put_part(self, key: str, value: tuple[bytes, bytes, int, bytes]) -> None:
         """Store a piece's Turtle under ``key``."""
         self._write(self._part_path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 

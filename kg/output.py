@@ -311,12 +311,15 @@ def write_turtle(chunks: Iterable[list[ox.Quad]], out: IO[bytes]) -> int:
 class PartTurtle(NamedTuple):
     """A piece of the graph as Turtle statements (see :func:`turtle_body`): ``links`` (all
     but evidence nodes' own triples), what a view draws from; ``detail`` (the evidence nodes'
-    own triples: sentence, offsets, rule; only articles have them), what it does not; and how
-    many triples both hold."""
+    own triples: sentence, offsets, rule; only articles have them), what it does not; how
+    many triples both hold; and ``summary``, the triples of ``links`` a summary view reads
+    (:data:`kg.subgraph.SUMMARY_PREDICATES`), written again on their own for the store a
+    large build fills only to draw its view."""
 
     links: bytes
     detail: bytes
     triples: int
+    summary: bytes
 
 
 def part_turtle(base: str, piece: Piece) -> PartTurtle:
@@ -328,7 +331,11 @@ def part_turtle(base: str, piece: Piece) -> PartTurtle:
     detail_predicates, evidence = _detail_terms()
     for t in sink.triples:
         (detail if t[1] in detail_predicates or t[2] == evidence else links).append(t)
-    return PartTurtle(turtle_text(links), turtle_text(detail), len(sink.triples))
+    drawn = _summary_terms()
+    summary = [t for t in links if t[1] in drawn]
+    return PartTurtle(
+        turtle_text(links), turtle_text(detail), len(sink.triples), turtle_text(summary)
+    )
 
 
 def _parts_turtle(job: tuple[str, list[Piece]]) -> list[PartTurtle]:
@@ -337,7 +344,7 @@ def _parts_turtle(job: tuple[str, list[Piece]]) -> list[PartTurtle]:
     return [part_turtle(base, piece) for piece in pieces]
 
 
-_PART_SCHEMA = "piece-v1"
+_PART_SCHEMA = "piece-v2"
 PART_BATCH = 16
 """Pieces per worker task: enough to make pickling and scheduling small beside the work (a
 few milliseconds a piece), few enough to keep both workers busy to the end."""
@@ -395,6 +402,7 @@ class StoreFill:
     store: ox.Store
     named: bool = False
     view_only: bool = False
+    """Only what the summary view reads (:data:`kg.subgraph.SUMMARY_PREDICATES`)."""
     _batch: list[bytes] = field(default_factory=list)
     _size: int = 0
     _loader: _Loader | None = None
@@ -402,7 +410,7 @@ class StoreFill:
     def add_part(self, base: str, piece: Piece, turtle: PartTurtle) -> None:
         """Load a piece: into its named graph (its article's, or the shared graph) now, or
         with the next batch."""
-        body = turtle.links if self.view_only else turtle.links + turtle.detail
+        body = turtle.summary if self.view_only else turtle.links + turtle.detail
         if self.named:
             if isinstance(piece, ArticlePart):
                 graph = ox.NamedNode(article_graph(base, piece.sha))
@@ -512,12 +520,12 @@ IN_MEMORY_TRIPLES = 300_000
 graph, for SHACL to check, and fills an in-memory Oxigraph store with the whole graph for the
 view (copying the rdflib graph into a store for the view's queries took a second per 60,000
 triples: 1.9 s of a 100-article build's view became 0.6 s; same page). Beyond, the view is
-drawn from a store of the links only, filled from the same stream (the user's ``--store``, or
-a temporary one)."""
+drawn from the user's ``--store``, or from a temporary store of only what the summary reads,
+filled from the same stream."""
 
 IN_MEMORY_VIEW_TRIPLES = 1_500_000
 """Up to about this many triples, the store a build fills only to draw its summary view is held
-in memory (about 400 bytes per quad kept, half the triples: ~300 MB at the limit), which loads
+in memory (about 400 bytes per quad kept, 28% of the triples: ~170 MB at the limit), which loads
 twice as fast and answers the view's queries twice as fast as one on disk (measured on 1,000
 articles: 0.7 + 1.1 s instead of 1.3 + 2.1 s); beyond, it is a temporary store on disk."""
 
@@ -549,10 +557,12 @@ def estimated_triples(resolved: Resolved) -> int:
 
 
 def _view_only(chunk: list[ox.Quad]) -> list[ox.Quad]:
-    """``chunk`` without what no view draws: the evidence nodes' own triples (sentence, offsets,
-    rule, article, type), half of a large graph. For the temporary store a build fills only to
-    draw its summary view; a user's store keeps everything."""
-    return [q for q in chunk if not _is_detail(q)]
+    """``chunk`` with only what the summary view reads (:data:`kg.subgraph.SUMMARY_PREDICATES`;
+    not the evidence nodes' own triples, half of a large graph, nor values, periods or
+    provenance). For the temporary store a build fills only to draw its summary view; a user's
+    store keeps everything."""
+    drawn = _summary_nodes()
+    return [q for q in chunk if q.predicate in drawn and not _is_detail(q)]
 
 
 def _is_detail(q: ox.Quad) -> bool:
@@ -572,6 +582,22 @@ def _detail_terms() -> tuple[frozenset[str], str]:
     """:func:`_is_detail`'s predicates and class as :class:`TurtleSink` writes them."""
     predicates = frozenset(_vocabulary_term(p.value, True) for p in _EVIDENCE_DETAIL)
     return predicates, _vocabulary_term(_EVIDENCE_CLASS.value, False)
+
+
+@cache
+def _summary_nodes() -> frozenset[ox.NamedNode]:
+    """:data:`kg.subgraph.SUMMARY_PREDICATES` as Oxigraph terms."""
+    from kg.subgraph import SUMMARY_PREDICATES
+
+    return frozenset(ox.NamedNode(str(p)) for p in SUMMARY_PREDICATES)
+
+
+@cache
+def _summary_terms() -> frozenset[str]:
+    """:data:`kg.subgraph.SUMMARY_PREDICATES` as :class:`TurtleSink` writes them."""
+    from kg.subgraph import SUMMARY_PREDICATES
+
+    return frozenset(_vocabulary_term(str(p), True) for p in SUMMARY_PREDICATES)
 
 
 def _into_store(
@@ -632,7 +658,7 @@ def write_build(
     ``pool``'s workers, or reused from the build's cache; see :func:`write_graph`); the store
     (if asked: the union graph, in its default graph) filled from the same stream; ``html``
     drawn by ``render`` from a store filled from the same stream (the user's, or a scratch one:
-    in memory and whole for a small graph, links only for a large one); then
+    in memory and whole for a small graph, only what the summary reads for a large one); then
     the named graphs (one per article, and the shared one) pushed to ``endpoint``.
     ``write_files`` replaces the files atomically, together
     (:func:`kg.atomic.write_atomic_many`); the store version is published after them, so a
@@ -662,9 +688,9 @@ def write_build(
             ) from exc
         user = stack.enter_context(store_writer(store)) if store is not None else None
         named = scratch_store() if endpoint else None
-        # the store the view is drawn from, and whether it takes only the links (a user's
-        # store keeps everything; a small view draws evidence nodes in full)
-        only_links = user is None and not written.small
+        # the store the view is drawn from, and whether it takes only what a summary reads
+        # (a user's store keeps everything; a small view draws evidence nodes in full)
+        summary_only = user is None and not written.small
         viewed: Writing | _InMemory | None
         if user is not None:
             viewed = user
@@ -679,7 +705,7 @@ def write_build(
         def turtle(fh: IO[bytes]) -> None:
             fills = []
             if viewed is not None:
-                fills.append(StoreFill(viewed.store, view_only=only_links))
+                fills.append(StoreFill(viewed.store, view_only=summary_only))
             if named is not None:
                 fills.append(StoreFill(named.store, named=True))
             clock = time.perf_counter()

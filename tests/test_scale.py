@@ -68,8 +68,8 @@ def test_articles_parts_made_by_workers_are_the_serial_bytes(corpus_result) -> N
 
 
 def test_stores_filled_while_writing_hold_the_graph(corpus_result) -> None:
-    """A store filled from the stream holds the file's triples; a view's store holds them
-    without the evidence nodes' own triples."""
+    """A store filled from the stream holds the file's triples; a view's store holds what a
+    summary reads: no evidence nodes' own triples, but every fact's link to its evidence."""
     whole, view = ox.Store(), ox.Store()
     n = write_graph(
         corpus_result.resolved,
@@ -86,6 +86,54 @@ def test_stores_filled_while_writing_hold_the_graph(corpus_result) -> None:
         == len(list(whole.quads_for_pattern(None, evidence, None)))
         > 0
     )
+
+
+def test_a_summary_drawn_from_the_views_store_is_the_one_drawn_from_the_whole(
+    corpus_result,
+) -> None:
+    """The store a large build fills only for its view holds what a summary reads and no more
+    (about a quarter of the triples): the summary it draws is the one the whole graph gives,
+    byte for byte; a focus folded into a summary too."""
+    from kg.source import OxigraphSource
+    from kg.subgraph import select_view
+
+    whole, view = ox.Store(), ox.Store()
+    write_graph(
+        corpus_result.resolved,
+        io.BytesIO(),
+        fills=[StoreFill(whole), StoreFill(view, view_only=True)],
+    )
+    assert 0 < len(view) < len(whole) / 2
+    for store in (whole, view):
+        store.optimize()
+    pages = [
+        select_view(OxigraphSource.of_store(store, "g"), max_nodes=40).html()
+        for store in (whole, view)
+    ]
+    assert "摘要视图" in pages[0]
+    assert pages[0] == pages[1]
+
+
+def test_the_summary_reads_only_the_predicates_a_views_store_keeps() -> None:
+    """Every predicate the summary's queries name is in SUMMARY_PREDICATES, which decides
+    what the view's store of a large build keeps: a query that read another would draw from
+    a store without it, silently."""
+    import inspect
+
+    import kg.subgraph as sg
+    from kg.ontology import ORG, SDO
+
+    prefixes = {"kg": str(KG), "org": str(ORG), "schema": str(SDO)}
+    text = " ".join(pattern for kinds in sg._LINK_CLASSES.values() for _, pattern, _ in kinds)
+    text += inspect.getsource(sg.count_view_nodes) + inspect.getsource(sg._entity_nodes)
+    named = {
+        prefixes[m.group(1)] + m.group(2)
+        for m in re.finditer(r"\b(kg|org|schema):([a-z][A-Za-z]+)\b", text)  # no classes
+    }
+    named |= {str(p) for p, _, _ in sg._FOLDS}
+    kept = {str(p) for p in sg.SUMMARY_PREDICATES}
+    assert len(named) > 10 and named <= kept, sorted(named - kept)
+    assert {str(sg.RDFS.label), str(sg.SKOS.altLabel), str(sg.RDF.type)} <= kept
 
 
 def test_every_triple_is_in_one_named_graph(corpus_result) -> None:
