@@ -254,9 +254,15 @@ def _chain_enterprise(text: str, orgs: list[OrgMatch], at: int) -> OrgMatch | No
         return None
     if before.kind in WORKPLACES:
         return OrgMatch(at, at, "", before.name, before.kind, before.place)
-    body = before.name.removesuffix("工会")
-    if before.kind == "union" and _NAME_END.search(body):
-        return OrgMatch(at, at, "", body, _kind_of(body, "company"), before.place)
+    return _body_of_union(before, at)
+
+
+def _body_of_union(org: OrgMatch, at: int) -> OrgMatch | None:
+    """The enterprise, school or hospital whose union ``org`` is (…有限公司工会), as an
+    organization written at ``at``; None for any other organization."""
+    body = org.name.removesuffix("工会")
+    if org.kind == "union" and body != org.name and _NAME_END.search(body):
+        return OrgMatch(at, at, "", body, _kind_of(body, "company"), org.place)
     return None
 
 
@@ -449,10 +455,9 @@ def _implied_org(
     if suffix == "企业":  # 总经理冯嘉俊 in a report about an enterprise: its general manager
         if chain is not None and chain.kind not in ("party", "union", "unit"):
             return chain  # 英德市人民法院党组成员、副院长: the body the chain is in
-        body = chain.name.removesuffix("工会") if chain is not None else ""
-        if chain is not None and chain.kind == "union" and _NAME_END.search(body):
-            # …塑料制品有限公司工会委员、注塑车间主任: the enterprise whose union the chain named
-            return OrgMatch(at, at, "", body, _kind_of(body, "company"), chain.place)
+        # …塑料制品有限公司工会委员、注塑车间主任: the enterprise whose union the chain named
+        if chain is not None and (body_org := _body_of_union(chain, at)) is not None:
+            return body_org
         if chain is not None and chain.kind == "party":
             # 江门侨都技师学院党委书记、院长: the institution whose committee the chain named
             body = committee_of(chain.name)
@@ -1213,10 +1218,11 @@ _LIST_OPENS = (
 
 def find_counted_list(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
     """(start, name) of the people listed before 等 and a count of people (对谭振邦、梅丽娟等30名
-    “台山工匠”进行命名表彰) or before 同志: the count says people are named; each name is joined to the next by
-    、/和 and the first follows a stop or a word that opens a list. One name alone must be no
-    common word (a word before 等30名 is more often a group: 骨干等30人). 杨某等17名工人 names
-    no one: 杨某 is a person kept anonymous, and one entity for every 杨某 would join strangers."""
+    “台山工匠”进行命名表彰) or before 同志: the count says people are named; each name is joined
+    to the next by 、/和 and the first follows a stop or a word that opens a list. One name alone
+    must be no common word (a word before 等30名 is more often a group: 骨干等30人). 杨某等17名
+    工人 names no one: 杨某 is a person kept anonymous, and one entity for every 杨某 would join
+    strangers."""
     out: list[tuple[int, str]] = []
     for m in _COUNTED.finditer(text):
         names: list[tuple[int, str]] = []
