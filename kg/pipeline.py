@@ -18,7 +18,7 @@ from rdflib import Graph
 
 from kg.cache import UNUSED_FOR, ExtractionCache
 from kg.extract import EXTRACTORS
-from kg.extract.context import build_context
+from kg.extract.context import build_context, section_contexts
 from kg.graph import to_rdf
 from kg.iri import check_base
 from kg.normalize import normalize
@@ -34,11 +34,13 @@ def extract_document(doc: Document) -> Extraction:
     """Run every registered extractor over one document."""
     seg = segment(normalize(doc.text))
     ctx = build_context(doc, seg)
+    parts = section_contexts(ctx)  # a roundup's items, each read in its own place
     mentions: list[Mention] = []
     facts: list[Fact] = []
-    for extractor in EXTRACTORS.values():
-        for record in extractor(ctx):
-            (facts if isinstance(record, Fact) else mentions).append(record)
+    for name, extractor in EXTRACTORS.items():
+        for part in [ctx] if name == "article" else parts:
+            for record in extractor(part):
+                (facts if isinstance(record, Fact) else mentions).append(record)
     mentions.sort(key=Mention.sort_key)
     facts.sort(key=Fact.sort_key)
     return Extraction(doc, tuple(mentions), tuple(facts))

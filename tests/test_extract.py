@@ -4711,3 +4711,43 @@ def test_a_symposium_with_section_heads_and_bare_town_unions(
     assert chair in people and "和镇" not in people, people
     orgs = _entities(result, "org")
     assert not any("节后" in o or "一家" in o for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    ("first", "first_city", "second", "second_city", "town", "names"),
+    [
+        ("海珠区", "广州市", "浈江区", "韶关市", "惠东县稔山镇", ("韩振宇", "费秋萍", "穆晓燕")),
+        ("南山区", "深圳市", "端州区", "肇庆市", "饶平县三饶镇", ("庞志远", "饶美华", "鞠晓东")),
+    ],
+    ids=["haizhu", "nanshan"],
+)
+def test_a_roundup_reads_each_item_in_its_own_place(
+    tmp_path, first, first_city, second, second_city, town, names
+):
+    """A roundup (工会动态: ■海珠区：…, ■浈江区：…) is read item by item: a bare 区总工会 or a town's
+    镇党委 in an item is that item's place's, not the place the article names most, and what an
+    item's statements report with no union named is its place's union's."""
+    a, b, c = names
+    short_town = town[3:]
+    result = _build_text(
+        tmp_path,
+        "南方工报　2025年12月12日　第04版\n\n工会动态\n\n"
+        f"■{first}：职工服务站揭牌\n\n本报讯（通讯员 蒋雨桐）12月9日，{first_city}{first}总工会举行"
+        f"揭牌仪式。区人大常委会副主任、区总工会主席{a}为服务站揭牌。{first}总工会今年新建工会23家。\n\n"
+        f"■{second}：“送健康”活动走进产业园\n\n本报讯（通讯员 俞佳琪）12月10日，{second_city}{second}"
+        f"总工会举办活动。区人大常委会副主任、区总工会主席{b}到现场看望职工。今年以来，活动已走进企业46家。\n\n"
+        f"■{town}：海上养殖工人入会\n\n本报讯（通讯员 顾海鸥）12月5日，{town}总工会开展入会活动。"
+        f"{short_town}党委委员、镇总工会主席{c}为新会员发放会员卡。\n",
+    )
+    posts = _posts(result)
+    assert (a, "主席", f"{first}总工会") in posts, posts
+    assert (b, "主席", f"{second}总工会") in posts, posts
+    assert (b, "副主任", f"{second}人大常委会") in posts, posts
+    assert (c, "委员", f"{town}党委") in posts, posts
+    assert not any(p[2].startswith(first) for p in posts if p[0] in (b, c)), posts
+    by = {
+        f.arg("quantity").value: f.arg("by").key
+        for f in result.resolved.facts
+        if f.kind == "achievement"
+    }
+    assert by.get(46) == f"{second}总工会", by

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.gazetteer import (
     WORKPLACES,
     OrgMatch,
     city_of,
+    county_short_forms,
     find_orgs,
     find_places,
     institution_of,
@@ -20,7 +21,7 @@ from kg.gazetteer import (
 )
 from kg.lexicon import word_list
 from kg.records import Document, Evidence
-from kg.segment import ANSWER_MARK, Segmented, Sentence
+from kg.segment import ANSWER_MARK, Paragraph, Segmented, Sentence
 
 DEFAULT_PROVINCE = "广东省"
 
@@ -48,6 +49,9 @@ class Context:
     interviewee_union: OrgMatch | None = None
     """The union the interviewee's line names (江门市新会区总工会主席 李慧玲：): whose work the
     answers report when they name no one (我们…, 新培育区级工匠60名)."""
+    item_union: str | None = None
+    """In an item of a roundup (■浈江区：…), the union of the place the item is about: whose work
+    its statements report when they name no one (今年以来，…走进企业46家)."""
 
     @property
     def year(self) -> int | None:
@@ -74,9 +78,11 @@ _INTERVIEWED = re.compile("采访了|专访了")
 """A lead that names whom the reporter interviewed, when the answers do not (答：…)."""
 
 
-def build_context(doc: Document, seg: Segmented) -> Context:
+def build_context(doc: Document, seg: Segmented, within: str | None = None) -> Context:
     """Infer the article's city (from the interviewee line or the first line naming a city's
-    organization, else the city named most often) and province."""
+    organization, else the city named most often) and province; ``within``: of one item of a
+    roundup only (see :func:`section_contexts`), whose ``seg`` shows that item's paragraphs
+    alone, and which is about this place (an item's line names it: ■浈江区：…)."""
     city = None
     for para in seg.paragraphs:
         if para.kind in ("interviewee", "headline", "byline", "caption", "body", "answer"):
@@ -89,7 +95,8 @@ def build_context(doc: Document, seg: Segmented) -> Context:
                     break
         if city or para.kind == "interviewee":
             break
-    counts = Counter(name for _, _, name in find_places(seg.norm.text))
+    text = "\n".join(p.text for p in seg.paragraphs) if within is not None else seg.norm.text
+    counts = Counter(name for _, _, name in find_places(text))
     if city is None:
         cities = [(n, c) for c, n in counts.items() if city_of(c) == c]
         if not cities:  # a report naming only its district (禅城区…): the district's city
@@ -106,10 +113,15 @@ def build_context(doc: Document, seg: Segmented) -> Context:
         for p in seg.paragraphs
         if p.kind == "answer" and p.speaker and p.speaker != ANSWER_MARK
     )
+    if within is not None and city is None:
+        city = city_of(within)
+        province = province_of(city) or province
     counties = [  # a district, a county or a county-level city (陆丰市 in 汕尾市)
         (n, c) for c, n in counts.items() if city and c != city and city_of(c) == city
     ]
     county = max(counties)[1] if counties else None
+    if within is not None and within != city and city_of(within) == city:
+        county = within  # ■浈江区：… is about 浈江区, whatever else it names
     _ = place_forms  # loaded here once so worker processes warm the gazetteer with the context
     workplace = next(  # the enterprise or hospital a report is about: the first one named,
         (  # itself or by its union (高要区人民医院工会主席、医院党委委员邓志坚)
@@ -163,6 +175,62 @@ def build_context(doc: Document, seg: Segmented) -> Context:
         workplace,
         town,
         interviewee_union,
+    )
+
+
+_ITEM = re.compile(r"[■●◆【]")
+"""What starts the line of an item of a roundup (■浈江区：“送健康”活动走进产业园, 【南山】…)."""
+_ITEM_LINE_MOST = 40
+
+
+def _item_place(text: str) -> str | None:
+    """The place an item's line starts with, after its mark (■饶平县三饶镇：… -> 饶平县, 【南山】 ->
+    南山区); None for any other line."""
+    if not _ITEM.match(text) or len(text) > _ITEM_LINE_MOST or text.endswith("。"):
+        return None
+    places = [p for p in find_places(text) if p[0] == 1]
+    if places:
+        return places[0][2]
+    shorts = county_short_forms()
+    return next((shorts[w] for w in shorts if text.startswith(w, 1)), None)
+
+
+def section_contexts(ctx: Context) -> list[Context]:
+    """The article's parts, each with its own context: a roundup (工会动态: ■海珠区：…, ■浈江区：…,
+    items of several places, each with its own byline and officials) is read item by item, so
+    that a bare 区总工会 or a town's 镇党委 in an item is that item's place's, not the place the
+    whole article names most; what comes before the first item (masthead, column title) keeps
+    the article's context. One part, the article itself, for any other article (fewer than two
+    items, or all of one place)."""
+    seg = ctx.seg
+    items = [(p.index, place) for p in seg.paragraphs if (place := _item_place(p.text))]
+    if len(items) < 2 or len({place for _, place in items}) < 2:
+        return [ctx]
+    bounds = [i for i, _ in items] + [len(seg.paragraphs)]
+    parts = [_part(ctx, 0, bounds[0], None)]
+    for (start, place), end in zip(items, bounds[1:], strict=True):
+        parts.append(_part(ctx, start, end, place))
+    return parts
+
+
+def _part(ctx: Context, start: int, end: int, place: str | None) -> Context:
+    """The context of paragraphs ``[start, end)``: their sentences alone (the other paragraphs
+    blank, so that indices hold), the article's context for its head (``place`` None), else
+    inferred from the item's own text; the publication date is the article's."""
+    seg = ctx.seg
+    sentences = tuple(s for s in seg.sentences if start <= s.para < end)
+    if place is None:
+        return replace(ctx, seg=Segmented(seg.norm, seg.paragraphs, sentences))
+    paragraphs = tuple(
+        p if start <= p.index < end else Paragraph(p.index, p.start, p.start, "", "junk", None)
+        for p in seg.paragraphs
+    )
+    part = build_context(ctx.doc, Segmented(seg.norm, paragraphs, sentences), within=place)
+    return replace(
+        part,
+        seg=Segmented(seg.norm, seg.paragraphs, sentences),
+        publication=ctx.publication,
+        item_union=place + "总工会",
     )
 
 

@@ -6,7 +6,7 @@ In order: the nearest organization named before the position in the same sentenc
 provincial union's report); a district's word for itself in a report on it (全区); the union
 named in the clause a sentence continues (clauses joined by ；are separate sentences but share
 their subject); otherwise the speaker's own union (我们, 市总 …), i.e. the union of the
-article's city. Modality follows the words before the position in the sentence and the
+article's city (of the place a roundup's item is about, in the item). Modality follows the words before the position in the sentence and the
 paragraph's plan/achievement cues (``kg/data/program_types.tsv``).
 """
 
@@ -75,7 +75,8 @@ def subject_org(
     if county := _county_said(ctx, text[clause_start + 1 : pos]):
         return county
     continued = _continued_union(ctx, sent) if sent is not None else None
-    return continued or _interviewee_union(ctx, sent) or city_union(ctx)
+    item = Ref("org", ctx.item_union) if ctx.item_union else None
+    return continued or _interviewee_union(ctx, sent) or item or city_union(ctx)
 
 
 def _county_said(ctx: Context, text: str) -> Ref | None:
