@@ -75,6 +75,11 @@ DATELINE = re.compile(
     r"^.{0,20}?(?:讯|电)[（(]"
 )  # the interviewee line and headline sit among the first few lines
 _BARE_DATELINE = re.compile(r"^[^（(，。\s]{0,20}?(?:讯|电)\s+")
+_REPORTED_BY = re.compile(
+    r"^[^（(，。\s]{0,20}?(?:讯|电)\s*"
+    r"(?:(?:全媒体记者|本报记者|记者|通讯员)\s*[\u4e00-\u9fff]{2,4}[、，\s]*)+报道[:：]"
+)
+"""A dateline whose byline ends in 报道： (羊城晚报讯　记者胡晓蕾、通讯员沐子涵报道：11月12日…)."""
 _TOKEN = re.compile(r"(\S+)\s*")
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 """A run of Chinese characters: a word or name with no punctuation, digit or letter in it."""
@@ -107,7 +112,11 @@ def post_titles() -> re.Pattern[str]:
 def bare_byline_end(text: str) -> int | None:
     """Where the lead starts in a dateline written without brackets: ``本报讯 记者从市总工会获悉，…``
     (the lead at once), ``本报讯 记者 张三 通讯员 李四 近日，…`` (after the names that follow role
-    words). None when the line is no such dateline or holds nothing after its names."""
+    words), ``羊城晚报讯　记者胡晓蕾、通讯员沐子涵报道：…`` (after 报道：). None when the line is no
+    such dateline or holds nothing after its names."""
+    reported = _REPORTED_BY.match(text)
+    if reported is not None:  # 羊城晚报讯　记者胡晓蕾、通讯员沐子涵报道：…
+        return reported.end() if text[reported.end() :].strip() else None
     m = _BARE_DATELINE.match(text)
     if m is None:
         return None

@@ -4751,3 +4751,40 @@ def test_a_roundup_reads_each_item_in_its_own_place(
         if f.kind == "achievement"
     }
     assert by.get(46) == f"{second}总工会", by
+
+
+@pytest.mark.parametrize(
+    ("guest", "host", "host_city", "reporter", "judge", "worker", "chair"),
+    [
+        ("贵州省毕节市", "天河区", "广州市", "沐子涵", "郄振东", "昂秀兰", "蹇立民"),
+        ("广西壮族自治区百色市", "罗湖区", "深圳市", "鄞晓蕾", "苌志刚", "侍丽华", "冒国庆"),
+    ],
+    ids=["bijie", "baise"],
+)
+def test_a_visit_from_another_provinces_union(
+    tmp_path, guest, host, host_city, reporter, judge, worker, chair
+):
+    """A guest city's union named first (贵州省毕节市…总工会主席X率…考察团) leaves the article
+    the host's (its bare 区总工会 is the host district's); a dateline ending in 报道： names its
+    reporters (羊城晚报讯　记者…、通讯员…报道：); 庭长 is a title; a worker named after an
+    occupation before a quotation is a person (分拣员X说); rarer surnames (沐, 郄, 昂, 蹇, 鄞, 苌,
+    侍, 冒)."""
+    result = _build_text(
+        tmp_path,
+        f"{guest.removeprefix('贵州省').removeprefix('广西壮族自治区')}总工会考察团来{host}考察劳务协作\n\n"
+        f"羊城晚报讯　记者胡晓蕾、通讯员{reporter}报道：11月12日，{guest}人大常委会副主任、市总工会主席"
+        f"{chair}率考察团来到{host_city}{host}，区总工会党组书记、常务副主席左文斌陪同。人民法庭"
+        f"庭长{judge}介绍了诉调对接工作。来自纳雍县的分拣员{worker}说：“在这里每个月能攒下钱。”\n",
+    )
+    people = _entities(result, "person")
+    assert {reporter, judge, worker, chair} <= people, people
+    posts = _posts(result)
+    assert ("左文斌", "常务副主席", f"{host}总工会") in posts, posts
+    reporters = {
+        a.key
+        for f in result.resolved.facts
+        if f.kind == "article"
+        for k, a in f.args
+        if k == "reporter"
+    }
+    assert "胡晓蕾" in reporters, reporters

@@ -96,6 +96,8 @@ def byline_names(text: str) -> list[tuple[str, str, int, int]]:
     base = 0
     if m:
         scope, base = m.group(1), m.start(1)
+    else:  # …通讯员沐子涵报道：: the names end before 报道
+        scope = re.sub(r"报道[:：]\s*$", "", scope)
     out = []
     hits = list(role_re.finditer(scope))
     for i, hit in enumerate(hits):

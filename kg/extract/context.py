@@ -17,6 +17,7 @@ from kg.gazetteer import (
     find_places,
     institution_of,
     place_forms,
+    places,
     province_of,
 )
 from kg.lexicon import word_list
@@ -83,14 +84,16 @@ def build_context(doc: Document, seg: Segmented, within: str | None = None) -> C
     organization, else the city named most often) and province; ``within``: of one item of a
     roundup only (see :func:`section_contexts`), whose ``seg`` shows that item's paragraphs
     alone, and which is about this place (an item's line names it: ■浈江区：…)."""
-    city = None
+    city = elsewhere = None
     for para in seg.paragraphs:
         if para.kind in ("interviewee", "headline", "byline", "caption", "body", "answer"):
             for org in find_orgs(para.text, None, None):
                 # the article's 市 is the first city named with an organization: a county-level
                 # city (台山市) counts, so 市总工会 in a 台山 report is 台山市总工会
                 c = org.place if org.place and org.place.endswith("市") else city_of(org.place)
-                if c:
+                if c and c not in places():  # 毕节市总工会 visiting 天河区: a guest's city,
+                    elsewhere = elsewhere or c  # the article's only if it names no other
+                elif c:
                     city = c
                     break
         if city or para.kind == "interviewee":
@@ -103,6 +106,7 @@ def build_context(doc: Document, seg: Segmented, within: str | None = None) -> C
             cities = [(n, city_of(c)) for c, n in counts.items() if city_of(c)]
         if cities:
             city = max(cities)[1]
+    city = city or elsewhere  # a report from another province's city (长沙市总工会…)
     province = province_of(city)
     if province is None:
         provinces = [(n, p) for p, n in counts.items() if province_of(p) == p]
