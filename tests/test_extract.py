@@ -4788,3 +4788,52 @@ def test_a_visit_from_another_provinces_union(
         if k == "reporter"
     }
     assert "胡晓蕾" in reporters, reporters
+
+
+@pytest.mark.parametrize(
+    ("union", "chair", "deputies", "auditor", "members", "women"),
+    [
+        (
+            "东莞市寮步镇总工会",
+            "姜海波",
+            ("包振宇", "倪志坚"),
+            "岳志强",
+            ("云晓峰", "代秀英", "税丽娟"),
+            ("毛丽娜", "蹇秋月"),
+        ),
+        (
+            "中山市小榄镇总工会",
+            "卢志明",
+            ("韦丽芳", "莫国强"),
+            "古文静",
+            ("关晓东", "代建华", "税海燕"),
+            ("黎美玲", "苌秋菊"),
+        ),
+    ],
+    ids=["liaobu", "xiaolan"],
+)
+def test_an_announcement_of_election_results(
+    tmp_path, union, chair, deputies, auditor, members, women
+):
+    """An announcement of an election's results lists its posts as 主　　席：X and its committees'
+    members as lines of names under a heading (一、第三届委员会委员（15名…）); the names on such
+    a line are split where the original has spaces (a surname the lists lack, 代 or 税, still
+    names one); the posts are the union's the article names first; 常务副主席和副主席 names no
+    one."""
+    result = _build_text(
+        tmp_path,
+        f"{union}\n关于第三次会员代表大会选举结果的公告\n\n"
+        f"{union}第三次会员代表大会于2025年11月20日召开。同日召开的第三届委员会第一次全体会议选举产生了"
+        "主席、常务副主席和副主席。现将选举结果公告如下：\n\n"
+        f"一、第三届委员会委员（3名，按姓氏笔画为序）\n\n{'　'.join(members)}\n\n"
+        f"二、女职工委员会委员（2名）\n\n{'　'.join(women)}\n\n三、领导成员\n\n"
+        f"主　　席：{chair}\n副 主 席：{deputies[0]}、{deputies[1]}（兼职）\n"
+        f"经费审查委员会主任：{auditor}\n",
+    )
+    posts = _posts(result)
+    assert (chair, "主席", union) in posts, posts
+    assert {(d, "副主席", union) for d in deputies} <= posts, posts
+    assert (auditor, "主任", f"{union}经费审查委员会") in posts, posts
+    assert {(m, "委员", union) for m in members} <= posts, posts
+    assert {(w, "委员", f"{union}女职工委员会") for w in women} <= posts, posts
+    assert "和副" not in _entities(result, "person")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kg.atomic import write_atomic
 from kg.lexicon import longest_first, table, word_set
-from kg.segment import CJK_RUN, jieba, tokenizer
+from kg.segment import CJK_RUN, jieba, post_titles, tokenizer
 
 _FUNCTION_CHARS = frozenset("等的在说为向对到也还就将是")
 
@@ -138,10 +138,14 @@ def name_at(
 ) -> str | None:
     """The person name starting at ``text[i]``, or ``None`` (``vouched``: see
     :func:`plausible_name`). A "name" a town's or village's kind follows is the place's
-    (谷饶镇茂广村党总支书记: no person 谷饶), unless that kind starts a title (镇长, 村主任)."""
+    (谷饶镇茂广村党总支书记: no person 谷饶), unless that kind starts a title (镇长, 村主任); one
+    ending in 副 or 正 before a title is no name (和副主席)."""
     name = _name_at(text, i, known, vouched)
     if name is not None and _PLACE_AFTER.match(text, i + len(name)):
         return None
+    if name is not None and name[-1] in "副正" and name not in known:
+        if post_titles().match(text, i + len(name)):  # 常务副主席和副主席: 和副 is no one
+            return None
     return name
 
 

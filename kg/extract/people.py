@@ -1332,6 +1332,105 @@ def _space_after(ctx: Context, at: int) -> bool:
     return start > end and not ctx.doc.text[end:start].strip()
 
 
+_ELECTION = re.compile("选举|当选")
+_MEMBERS_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、)?(?P<body>(?:第[一二三四五六七八九十\d]+届)?委员会|"
+    + "|".join(("经费审查委员会", "经审会", "女职工委员会"))
+    + r")委员[（(][\d一二三四五六七八九十]+名"
+)
+"""The heading of a list of an election's committee members (一、第三届委员会委员（15名，按姓氏笔画
+为序）), the names on the lines after it."""
+
+
+@cache
+def _title_line() -> re.Pattern[str]:
+    """主　　席：姜海波 (its spaces gone in normalizing), 经费审查委员会主任：岳志强: a title, a
+    colon and the names given it."""
+    units = "|".join(("经费审查委员会", "经审会", "女职工委员会"))
+    return re.compile(
+        f"^(?P<unit>{units})?(?P<title>{post_titles().pattern})[:：](?P<names>.+?)[。；]?$"
+    )
+
+
+def find_announced(ctx: Context) -> Iterator[tuple[Sentence, Post]]:
+    """The posts an announcement of an election's results lists (选举结果公告: 主席：姜海波,
+    副主席：包振宇、倪志坚（兼职）, 经费审查委员会主任：岳志强, and a committee's members, named
+    on the lines under 一、第三届委员会委员（15名）), in the union the article names first; only
+    in an article that speaks of an election. A list's names are split where the original text
+    has spaces (normalizing joins them)."""
+    seg = ctx.seg
+    if not any(_ELECTION.search(s.text) for s in seg.sentences):
+        return
+    union = next(
+        (
+            o
+            for p in seg.paragraphs
+            if p.kind != "junk"
+            for o in find_orgs(p.text, ctx.city, ctx.province, ctx.county)
+            if o.kind == "union"
+        ),
+        None,
+    )
+    if union is None:
+        return
+    line = _title_line()
+    members_of: OrgMatch | None = None
+    for sent in seg.sentences:
+        text = sent.text.strip()
+        if heading := _MEMBERS_HEADING.match(text):
+            body = heading.group("body")
+            members_of = (
+                union
+                if body.endswith("委员会") and not body.startswith(("经", "女"))
+                else _part_of(union, body, 0, 0, body)
+            )
+            continue
+        m = line.match(text)
+        if m is not None:
+            members_of = None
+            names = _names_between(text, m.start("names"), m.end("names"))
+            org = union
+            if m.group("unit"):
+                org = _part_of(union, m.group("unit"), 0, 0, m.group("unit"))
+            for start, name in names or ():
+                yield sent, Post(name, m.group("title"), org, m.start(), len(text), False, start)
+            continue
+        if members_of is None:
+            continue
+        names = _spaced_names(ctx, sent)
+        if names is None:
+            members_of = None
+            continue
+        for start, name in names:
+            yield sent, Post(name, "委员", members_of, start, start + len(name), False, start)
+
+
+def _spaced_names(ctx: Context, sent: Sentence) -> list[tuple[int, str]] | None:
+    """The names of a line that lists only names, split where the original text has spaces
+    (云晓峰　毛丽娜　左晓敏, joined in normalizing), with their offsets in the sentence; None for
+    any other line."""
+    text = sent.text.rstrip()
+    out: list[tuple[int, str]] = []
+    at = 0
+    while at < len(text):
+        end = next(
+            (
+                e
+                for e in range(at + 2, min(at + 5, len(text)) + 1)
+                if e == len(text) or _space_after(ctx, sent.start + e)
+            ),
+            None,
+        )
+        if end is None:
+            return None
+        name = text[at:end]  # the heading says names follow: a surname we lack is one (代, 税)
+        if not NAME_SHAPE.fullmatch(name):
+            return None
+        out.append((at, name))
+        at = end
+    return out or None
+
+
 def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
     """Posts held (n-ary facts) and person mentions from every sentence."""
     known = set(ctx.speakers)
@@ -1373,6 +1472,9 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
                 known.add(name)
                 ev = ctx.evidence(sent, sent.start + start, sent.start + start + len(name), rule)
                 yield Mention(Ref("person", name), name, ev)
+    for sent, post in find_announced(ctx):
+        known.add(post.person)
+        yield from _post_records(ctx, sent, post, "appointment")
     yield from _speakers(ctx)
     yield from _name_then_title(ctx, frozenset(known))
 
