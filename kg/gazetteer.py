@@ -172,15 +172,15 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     named = f"(?={first_chars((row[0] for row in table('national_orgs.tsv')), place_forms())})"
     bare = f"(?={first_chars(place_forms(), '省市区县')})"
     zones = _alt(word_list("zone_types.txt"))
-    # a town's or street's union (狮岭镇总工会): a name of two or three characters (no 是 or 的
-    # in it: 驿站是镇总工会去年建起来的) that starts where a word can (after a place, a function
+    # a town's or street's union (狮岭镇总工会): a name of two or three characters (no 是, 的 or 年
+    # in it: 驿站是镇总工会去年建起来的, 明年镇总工会将…) that starts where a word can (after a place, a function
     # word or no Chinese character: in 组织虎门镇 nothing tells where the name starts); a
     # generic 乡镇总工会 has no name before its 镇
     town_start = (
         f"(?:(?={first_chars(place_forms())})(?P<tparent>{forms})|(?<![{_CJK}])|(?<=[{_NOT_NAME}]))"
     )
     town = (
-        f"(?P<town>[^{_NOT_NAME}\\W\\d_a-zA-Z](?:(?![是的])[{_CJK}]){{1,2}}?)"
+        f"(?P<town>[^{_NOT_NAME}\\W\\d_a-zA-Z](?:(?![是的年])[{_CJK}]){{1,2}}?)"
         f"(?P<tsuffix>{_alt(word_list('town_types.txt'))})(?P<tcore>总工会|工会|党委|党工委|{_alt(_TOWN_BODIES)})"
         f"(?:(?<=工会)(?P<tunit>{_alt(union_units())}))?"
     )
@@ -201,10 +201,12 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
         f"(?:(?P<iplace>{forms})(?P<iplace2>{forms})?|(?P<ishort>{_alt(county_short_forms())}))"
         f"(?P<imid>(?!和)(?:(?!首[家个批]|一[家个所])(?:[^{_NOT_IN_NAME}和的\\W\\d_a-zA-Z]|(?<![市区县省镇乡])和)){{0,10}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
     )
+    # a place's 工会 before 联合(总)会 starts another body's name (香港工会联合会 is not 香港's
+    # 总工会; 某区工会联合会 is read whole, by its ending, below)
     # a bare 省/市/区/县 is the article's own unless a word or a quantifier ends before it
     # (全市, 城区, 社区; 各区总工会, 每个区总工会: every district's, in a city's notice)
     return re.compile(
-        f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<zone>{zones})?(?P<core>{cores}))"
+        f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<zone>{zones})?(?P<core>{cores})(?!(?<=工会)联合))"
         f"{f'|{town_start}{town}|{town_own}' if towns else ''}"
         f"|(?:(?<![{_CJK}])(?:{provinces})?(?:{generic_city})?|(?<=[和与及])(?:{generic_city}))"
         f"(?P<generic>{generic})(?P<gcore>{cores})"

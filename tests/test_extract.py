@@ -4837,3 +4837,26 @@ def test_an_announcement_of_election_results(
     assert {(m, "委员", union) for m in members} <= posts, posts
     assert {(w, "委员", f"{union}女职工委员会") for w in women} <= posts, posts
     assert "和副" not in _entities(result, "person")
+
+
+@pytest.mark.parametrize(
+    ("district", "town", "federation", "macau"),
+    [
+        ("罗湖区", "坦洲镇", "香港工会联合会", "澳门工会联合总会"),
+        ("福田区", "三乡镇", "香港工会联合会", "澳门工会联合总会"),
+    ],
+    ids=["luohu", "futian"],
+)
+def test_a_places_union_federation_and_a_year_before_a_town_union(
+    tmp_path, district, town, federation, macau
+):
+    """香港工会联合会 is not 香港's 总工会 (its 工会 starts a longer name), and 明年镇总工会将…
+    names no town 明年镇 (the union of the town the report is about, next year)."""
+    result = _build_text(
+        tmp_path,
+        f"{district}总工会与港澳工会组织签署合作备忘录\n\n本报讯（记者 栾思彤）会上，{district}总工会分别与"
+        f"{federation}（以下简称“香港工联会”）、{macau}签署职工服务合作备忘录。{town}总工会主席"
+        f"鞠晓东表示，明年镇总工会将新建驿站3个。\n",
+    )
+    orgs = _entities(result, "org")
+    assert not any("特别行政区" in o or "明年" in o for o in orgs), orgs
