@@ -314,7 +314,7 @@ class PartTurtle(NamedTuple):
     own triples: sentence, offsets, rule; only articles have them), what it does not; how
     many triples both hold; and ``summary``, the triples of ``links`` a summary view reads
     (:data:`kg.subgraph.SUMMARY_PREDICATES`), written again on their own for the store a
-    large build fills only to draw its view."""
+    large build fills only to draw its view (empty when the build draws none)."""
 
     links: bytes
     detail: bytes
@@ -322,26 +322,29 @@ class PartTurtle(NamedTuple):
     summary: bytes
 
 
-def part_turtle(base: str, piece: Piece) -> PartTurtle:
+def part_turtle(base: str, piece: Piece, summary: bool = False) -> PartTurtle:
     """The Turtle of one piece of the graph: made anywhere (a worker process, a cache) from
-    the piece alone."""
+    the piece alone; ``summary``: with the triples a summary view reads written apart (a tenth
+    of the piece's making: a build that draws no view, ``--no-view``, is spared it)."""
     sink = TurtleSink()
     piece.emit(GraphBuilder(base, sink))
     links, detail = [], []
     detail_predicates, evidence = _detail_terms()
     for t in sink.triples:
         (detail if t[1] in detail_predicates or t[2] == evidence else links).append(t)
-    drawn = _summary_terms()
-    summary = [t for t in links if t[1] in drawn]
+    drawn = _summary_terms() if summary else frozenset()
     return PartTurtle(
-        turtle_text(links), turtle_text(detail), len(sink.triples), turtle_text(summary)
+        turtle_text(links),
+        turtle_text(detail),
+        len(sink.triples),
+        turtle_text(t for t in links if t[1] in drawn),
     )
 
 
-def _parts_turtle(job: tuple[str, list[Piece]]) -> list[PartTurtle]:
+def _parts_turtle(job: tuple[str, list[Piece], bool]) -> list[PartTurtle]:
     """A worker's task: the Turtle of a few pieces."""
-    base, pieces = job
-    return [part_turtle(base, piece) for piece in pieces]
+    base, pieces, summary = job
+    return [part_turtle(base, piece, summary) for piece in pieces]
 
 
 _PART_SCHEMA = "piece-v2"
@@ -350,9 +353,11 @@ PART_BATCH = 16
 few milliseconds a piece), few enough to keep both workers busy to the end."""
 
 
-def piece_key(base: str, piece: Piece) -> str:
-    """The cache key of a piece's Turtle: a hash of everything it is made from."""
-    text = repr((_PART_SCHEMA, base, piece)).encode("utf-8", "surrogatepass")
+def piece_key(base: str, piece: Piece, summary: bool = False) -> str:
+    """The cache key of a piece's Turtle: a hash of everything it is made from (and whether
+    its summary triples are written apart: a build with a view and one without keep their own
+    entries)."""
+    text = repr((_PART_SCHEMA, base, piece, summary)).encode("utf-8", "surrogatepass")
     return hashlib.sha256(text).hexdigest()
 
 
@@ -361,6 +366,7 @@ def piece_turtles(
     base: str,
     pool: ProcessPoolExecutor | None = None,
     cache: ExtractionCache | None = None,
+    summary: bool = False,
 ) -> Iterator[tuple[Piece, PartTurtle]]:
     """Every piece of the graph (:func:`kg.graph.graph_pieces`) with its Turtle, in order:
     from ``cache`` when the piece is unchanged (its key hashes the piece's ``repr``: the
@@ -371,12 +377,12 @@ def piece_turtles(
     todo: list[Piece] = []
     for part in graph_pieces(resolved, base):
         # hashing every piece's values costs ~0.3 s per 1,000 articles: not without a cache
-        key = piece_key(base, part) if cache is not None else ""
+        key = piece_key(base, part, summary) if cache is not None else ""
         cached = cache is not None and cache.has_part(key)
         keyed.append((part, key, cached))
         if not cached:
             todo.append(part)
-    batches = [(base, todo[i : i + PART_BATCH]) for i in range(0, len(todo), PART_BATCH)]
+    batches = [(base, todo[i : i + PART_BATCH], summary) for i in range(0, len(todo), PART_BATCH)]
     if pool is None or len(batches) <= 1:
         made: Iterator[PartTurtle] = (out for job in batches for out in _parts_turtle(job))
     else:
@@ -386,7 +392,8 @@ def piece_turtles(
         if hit is not None:
             yield part, PartTurtle(*hit)
             continue
-        out = next(made) if not cached else part_turtle(base, part)  # damaged entry: made here
+        # a damaged entry: made here
+        out = next(made) if not cached else part_turtle(base, part, summary)
         if cache is not None:
             cache.put_part(key, tuple(out))  # type: ignore[arg-type]
         yield part, out
@@ -496,13 +503,14 @@ def write_graph(
     then every piece (entities, facts, articles; see :func:`piece_turtles`), made by
     ``pool``'s workers or read from ``cache``. Same input, same bytes."""
     named = any(f.named for f in fills)
+    summary = any(f.view_only for f in fills)
     chunks: Iterable[list[ox.Quad]] = [head_quads(resolved, base, named)]
     for f in fills:
         chunks = _into_store(f.store, chunks, f.named, _view_only if f.view_only else None)
     n = write_turtle(chunks, out)
     complete = False
     try:
-        for piece, turtle in piece_turtles(resolved, base, pool, cache):
+        for piece, turtle in piece_turtles(resolved, base, pool, cache, summary):
             out.write(turtle.links)
             out.write(turtle.detail)
             n += turtle.triples

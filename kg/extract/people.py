@@ -1298,6 +1298,10 @@ def _names_before(text: str, end: int) -> list[tuple[int, str]]:
         end = listed
 
 
+_LIST_LINE_MOST = 60
+_PROSE_MARK = re.compile("[，。；：！？“]")
+
+
 def find_list_line(ctx: Context, sent: Sentence, known: frozenset[str]) -> tuple[str, list[Post]]:
     """A line of a list of people that puts each name first, a space, then where the person works
     and the posts held (屠胜利　揭东区新亨镇党委委员、镇总工会主席; 怀志刚　…服务中心环卫工人): the
@@ -1305,6 +1309,8 @@ def find_list_line(ctx: Context, sent: Sentence, known: frozenset[str]) -> tuple
     offsets; ("", []) for any other line. The space is the original text's (normalizing joins
     the characters around it); an organization must follow it."""
     text = sent.text.rstrip()
+    if len(text) > _LIST_LINE_MOST or _PROSE_MARK.search(text, 0, len(text.rstrip("；;"))):
+        return "", []  # (most sentences: prose, not a list's line, which may end in ；)
     name = name_at(text, 0, known, vouched=True)
     if not name or len(name) >= len(text) or not _space_after(ctx, sent.start + len(name)):
         return "", []
