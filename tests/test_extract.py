@@ -4860,3 +4860,26 @@ def test_a_places_union_federation_and_a_year_before_a_town_union(
     )
     orgs = _entities(result, "org")
     assert not any("特别行政区" in o or "明年" in o for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "chair", "deputy"),
+    [("龙川县", "惠城区", "蔡文辉", "冼晓霞"), ("紫金县", "榕城区", "卓海平", "温丽娜")],
+    ids=["longchuan", "rongcheng"],
+)
+def test_an_election_list_in_a_roundups_item_is_that_items_union(
+    tmp_path, first, second, chair, deputy
+):
+    """A roundup's item that lists an election's results (主　　席：X) gives the posts in the
+    union the item names, not the one the whole article names first (found on an unseen web
+    roundup, /tmp/final19)."""
+    result = _build_text(
+        tmp_path,
+        "工会动态丨一周速览\n\n"
+        f"■{first}：招聘会暖人心\n{first}总工会举办“春风送岗”专场招聘会，提供岗位1,850个。\n\n"
+        f"■{second}：区总工会委员会选举结果\n3月15日，{second}总工会第十一次代表大会闭幕。大会选举产生了"
+        f"新一届委员会，选举结果如下：\n主　　席：{chair}\n常务副主席：{deputy}\n",
+    )
+    posts = _posts(result)
+    assert (chair, "主席", f"{second}总工会") in posts, posts
+    assert (deputy, "常务副主席", f"{second}总工会") in posts, posts

@@ -1367,12 +1367,12 @@ def find_announced(ctx: Context) -> Iterator[tuple[Sentence, Post]]:
     seg = ctx.seg
     if not any(_ELECTION.search(s.text) for s in seg.sentences):
         return
-    union = next(
+    union = next(  # (of the sentences read: an item of a roundup names its own)
         (
             o
-            for p in seg.paragraphs
-            if p.kind != "junk"
-            for o in find_orgs(p.text, ctx.city, ctx.province, ctx.county)
+            for sent in seg.sentences
+            if sent.kind != "junk"
+            for o in find_orgs(sent.text, ctx.city, ctx.province, ctx.county)
             if o.kind == "union"
         ),
         None,
