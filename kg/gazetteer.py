@@ -172,10 +172,10 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     named = f"(?={first_chars((row[0] for row in table('national_orgs.tsv')), place_forms())})"
     bare = f"(?={first_chars(place_forms(), '省市区县')})"
     zones = _alt(word_list("zone_types.txt"))
-    # a town's or street's union (狮岭镇总工会): a name of two or three characters (no 是, 的 or 年
-    # in it: 驿站是镇总工会去年建起来的, 明年镇总工会将…) that starts where a word can (after a place, a function
-    # word or no Chinese character: in 组织虎门镇 nothing tells where the name starts); a
-    # generic 乡镇总工会 has no name before its 镇
+    # a town's or street's union (狮岭镇总工会): a name of two or three characters (no 是, 的 or
+    # 年 in it: 驿站是镇总工会去年建起来的, 明年镇总工会将…) that starts where a word can (after a
+    # place, a function word or no Chinese character: in 组织虎门镇 nothing tells where the name
+    # starts); a generic 乡镇总工会 has no name before its 镇
     town_start = (
         f"(?:(?={first_chars(place_forms())})(?P<tparent>{forms})|(?<![{_CJK}])|(?<=[{_NOT_NAME}]))"
     )

@@ -1339,9 +1339,11 @@ def _space_after(ctx: Context, at: int) -> bool:
 
 
 _ELECTION = re.compile("选举|当选")
+_ELECTED_COMMITTEES = "经费审查委员会|经审会|女职工委员会"
+"""A union's committees an election fills besides its own (委员会)."""
 _MEMBERS_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、)?(?P<body>(?:第[一二三四五六七八九十\d]+届)?委员会|"
-    + "|".join(("经费审查委员会", "经审会", "女职工委员会"))
+    + _ELECTED_COMMITTEES
     + r")委员[（(][\d一二三四五六七八九十]+名"
 )
 """The heading of a list of an election's committee members (一、第三届委员会委员（15名，按姓氏笔画
@@ -1352,18 +1354,18 @@ _MEMBERS_HEADING = re.compile(
 def _title_line() -> re.Pattern[str]:
     """主　　席：姜海波 (its spaces gone in normalizing), 经费审查委员会主任：岳志强: a title, a
     colon and the names given it."""
-    units = "|".join(("经费审查委员会", "经审会", "女职工委员会"))
     return re.compile(
-        f"^(?P<unit>{units})?(?P<title>{post_titles().pattern})[:：](?P<names>.+?)[。；]?$"
+        f"^(?P<unit>{_ELECTED_COMMITTEES})?(?P<title>{post_titles().pattern})[:：]"
+        "(?P<names>.+?)[。；]?$"
     )
 
 
 def find_announced(ctx: Context) -> Iterator[tuple[Sentence, Post]]:
     """The posts an announcement of an election's results lists (选举结果公告: 主席：姜海波,
     副主席：包振宇、倪志坚（兼职）, 经费审查委员会主任：岳志强, and a committee's members, named
-    on the lines under 一、第三届委员会委员（15名）), in the union the article names first; only
-    in an article that speaks of an election. A list's names are split where the original text
-    has spaces (normalizing joins them)."""
+    on the lines under 一、第三届委员会委员（15名）), in the first union the sentences read name
+    (the article's, or a roundup's item's); only where they speak of an election. A list's names
+    are split where the original text has spaces (normalizing joins them)."""
     seg = ctx.seg
     if not any(_ELECTION.search(s.text) for s in seg.sentences):
         return

@@ -6,8 +6,9 @@ In order: the nearest organization named before the position in the same sentenc
 provincial union's report); a district's word for itself in a report on it (全区); the union
 named in the clause a sentence continues (clauses joined by ；are separate sentences but share
 their subject); otherwise the speaker's own union (我们, 市总 …), i.e. the union of the
-article's city (of the place a roundup's item is about, in the item). Modality follows the words before the position in the sentence and the
-paragraph's plan/achievement cues (``kg/data/program_types.tsv``).
+article's city (of the place a roundup's item is about, in the item). Modality follows the
+words before the position in the sentence and the paragraph's plan/achievement cues
+(``kg/data/program_types.tsv``).
 """
 
 from __future__ import annotations
