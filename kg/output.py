@@ -403,7 +403,7 @@ def piece_turtles(
 class StoreFill:
     """A store filled while the graph is written: all of it in the default graph, or (for a
     Graph Store Protocol push, ``named``) the shared part in the shared graph and each
-    article's part in its own; ``view_only`` leaves out what no view draws (see
+    article's part in its own; ``view_only`` keeps only what a summary view reads (see
     :func:`_view_only`)."""
 
     store: ox.Store
