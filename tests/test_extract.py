@@ -4883,3 +4883,25 @@ def test_an_election_list_in_a_roundups_item_is_that_items_union(
     posts = _posts(result)
     assert (chair, "主席", f"{second}总工会") in posts, posts
     assert (deputy, "常务副主席", f"{second}总工会") in posts, posts
+
+
+@pytest.mark.parametrize(
+    ("county", "first", "second"),
+    [("新丰县", "解放", "富强"), ("翁源县", "向前", "常青")],
+    ids=["xinfeng", "wengyuan"],
+)
+def test_a_two_character_name_that_is_a_word(tmp_path, county, first, second):
+    """A name that is also a word (解放, 富强) is read where it stands alone between a title and a
+    stop; a title's verb (书记强调，) or noun (会长单位，) is no name."""
+    result = _build_text(
+        tmp_path,
+        f"{county}总工会召开座谈会\n\n本报讯（记者 栾思彤）县人大常委会副主任、县总工会主席{first}，"
+        f"市总工会组织部部长{second}，县委常委王志强出席会议。县委书记强调，要关心职工。县企业联合会是会长单位，"
+        "负责协调。\n",
+    )
+    posts = _posts(result)
+    assert (first, "主席", f"{county}总工会") in posts, posts
+    assert (first, "副主任", f"{county}人大常委会") in posts, posts
+    assert any(p[0] == second and p[1] == "部长" for p in posts), posts
+    people = _entities(result, "person")
+    assert not {"强调", "单位"} & people, people

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kg.extract.context import Context
-from kg.extract.names import name_at, plausible_name
+from kg.extract.names import name_at, plausible_name, surname_len
 from kg.gazetteer import (
     BARE_WORKPLACE,
     PARTY_COMMITTEES,
@@ -31,7 +31,7 @@ from kg.gazetteer import (
     union_unit_names,
     union_units,
 )
-from kg.lexicon import alternation, longest_first, table, word_list
+from kg.lexicon import alternation, longest_first, table, word_list, word_set
 from kg.records import Fact, Mention, Ref
 from kg.segment import CJK_RUN, NAME_SHAPE, Sentence, clause_start, post_titles
 
@@ -69,7 +69,7 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
         if any(o.end == m.start() + 1 and o.start < m.start() for o in orgs):
             continue  # 人力资源和社会保障局长安分局: 局长 across the end of a name is no title
         name_from = _after_honour(text, m.end())
-        name = name_at(text, name_from, known, vouched=True)  # right after a title
+        name = name_at(text, name_from, known, vouched=True) or _word_name(text, name_from)
         if not name or (name.startswith(_BY) and _held_by_after(text, m.end())):
             continue  # 工会主席由唐德明担任: 由 says by whom (:func:`_held_by`), it is no surname
         # (title, organization, where the item starts, former, the bare union or part of it
@@ -170,6 +170,32 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
         if current is not None:
             held_before[end] = current
     return out
+
+
+def _word_name(text: str, at: int) -> str | None:
+    """A two-character name that is also a word (县总工会主席解放，…; 市总工会组织部部长富强、…),
+    read only where it stands alone between a title and a stop: a surname, one more character,
+    then punctuation or the line's end. Not a word that follows a title as its verb or noun
+    (书记强调，: the name followers; 会长单位，: ``title_nouns.txt``), nor a title."""
+    run = CJK_RUN.match(text, at)
+    if (
+        run is None
+        or len(run.group()) != 2
+        or not (run.end() == len(text) or text.startswith(_WORD_NAME_STOPS, run.end()))
+    ):
+        return None  # (解放出席 is not read: 主席关注…, 常务副主席和副主席… would be names)
+    word = run.group()
+    if (
+        surname_len(word) != 1
+        or word in word_set("name_followers.txt")
+        or word in word_set("title_nouns.txt")
+        or post_titles().fullmatch(word)
+    ):
+        return None
+    return word
+
+
+_WORD_NAME_STOPS = ("，", "、", "。", "；", "（", "\n")
 
 
 def _after_honour(text: str, at: int) -> int:
