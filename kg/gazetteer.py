@@ -275,12 +275,12 @@ def _find_orgs(
             out.append(OrgMatch(m.start(), m.end(), m.group(), name, "union", place))
             continue
         if institutions and m.group("iend"):
-            # a one-character ending needs a name before it, and 厂务 (a factory's affairs) is a
-            # word: 区厂务公开领导小组 names no factory 区厂
-            iend = m.group("iend")
             short = m.group("ishort")
             if short and not _in_article_place(county_short_forms()[short], city, county):
                 continue  # 紫金矿业… in a report from elsewhere: no place known to start it
+            # a one-character ending needs a name before it, and 厂务 (a factory's affairs) is a
+            # word: 区厂务公开领导小组 names no factory 区厂
+            iend = m.group("iend")
             if len(iend) > 1 or (m.group("imid") and not text.startswith("务", m.end("iend"))):
                 out.append(_institution(m))
             continue
@@ -374,8 +374,8 @@ _GROUP_END = re.compile("领导小组|协调小组|工作小组")
 @cache
 def _group_regex() -> re.Pattern[str]:
     """A place's standing group on one task (禅城区厂务公开领导小组, 区厂务公开领导小组办公室): the
-    place (or a bare 省/市/区/县 not inside a word, the article's), the task in two to ten characters with no
-    function word, then the group's kind and, if written, its office."""
+    place (or a bare 省/市/区/县 not inside a word, the article's), the task in two to ten
+    characters with no function word, then the group's kind and, if written, its office."""
     forms = _alt(place_forms())
     return re.compile(
         f"(?:(?P<place>{forms})|(?<![{_CJK}])(?P<bare>省|市|区|县))"

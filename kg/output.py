@@ -403,12 +403,12 @@ def piece_turtles(
 class StoreFill:
     """A store filled while the graph is written: all of it in the default graph, or (for a
     Graph Store Protocol push, ``named``) the shared part in the shared graph and each
-    article's part in its own; ``view_only`` keeps only what a summary view reads (see
-    :func:`_view_only`)."""
+    article's part in its own; ``summary_only`` keeps only what a summary view reads (see
+    :func:`_summary_only`)."""
 
     store: ox.Store
     named: bool = False
-    view_only: bool = False
+    summary_only: bool = False
     """Only what the summary view reads (:data:`kg.subgraph.SUMMARY_PREDICATES`)."""
     _batch: list[bytes] = field(default_factory=list)
     _size: int = 0
@@ -417,7 +417,7 @@ class StoreFill:
     def add_part(self, base: str, piece: Piece, turtle: PartTurtle) -> None:
         """Load a piece: into its named graph (its article's, or the shared graph) now, or
         with the next batch."""
-        body = turtle.summary if self.view_only else turtle.links + turtle.detail
+        body = turtle.summary if self.summary_only else turtle.links + turtle.detail
         if self.named:
             if isinstance(piece, ArticlePart):
                 graph = ox.NamedNode(article_graph(base, piece.sha))
@@ -503,10 +503,10 @@ def write_graph(
     then every piece (entities, facts, articles; see :func:`piece_turtles`), made by
     ``pool``'s workers or read from ``cache``. Same input, same bytes."""
     named = any(f.named for f in fills)
-    summary = any(f.view_only for f in fills)
+    summary = any(f.summary_only for f in fills)
     chunks: Iterable[list[ox.Quad]] = [head_quads(resolved, base, named)]
     for f in fills:
-        chunks = _into_store(f.store, chunks, f.named, _view_only if f.view_only else None)
+        chunks = _into_store(f.store, chunks, f.named, _summary_only if f.summary_only else None)
     n = write_turtle(chunks, out)
     complete = False
     try:
@@ -564,7 +564,7 @@ def estimated_triples(resolved: Resolved) -> int:
     return 12 * (len(resolved.entities) + sum(1 + len(f.evidence) for f in resolved.facts))
 
 
-def _view_only(chunk: list[ox.Quad]) -> list[ox.Quad]:
+def _summary_only(chunk: list[ox.Quad]) -> list[ox.Quad]:
     """``chunk`` with only what the summary view reads (:data:`kg.subgraph.SUMMARY_PREDICATES`;
     not the evidence nodes' own triples, half of a large graph, nor values, periods or
     provenance). For the temporary store a build fills only to draw its summary view; a user's
@@ -713,7 +713,7 @@ def write_build(
         def turtle(fh: IO[bytes]) -> None:
             fills = []
             if viewed is not None:
-                fills.append(StoreFill(viewed.store, view_only=summary_only))
+                fills.append(StoreFill(viewed.store, summary_only=summary_only))
             if named is not None:
                 fills.append(StoreFill(named.store, named=True))
             clock = time.perf_counter()

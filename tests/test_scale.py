@@ -74,7 +74,7 @@ def test_stores_filled_while_writing_hold_the_graph(corpus_result) -> None:
     n = write_graph(
         corpus_result.resolved,
         io.BytesIO(),
-        fills=[StoreFill(whole), StoreFill(view, view_only=True)],
+        fills=[StoreFill(whole), StoreFill(view, summary_only=True)],
     )
     assert len(whole) == n == len(corpus_result.graph)
     sentence = ox.NamedNode(str(KG.sentence))
@@ -101,7 +101,7 @@ def test_a_summary_drawn_from_the_views_store_is_the_one_drawn_from_the_whole(
     write_graph(
         corpus_result.resolved,
         io.BytesIO(),
-        fills=[StoreFill(whole), StoreFill(view, view_only=True)],
+        fills=[StoreFill(whole), StoreFill(view, summary_only=True)],
     )
     assert 0 < len(view) < len(whole) / 2
     for store in (whole, view):

@@ -949,7 +949,8 @@ def find_elections(text: str, ctx: Context) -> list[Post]:
 
 _TITLE_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]")
 """A note after a title given (部长（试用期一年）, 主任（正科级）): no part of the post."""
-_CONCURRENT = re.compile(r"，(?:并|同时)?兼任|，其(?=[^，。；]{2,40}?职务不变)")
+_KEPT = "职务不变"
+_CONCURRENT = re.compile(f"，(?:并|同时)?兼任|，其(?=[^，。；]{{2,40}}?{_KEPT})")
 """A post given with another (任命郎慧敏同志为…部长，兼任…办公室主任) or kept beside it (，其江城区
 总工会经费审查委员会主任职务不变)."""
 
@@ -972,11 +973,11 @@ def _concurrent_posts(
             break
         title, owner = post
         kept = m.group().endswith("其")
-        if kept and not text.startswith("职务不变", title.end()):
+        if kept and not text.startswith(_KEPT, title.end()):
             break
         for start, name in names:
             out.append(Post(name, title.group(), owner, m.start() + 1, title.end(), False, start))
-        end = title.end() + (4 if kept else 0)
+        end = title.end() + (len(_KEPT) if kept else 0)
         note = _TITLE_NOTE.match(text, end)
         end = note.end() if note else end
     return end
@@ -1368,9 +1369,9 @@ _ELECTION = re.compile("选举|当选")
 _ELECTED_COMMITTEES = "经费审查委员会|经审会|女职工委员会"
 """A union's committees an election fills besides its own (委员会)."""
 _MEMBERS_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、)?(?P<body>(?:第[一二三四五六七八九十\d]+届)?委员会|"
-    + _ELECTED_COMMITTEES
-    + r")委员[（(][\d一二三四五六七八九十]+名"
+    r"^(?:[一二三四五六七八九十]+、)?(?:(?:第[一二三四五六七八九十\d]+届)?委员会|"
+    f"(?P<unit>{_ELECTED_COMMITTEES}))"
+    r"委员[（(][\d一二三四五六七八九十]+名"
 )
 """The heading of a list of an election's committee members (一、第三届委员会委员（15名，按姓氏笔画
 为序）), the names on the lines after it."""
@@ -1412,20 +1413,13 @@ def find_announced(ctx: Context) -> Iterator[tuple[Sentence, Post]]:
     for sent in seg.sentences:
         text = sent.text.strip()
         if heading := _MEMBERS_HEADING.match(text):
-            body = heading.group("body")
-            members_of = (
-                union
-                if body.endswith("委员会") and not body.startswith(("经", "女"))
-                else _part_of(union, body, 0, 0, body)
-            )
+            members_of = _elected_body(union, heading.group("unit"))
             continue
         m = line.match(text)
         if m is not None:
             members_of = None
             names = _names_between(text, m.start("names"), m.end("names"))
-            org = union
-            if m.group("unit"):
-                org = _part_of(union, m.group("unit"), 0, 0, m.group("unit"))
+            org = _elected_body(union, m.group("unit"))
             for start, name in names or ():
                 yield sent, Post(name, m.group("title"), org, m.start(), len(text), False, start)
             continue
@@ -1437,6 +1431,11 @@ def find_announced(ctx: Context) -> Iterator[tuple[Sentence, Post]]:
             continue
         for start, name in names:
             yield sent, Post(name, "委员", members_of, start, start + len(name), False, start)
+
+
+def _elected_body(union: OrgMatch, unit: str | None) -> OrgMatch:
+    """The union, or the committee of it an election's list names (经费审查委员会, 女职工委员会)."""
+    return _part_of(union, unit, 0, 0, unit) if unit else union
 
 
 def _spaced_names(ctx: Context, sent: Sentence) -> list[tuple[int, str]] | None:
