@@ -230,6 +230,8 @@ class GraphBuilder:
                 g.add((node, SDO.headline, self.lit(str(value), lang="zh")))
                 g.add((node, RDFS.label, self.lit(str(value), lang="zh")))
                 headlined = True
+            elif role == "deck":
+                g.add((node, SDO.alternativeHeadline, self.lit(str(value), lang="zh")))
             elif role == "series_no":
                 g.add((node, KG.seriesNumber, self.lit(int(value), datatype=XSD.integer)))  # type: ignore[arg-type]
             elif role == "series":

@@ -55,6 +55,7 @@ ANSWER_MARK = "答"
 _HEAD_PARAS = 8
 _JUNK = re.compile(
     r"^(?:登录|注册|首页)|返回顶部|扫一扫|分享到|版权所有|ICP备|当前位置|浏览次数|【字体|【打印|【关闭"
+    r"|^字号\s*[:：]|打印本页|关闭窗口"
     r"|^(?:上一篇|下一篇|相关阅读|相关链接|推荐阅读)\s*[:：]"
 )
 """Page furniture of a saved web page (menus, share buttons, links to the previous and next
@@ -136,8 +137,8 @@ def bare_byline_end(text: str) -> int | None:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph of normalized text; ``kind`` is a structural kind (``series``, ``byline``,
-    ``caption``, ``section``, ``question``, ``answer``, ``interviewee``, ``headline``,
-    ``footer``, ``junk``) or ``body``; ``speaker`` the name speaking in an answer turn."""
+    ``caption``, ``section``, ``question``, ``answer``, ``interviewee``, ``headline``, ``deck``
+    (a line under the headline), ``footer``, ``junk``) or ``body``; ``speaker`` the name speaking in an answer turn."""
 
     index: int
     start: int
@@ -222,7 +223,9 @@ def is_speaker_name(name: str) -> bool:
     return name[0] in surnames or name[:2] in surnames
 
 
-_PAGE_META = re.compile(r"(?:发布时间|发布日期|发稿时间|更新时间|浏览次数|点击数|阅读数)\s*[:：]")
+_PAGE_META = re.compile(
+    r"(?:发布时间|发布日期|发稿时间|更新时间|浏览次数|浏览量|点击数|点击量|阅读数|阅读量)\s*[:：]"
+)
 
 
 _MENU_BAR = re.compile("[|｜]")
@@ -321,23 +324,53 @@ def _add_sentence(out: list[Sentence], para: Paragraph, s: int, e: int, kind: st
 
 def _mark_headline(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """The headline is the first short body line after the interviewee line, or, in a report,
-    the last short body line before the byline (skipping menus and junk)."""
+    the first of the last block of adjacent short lines before the byline (skipping menus,
+    junk and the page's own lines: a masthead's date, a breadcrumb); the lines after it in
+    that block are its deck (副题: ——访…, 今年再建20家…), which a report without a byline has
+    only when they start with a dash."""
     head = paragraphs[:_HEAD_PARAS]
     pick: int | None = None
+    decks: list[int] = []
     anchor = next((p.index for p in head if p.kind == "interviewee"), None)
     if anchor is not None:
         pick = next((p.index for p in head if p.index > anchor and _title_like(p)), None)
     else:
         byline = _opening_byline(head)
-        cands = [p.index for p in head if _title_like(p) and (byline is None or p.index < byline)]
-        if cands:
-            pick = cands[-1] if byline is not None else cands[0]
+        cands = [
+            p.index
+            for p in head
+            if _title_like(p)
+            and not _PAGE_LINE.search(p.text)
+            and not p.text.endswith("。")  # a sentence of the body
+            and (byline is None or p.index < byline)
+        ]
+        if cands and byline is not None:
+            block = [cands[-1]]
+            while block[0] - 1 in cands:
+                block.insert(0, block[0] - 1)
+            pick, decks = block[0], block[1:]
+        elif cands:
+            pick = cands[0]
+            while (i := pick + 1 + len(decks)) in cands and paragraphs[i].text.startswith(_DASHES):
+                decks.append(i)
     if pick is None:
         return paragraphs
     out = list(paragraphs)
-    p = out[pick]
-    out[pick] = Paragraph(p.index, p.start, p.end, p.text, "headline", None)
+    for i in (pick, *decks):
+        p = out[i]
+        out[i] = Paragraph(
+            p.index, p.start, p.end, p.text, "headline" if i == pick else "deck", None
+        )
     return out
+
+
+_PAGE_LINE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|当前位置|[>＞»]"
+)
+"""A line of the page, not its headline: a masthead or dateline's full date
+(梅州日报2025年4月22日星期二第03版, 2025年07月18日09:12湛江工人报) or a breadcrumb
+(您当前的位置：首页>基层动态>正文)."""
+_DASHES = ("—", "——", "-", "－")
 
 
 def _opening_byline(head: list[Paragraph]) -> int | None:

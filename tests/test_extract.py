@@ -4905,3 +4905,135 @@ def test_a_two_character_name_that_is_a_word(tmp_path, county, first, second):
     assert any(p[0] == second and p[1] == "部长" for p in posts), posts
     people = _entities(result, "person")
     assert not {"强调", "单位"} & people, people
+
+
+_DECKED = """{paper}2026年{month}月{day}日　星期三　第03版　县区新闻
+
+{county}总工会召开第{n}次代表大会
+{name}当选县总工会主席
+
+本报讯（记者 {reporter} 通讯员 {corr}）{month}月{day}日，{county}总工会第{n}次代表大会召开。大会选举{name}为县总工会主席。
+全县已建成工会驿站{stations}个，服务户外劳动者{served}人次。
+"""
+
+_WEB_DECKED = """当前位置：首页 > 工会动态 > 基层风采
+字号：大 中 小　　打印本页　　关闭窗口
+浏览量：{views}
+
+{district}总工会启动“{brand}”技能提升行动
+今年培育区级工匠{n}名
+
+发布时间：2026-05-22 15:30　来源：{paper}
+本报讯（记者 {reporter}）5月20日，{district}总工会召开“{brand}”技能提升行动启动会。今年全区将培育区级工匠{n}名以上。
+"""
+
+
+@pytest.mark.parametrize(
+    ("fields", "headline", "deck"),
+    [
+        (
+            dict(
+                paper="梅州日报",
+                month=6,
+                day=18,
+                county="大埔县",
+                n="十",
+                name="邱振华",
+                reporter="钟晓岚",
+                corr="罗思敏",
+                stations=42,
+                served="3.6万",
+            ),
+            "大埔县总工会召开第十次代表大会",
+            "邱振华当选县总工会主席",
+        ),
+        (
+            dict(
+                paper="揭阳日报",
+                month=9,
+                day=3,
+                county="惠来县",
+                n="九",
+                name="方丽琴",
+                reporter="林泽宇",
+                corr="陈晓彤",
+                stations=17,
+                served="8,600",
+            ),
+            "惠来县总工会召开第九次代表大会",
+            "方丽琴当选县总工会主席",
+        ),
+    ],
+)
+def test_a_page_header_is_no_headline_and_the_line_under_the_headline_is_its_deck(
+    tmp_path, fields, headline, deck
+):
+    """A newspaper page's header (paper, date, page) is the page's line, not the headline;
+    of the report's two title lines the first is the headline and the second its deck
+    (schema:alternativeHeadline); the deck's own figures are not read twice."""
+    result = _build_text(tmp_path, _DECKED.format(**fields))
+    args = _article(result).args
+    assert ("headline", headline) in args
+    assert ("deck", deck) in args
+    stations = [
+        f
+        for f in result.resolved.facts
+        if f.kind == "achievement" and f.arg("quantity").value == fields["stations"]
+    ]
+    assert len(stations) == 1
+    ttl = result.graph.serialize(format="turtle")
+    assert f'schema:alternativeHeadline "{deck}"@zh' in ttl
+
+
+@pytest.mark.parametrize(
+    ("fields", "headline", "deck"),
+    [
+        (
+            dict(
+                views=2856,
+                district="蓬江区",
+                brand="匠心蓬江",
+                n=50,
+                paper="江门日报",
+                reporter="司马雨桐",
+            ),
+            "蓬江区总工会启动“匠心蓬江”技能提升行动",
+            "今年培育区级工匠50名",
+        ),
+        (
+            dict(
+                views=913,
+                district="南沙区",
+                brand="南沙匠星",
+                n=35,
+                paper="广州日报",
+                reporter="欧阳晓岚",
+            ),
+            "南沙区总工会启动“南沙匠星”技能提升行动",
+            "今年培育区级工匠35名",
+        ),
+    ],
+)
+def test_a_web_pages_counter_and_buttons_are_no_headline(tmp_path, fields, headline, deck):
+    """A saved web page's breadcrumb, 字号/打印本页/关闭窗口 buttons and 浏览量 counter are page
+    furniture (junk), not the headline nor part of its block; the title's deck line is its
+    deck, and the target it states is read once, from the body."""
+    result = _build_text(tmp_path, _WEB_DECKED.format(**fields))
+    args = _article(result).args
+    assert ("headline", headline) in args and ("deck", deck) in args
+    assert [f.arg("quantity").value for f in result.resolved.facts if f.kind == "target"] == [
+        fields["n"]
+    ]
+
+
+def test_a_dash_line_after_the_headline_is_its_deck_without_a_byline(tmp_path):
+    """A feature with no byline: the first title line is the headline, a line under it that
+    starts with a dash (——访…) is its deck, and the body's first line is neither."""
+    text = (
+        "让山区职工有个温暖的家\n——访连山县总工会主席莫晓岚\n"
+        "近年来，县总工会建成职工之家36个。莫晓岚说，明年将再建10个。\n"
+    )
+    args = _article(_build_text(tmp_path, text)).args
+    assert ("headline", "让山区职工有个温暖的家") in args
+    assert ("deck", "——访连山县总工会主席莫晓岚") in args
+    assert sum(role == "deck" for role, _ in args) == 1

@@ -145,6 +145,10 @@ def extract_article(ctx: Context) -> Iterator[Mention | Fact]:
         sent = first["headline"]
         args.append(("headline", sent.text.strip()))
         evidence.append(ctx.evidence(sent, sent.start, sent.end, "headline"))
+    for sent in seg.sentences:
+        if sent.kind == "deck":
+            args.append(("deck", sent.text.strip()))
+            evidence.append(ctx.evidence(sent, sent.start, sent.end, "deck"))
     if "interviewee" in first:
         sent = first["interviewee"]
         posts = find_posts(sent.text, ctx, ctx.speakers)

@@ -86,7 +86,7 @@ def build_context(doc: Document, seg: Segmented, within: str | None = None) -> C
     alone, and which is about this place (an item's line names it: ■浈江区：…)."""
     city = elsewhere = None
     for para in seg.paragraphs:
-        if para.kind in ("interviewee", "headline", "byline", "caption", "body", "answer"):
+        if para.kind in ("interviewee", "headline", "deck", "byline", "caption", "body", "answer"):
             for org in find_orgs(para.text, None, None):
                 # the article's 市 is the first city named with an organization: a county-level
                 # city (台山市) counts, so 市总工会 in a 台山 report is 台山市总工会

@@ -979,7 +979,16 @@ def _program_of(
 def extract_figures(ctx: Context) -> Iterator[Fact]:
     """Targets and achievements of every sentence."""
     for sent in ctx.seg.sentences:
-        if sent.kind in ("junk", "footer", "byline", "series", "headline", "question", "caption"):
+        if sent.kind in (
+            "junk",
+            "footer",
+            "byline",
+            "series",
+            "headline",
+            "deck",
+            "question",
+            "caption",
+        ):
             continue
         found = find_quantities(sent.text)
         if not found:
