@@ -55,7 +55,7 @@ ANSWER_MARK = "答"
 _HEAD_PARAS = 8
 _JUNK = re.compile(
     r"^(?:登录|注册|首页)|返回顶部|扫一扫|分享到|版权所有|ICP备|当前位置|浏览次数|【字体|【打印|【关闭"
-    r"|^字号\s*[:：]|打印本页|关闭窗口"
+    r"|^字号\s*[:：]|打印本页|关闭窗口|^点击(?:上方)?蓝字|^听全文$"
     r"|^(?:上一篇|下一篇|相关阅读|相关链接|推荐阅读)\s*[:：]"
 )
 """Page furniture of a saved web page (menus, share buttons, links to the previous and next
@@ -336,10 +336,15 @@ def _mark_headline(paragraphs: list[Paragraph]) -> list[Paragraph]:
         pick = next((p.index for p in head if p.index > anchor and _title_like(p)), None)
     else:
         byline = _opening_byline(head)
+        if byline is None:  # a web page's line of metadata (发布时间：…) under its title lines
+            byline = next(
+                (p.index for p in head if p.kind == "junk" and _PAGE_META.match(p.text)), None
+            )
         cands = [
             p.index
             for p in head
-            if _title_like(p)
+            # 敖志诚：在毫厘之间“磨”出金牌技师 above a byline is a headline, not an answer
+            if (_title_like(p) or (byline is not None and p.kind == "answer" and _title_shape(p)))
             and not _PAGE_LINE.search(p.text)
             and not p.text.endswith("。")  # a sentence of the body
             and (byline is None or p.index < byline)
@@ -366,10 +371,13 @@ def _mark_headline(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 _PAGE_LINE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|当前位置|[>＞»]"
+    r"|^【[^】]*】$|文件$|〔\d{4}〕\s*\d+\s*号|^[\u4e00-\u9fff]{2,20}(?:工会|门户网站)$"
 )
 """A line of the page, not its headline: a masthead or dateline's full date
-(梅州日报2025年4月22日星期二第03版, 2025年07月18日09:12湛江工人报) or a breadcrumb
-(您当前的位置：首页>基层动态>正文)."""
+(梅州日报2025年4月22日星期二第03版, 2025年07月18日09:12湛江工人报), a breadcrumb
+(您当前的位置：首页>基层动态>正文), a column's name (【劳动者之歌】), a notice's letterhead and
+number (阳江市总工会文件, 阳总工〔2025〕47号), or the site's name alone (河源市源城区总工会, 东莞市大朗镇
+人民政府门户网站)."""
 _DASHES = ("—", "——", "-", "－")
 
 
@@ -386,4 +394,8 @@ def _opening_byline(head: list[Paragraph]) -> int | None:
 
 
 def _title_like(p: Paragraph) -> bool:
-    return p.kind == "body" and 4 <= len(p.text) <= 50 and not re.search(r"[。；]", p.text[:-1])
+    return p.kind == "body" and _title_shape(p)
+
+
+def _title_shape(p: Paragraph) -> bool:
+    return 4 <= len(p.text) <= 50 and not re.search(r"[。；]", p.text[:-1])

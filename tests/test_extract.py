@@ -5037,3 +5037,70 @@ def test_a_dash_line_after_the_headline_is_its_deck_without_a_byline(tmp_path):
     assert ("headline", "让山区职工有个温暖的家") in args
     assert ("deck", "——访连山县总工会主席莫晓岚") in args
     assert sum(role == "deck" for role, _ in args) == 1
+
+
+_SITE_PAGE = """{site}
+首页 > 工作动态 > 正文
+
+{title}
+{deck}
+
+发布时间：2025-01-09 16:20　来源：{site}
+
+1月8日，{site}召开工作会议。会上通报，全年接听来电{calls}个。
+"""
+
+
+@pytest.mark.parametrize(
+    ("site", "title", "deck", "calls"),
+    [
+        (
+            "河源市源城区总工会",
+            "源城区职工服务热线年度运行报告发布",
+            "全年接听来电8,652个",
+            "8,652",
+        ),
+        (
+            "湛江市麻章区总工会",
+            "麻章区职工服务热线年度运行报告发布",
+            "全年接听来电3,127个",
+            "3,127",
+        ),
+    ],
+)
+def test_a_sites_name_is_no_headline_and_its_metadata_line_ends_the_title_block(
+    tmp_path, site, title, deck, calls
+):
+    """A web page with no byline: the site's name above its breadcrumb is not the headline;
+    the title lines just above the 发布时间： line are the headline and its deck."""
+    args = _article(_build_text(tmp_path, _SITE_PAGE.format(**locals()))).args
+    assert ("headline", title) in args and ("deck", deck) in args
+
+
+@pytest.mark.parametrize(
+    ("top", "headline"),
+    [
+        (
+            "江门日报　2025年5月6日　星期二　第A05版　人物\n【劳动者之歌】\n"
+            "敖志诚：在毫厘之间“磨”出金牌技师\n本报记者 骆慧贞　通讯员 关颖欣\n",
+            "敖志诚：在毫厘之间“磨”出金牌技师",
+        ),
+        (
+            "阳江市总工会文件\n\n阳总工〔2025〕47号\n\n"
+            "阳江市总工会关于西门振华等同志职务任免的通知\n\n各县（市、区）总工会：\n",
+            "阳江市总工会关于西门振华等同志职务任免的通知",
+        ),
+        (
+            "点击上方蓝字　关注我们\n\n金湾首家商务楼宇联合工会成立！33家企业612名职工有了“娘家”\n\n"
+            "原创　金湾工会\n2025年8月22日 18:05　广东\n",
+            "金湾首家商务楼宇联合工会成立！33家企业612名职工有了“娘家”",
+        ),
+    ],
+    ids=["column", "letterhead", "wechat"],
+)
+def test_a_column_a_letterhead_and_a_follow_button_are_no_headline(tmp_path, top, headline):
+    """A column's name in brackets, a notice's letterhead (…文件) and number (〔2025〕47号),
+    and WeChat's 点击上方蓝字 line are the page's, not the headline; a title that quotes a
+    person (敖志诚：…) above the byline is the headline, not an answer."""
+    text = top + "近日，市总工会召开会议，部署全年工作。\n"
+    assert ("headline", headline) in _article(_build_text(tmp_path, text)).args

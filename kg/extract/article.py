@@ -141,14 +141,11 @@ def extract_article(ctx: Context) -> Iterator[Mention | Fact]:
                 )
             )
             evidence.append(ctx.evidence(sent, sent.start, sent.end, "series_line"))
-    if "headline" in first:
-        sent = first["headline"]
-        args.append(("headline", sent.text.strip()))
-        evidence.append(ctx.evidence(sent, sent.start, sent.end, "headline"))
-    for sent in seg.sentences:
-        if sent.kind == "deck":
-            args.append(("deck", sent.text.strip()))
-            evidence.append(ctx.evidence(sent, sent.start, sent.end, "deck"))
+    for para in seg.paragraphs:  # the whole line: 金湾首家…成立！33家企业…有了“娘家” is one title
+        if para.kind in ("headline", "deck"):
+            sent = Sentence(para.start, para.end, para.text, para.index, para.kind, None)
+            args.append((para.kind, sent.text.strip()))
+            evidence.append(ctx.evidence(sent, sent.start, sent.end, para.kind))
     if "interviewee" in first:
         sent = first["interviewee"]
         posts = find_posts(sent.text, ctx, ctx.speakers)
