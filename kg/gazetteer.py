@@ -127,14 +127,30 @@ def _alt(words) -> str:
     return alternation(words)
 
 
+@cache
+def joint_unions() -> tuple[str, ...]:
+    """The endings of a union of one trade's or one place's enterprises (行业工会联合会, 联合工会,
+    产业工会: institution_types.tsv's unions)."""
+    return tuple(row[0] for row in table("institution_types.tsv") if row[1] == "union")
+
+
+_JOINT_MID = f"(?:(?!工会)[^{_NOT_IN_NAME}和的\\W\\d_a-zA-Z]){{2,8}}?"
+"""The trade between a town (or a bare 市/区/县) and its joint union's ending: two to eight
+characters, no function word and no 工会 (市总工会组建…联合工会 names the city's union first)."""
+
 _TOWN_BODIES = {row[0]: (row[1], row[2]) for row in table("town_bodies.tsv")}
 """A town's or street's own offices, named like its union (民治街道办事处, 长安镇司法所)."""
 _TOWN_UNION = re.compile(
-    f"(?:{'|'.join(word_list('town_types.txt'))})(?:总?工会|党委|党工委|{'|'.join(_TOWN_BODIES)})"
+    f"(?:{'|'.join(word_list('town_types.txt'))})(?:总?工会|党委|党工委|{'|'.join(_TOWN_BODIES)}"
+    "|.{2,8}?(?:联合工会|工会联合会))"
 )
 """Whether a text may name a town's union: only then is the (slower) pattern with the town
 branch run; without one, both patterns find the same."""
-_INSTITUTION = re.compile("|".join(row[0] for row in table("institution_types.tsv")))
+_INSTITUTION = re.compile(
+    "|".join(
+        [*(row[0] for row in table("institution_types.tsv")), *word_list("bare_institutions.txt")]
+    )
+)
 """Whether a text may name an enterprise or a school (the same for their branch)."""
 
 
@@ -181,8 +197,11 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     )
     town = (
         f"(?P<town>[^{_NOT_NAME}\\W\\d_a-zA-Z](?:(?![是的年])[{_CJK}]){{1,2}}?)"
-        f"(?P<tsuffix>{_alt(word_list('town_types.txt'))})(?P<tcore>总工会|工会|党委|党工委|{_alt(_TOWN_BODIES)})"
+        f"(?P<tsuffix>{_alt(word_list('town_types.txt'))})"
+        f"(?:(?P<tcore>总工会|工会|党委|党工委|{_alt(_TOWN_BODIES)})"
         f"(?:(?<=工会)(?P<tunit>{_alt(union_units())}))?"
+        # …or a joint union of the town's enterprises of one trade (汤塘镇温泉酒店行业联合工会)
+        f"|(?P<tmid>{_JOINT_MID})(?P<tjoint>{_alt(joint_unions())}))"
     )
     # the town's union named by its kind alone, after a post in the town (浛洸镇党委副书记、
     # 镇总工会主席): at a clause's or a chain item's start
@@ -200,6 +219,12 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
         f"|(?={first_chars(place_forms(), county_short_forms())})"
         f"(?:(?P<iplace>{forms})(?P<iplace2>{forms})?|(?P<ishort>{_alt(county_short_forms())}))"
         f"(?P<imid>(?!和)(?:(?!首[家个批]|一[家个所])(?:[^{_NOT_IN_NAME}和的\\W\\d_a-zA-Z]|(?<![市区县省镇乡])和)){{0,10}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
+        # the article's own city's or county's hospital or joint union of one trade, after a
+        # bare 市/区/县 (县人民医院, 市网约车行业工会联合会)
+        f"|(?<![全城都超社街小园各个每])(?P<ibare>市|区|县)"
+        f"(?:(?P<ibend>{_alt(word_list('bare_institutions.txt'))})(?P<ibunion>工会)?"
+        # (not a word the level starts: 市场, 市民, 县城, 区域, 市级, 县直 …)
+        f"|(?![场民区城级域直属内外])(?P<ibmid>{_JOINT_MID})(?P<ibjoint>{_alt(joint_unions())}))"
     )
     # a place's 工会 before 联合(总)会 starts another body's name (香港工会联合会 is not 香港's
     # 总工会; 某区工会联合会 is read whole, by its ending, below)
@@ -246,6 +271,7 @@ def _find_orgs(
     """Several extractors look for organizations in the same sentence: each sentence is
     scanned once (the matches are immutable)."""
     out: list[OrgMatch] = []
+    towns_seen: dict[str, tuple[str, str | None]] = {}  # town as written -> its name, place
     towns = _TOWN_UNION.search(text) is not None
     institutions = _INSTITUTION.search(text) is not None
     for m in _org_regex(towns, institutions).finditer(text):
@@ -274,6 +300,15 @@ def _find_orgs(
             name = place.removesuffix("市") + m.group("zone") + "总工会"
             out.append(OrgMatch(m.start(), m.end(), m.group(), name, "union", place))
             continue
+        if institutions and m.group("ibare"):
+            place = _bare_place(m.group("ibare"), city, province, county)
+            if place is not None:
+                ending = m.group("ibend") or m.group("ibmid") + m.group("ibjoint")
+                own = m.group("ibunion")
+                kind = "union" if own or m.group("ibjoint") else _institution_kinds()[ending]
+                name = place + ending + (own or "")
+                out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
+            continue
         if institutions and m.group("iend"):
             short = m.group("ishort")
             if short and not _in_article_place(county_short_forms()[short], city, county):
@@ -288,7 +323,9 @@ def _find_orgs(
             parent = m.group("tparent")
             place = place_forms()[parent] if parent else county or city
             town = (place or "") + m.group("town") + m.group("tsuffix")
-            if m.group("tcore").startswith("党"):  # 浛洸镇党委: the town's party committee
+            if m.group("tjoint"):  # 马滘街道物流行业联合工会: the trade's joint union in the town
+                name, kind = town + m.group("tmid") + m.group("tjoint"), "union"
+            elif m.group("tcore").startswith("党"):  # 浛洸镇党委: the town's party committee
                 name, kind = town + m.group("tcore"), "party"
             elif m.group("tcore") in _TOWN_BODIES:  # 民治街道办事处, 长安镇人民政府
                 ending, kind = _TOWN_BODIES[m.group("tcore")]
@@ -298,6 +335,7 @@ def _find_orgs(
             else:
                 name, kind = town + "总工会", "union"
             out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
+            towns_seen[m.group("town") + m.group("tsuffix")] = (town, place)
             continue
         if towns and m.group("townown"):  # 镇总工会: the union of the town named before
             party = next(
@@ -350,6 +388,17 @@ def _find_orgs(
         if ending == "委" and league:  # 共青团增城区委, 团区委: the Youth League's committee
             start, name, kind = start - len(league), "共青团" + name, "other"
         out.append(OrgMatch(start, m.end(), text[start : m.end()], name, kind, place))
+    if towns_seen:  # a town named before starts anywhere: …组建官圩镇贡柑种植行业联合工会
+        joint = [
+            OrgMatch(m.start(), m.end(), m.group(), town + m.group(1) + m.group(2), "union", place)
+            for written, (town, place) in towns_seen.items()
+            for m in re.finditer(
+                f"{re.escape(written)}({_JOINT_MID})({_alt(joint_unions())})", text
+            )
+        ]
+        joint = [j for j in joint if not any(o.start < j.end and j.start < o.end for o in out)]
+        if joint:
+            out = sorted([*out, *joint], key=lambda o: o.start)
     if _GROUP_END.search(text):
         for group in _groups(text, city, province, county):
             if not any(o.start < group.end and group.start < o.end for o in out):

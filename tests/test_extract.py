@@ -5104,3 +5104,59 @@ def test_a_column_a_letterhead_and_a_follow_button_are_no_headline(tmp_path, top
     person (敖志诚：…) above the byline is the headline, not an answer."""
     text = top + "近日，市总工会召开会议，部署全年工作。\n"
     assert ("headline", headline) in _article(_build_text(tmp_path, text)).args
+
+
+_COUNTY_UNITS = """{county}总工会开展消费帮扶活动
+
+本报讯（记者 {reporter}）11月6日，{county}总工会召开消费帮扶对接会。县人民医院、县供电局等12家单位工会与6家合作社签订采购协议。县人民医院工会主席{chair}说，职工们很欢迎。
+会上，县{trade}行业工会联合会主席{head}介绍了行业建会情况。{town}镇总工会组建{town}镇{trade2}行业联合工会，由{boss}兼任联合工会主席。
+"""
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        dict(
+            county="德庆县",
+            reporter="钟晓岚",
+            chair="邝美仪",
+            trade="交通运输",
+            head="麦志坚",
+            town="官圩",
+            trade2="贡柑种植",
+            boss="梁国华",
+        ),
+        dict(
+            county="连平县",
+            reporter="罗思敏",
+            chair="曾丽君",
+            trade="快递物流",
+            head="赖振华",
+            town="忠信",
+            trade2="花灯制作",
+            boss="谢永明",
+        ),
+    ],
+)
+def test_a_bare_county_names_its_hospital_power_bureau_and_trade_unions(tmp_path, fields):
+    """After a bare 县 (the article's county), 人民医院 and 供电局 are the county's; so is a
+    trade's union federation (县交通运输行业工会联合会), and a town's joint union of a trade
+    (官圩镇贡柑种植行业联合工会) is the town's in the county; their chairmen's posts are there."""
+    county, town = fields["county"], fields["town"]
+    result = _build_text(tmp_path, _COUNTY_UNITS.format(**fields))
+    orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
+    federation = f"{county}{fields['trade']}行业工会联合会"
+    joint = f"{county}{town}镇{fields['trade2']}行业联合工会"
+    assert {f"{county}人民医院", f"{county}供电局", federation, joint} <= orgs
+    posts = _posts(result)
+    assert (fields["chair"], "主席", f"{county}人民医院工会") in posts
+    assert (fields["head"], "主席", federation) in posts
+
+
+@pytest.mark.parametrize("word", ["市场监管", "市民服务", "县城物流"])
+def test_a_word_the_level_starts_is_no_bare_place(tmp_path, word):
+    """市场, 市民, 县城 are words, not the article's city or county: 市场监管联合工会 is no
+    union of the city's."""
+    text = f"湛江市总工会召开会议\n\n近日，{word}联合工会成立，湛江市总工会主席黄振华出席。\n"
+    orgs = {e.ref.key for e in _build_text(tmp_path, text).resolved.entities if e.ref.kind == "org"}
+    assert not any(word[1:] in o for o in orgs)
