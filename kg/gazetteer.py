@@ -77,6 +77,18 @@ def county_short_forms() -> dict[str, str]:
     return out
 
 
+@cache
+def city_bound_forms() -> dict[str, str]:
+    """A district named by a word, written after its city in the gazetteer (汕尾市城区 -> 城区):
+    its bodies are written with the word alone (城区总工会, 城区区委, 城区人大常委会), which names
+    the district only in an article on its city."""
+    out: dict[str, str] = {}
+    for name, place in places().items():
+        if place.parent and name.startswith(place.parent) and len(name) > len(place.parent) + 1:
+            out.setdefault(name[len(place.parent) :], name)
+    return out
+
+
 _AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2})(?:[\u4e00-\u9fff]{1,2}族)+自治县")
 """An autonomous county's name: its place name, then its peoples (乳源瑶族自治县, 连山壮族瑶族自治县)."""
 
@@ -175,8 +187,9 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     )
     # ... nor 年 or 月 (2025年全市工会, 今年县总工会: a date, then the city's or county's unions)
     head = f"[^{_NOT_NAME}年月\\W\\d_a-zA-Z]"
-    # ... nor a time word ending in 后 (节后区总工会将…: after the holiday, the district's union)
-    generic = f"(?!{verbs}){head}[^{_NOT_NAME}年月后\\W\\d_a-zA-Z](?:市|区|县)"
+    # ... nor a time word ending in 后 (节后区总工会将…: after the holiday, the district's union),
+    # nor a verb ending in 有 (还有区政协委员…, 共有市级…: and the district's)
+    generic = f"(?!{verbs}){head}[^{_NOT_NAME}年月后有\\W\\d_a-zA-Z](?:市|区|县)"
     generic_city = f"(?!{verbs}){head}[{_CJK}]市"  # 湘潭市雨湖区总工会: the district's
     # (after 和/与/及, a city the gazetteer lacks is a place only with a district after it:
     # …和湘潭市雨湖区总工会 is one, 推动和协调市总工会 is none)
@@ -207,7 +220,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     # 镇总工会主席): at a clause's or a chain item's start
     town_own = (
         f"(?<=[、，；])(?P<townown>{_alt(word_list('town_types.txt'))})"
-        f"(?:总?工会|(?P<ownbody>{_alt(_TOWN_BODIES)}))"
+        f"(?:总?工会|(?P<ownparty>党委|党工委)|(?P<ownbody>{_alt(_TOWN_BODIES)}))"
     )
     # an enterprise or a school, named as written: a place and up to ten characters before
     # its ending (汕头金舟纺织有限公司, 韶关学院), none of them a function word or 的 (韶关市各高校
@@ -233,6 +246,8 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     return re.compile(
         f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<zone>{zones})?(?P<core>{cores})(?!(?<=工会)联合))"
         f"{f'|{town_start}{town}|{town_own}' if towns else ''}"
+        # a district named by a word (城区总工会, 城区区委: 汕尾市城区's, in a report on 汕尾市)
+        f"|(?:(?<![{_CJK}])|(?<=[{_NOT_NAME}]))(?P<cbound>{_alt(city_bound_forms())})(?P<cbrepeat>区(?=委))?(?P<cbcore>{cores})"
         f"|(?:(?<![{_CJK}])(?:{provinces})?(?:{generic_city})?|(?<=[和与及])(?:{generic_city}))"
         f"(?P<generic>{generic})(?P<gcore>{cores})"
         f"|{bare}(?:(?<![全城都超社街小园各个每])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
@@ -349,10 +364,22 @@ def _find_orgs(
                 ),
                 None,
             )
-            if party is not None:
+            if party is not None and m.group("ownparty"):  # 镇党委委员: the same committee
+                out.append(
+                    OrgMatch(m.start(), m.end(), m.group(), party.name, "party", party.place)
+                )
+            elif party is not None:
                 ending, kind = _TOWN_BODIES.get(m.group("ownbody"), ("总工会", "union"))
                 name = committee_of(party.name) + ending
                 out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, party.place))
+            continue
+        if m.group("cbound"):
+            place = city_bound_forms()[m.group("cbound")]
+            if city_of(place) != city:
+                continue
+            ending, kind = _cores()[m.group("cbcore")]
+            name = place + (m.group("cbrepeat") or "") + ending
+            out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
             continue
         if m.group("place"):
             place, core = place_forms()[m.group("place")], m.group("core")

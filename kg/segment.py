@@ -372,12 +372,13 @@ def _mark_headline(paragraphs: list[Paragraph]) -> list[Paragraph]:
 _PAGE_LINE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|当前位置|[>＞»]"
     r"|^【[^】]*】$|文件$|〔\d{4}〕\s*\d+\s*号|^[\u4e00-\u9fff]{2,20}(?:工会|门户网站)$"
+    r"|^[\u4e00-\u9fff+＋\s]{2,10}(?:日报|晚报|频道|客户端)$|^[^，。]{0,6}[+＋]"
 )
 """A line of the page, not its headline: a masthead or dateline's full date
 (梅州日报2025年4月22日星期二第03版, 2025年07月18日09:12湛江工人报), a breadcrumb
 (您当前的位置：首页>基层动态>正文), a column's name (【劳动者之歌】), a notice's letterhead and
-number (阳江市总工会文件, 阳总工〔2025〕47号), or the site's name alone (河源市源城区总工会, 东莞市大朗镇
-人民政府门户网站)."""
+number (阳江市总工会文件, 阳总工〔2025〕47号), the site's name alone (河源市源城区总工会, 东莞市大朗镇
+人民政府门户网站), or a paper's, channel's or app's (湛江日报, 南方+　湛江频道)."""
 _DASHES = ("—", "——", "-", "－")
 
 

@@ -5160,3 +5160,129 @@ def test_a_word_the_level_starts_is_no_bare_place(tmp_path, word):
     text = f"湛江市总工会召开会议\n\n近日，{word}联合工会成立，湛江市总工会主席黄振华出席。\n"
     orgs = {e.ref.key for e in _build_text(tmp_path, text).resolved.entities if e.ref.kind == "org"}
     assert not any(word[1:] in o for o in orgs)
+
+
+_VISIT = """深汕工会对口帮扶协作交流签约
+
+本报讯（记者 {reporter}）12月17日，{guest}市总工会党组书记、常务副主席{leader}率{guest}市总工会考察团到我市开展工会对口帮扶协作交流。汕尾市委常委、统战部部长{host}，市总工会党组书记、常务副主席{chair}，城区区委副书记{deputy}，城区人大常委会副主任、区总工会主席{district}陪同考察。
+“深圳师傅讲得实在，回去就能用。”包装工{worker}说。
+签约仪式上，{guest}市总工会与城区总工会签署结对帮扶协议。
+"""
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        dict(
+            guest="深圳",
+            reporter="孙悦",
+            leader="甘立强",
+            host="彭少雄",
+            chair="吕惠珍",
+            deputy="蔡俊辉",
+            district="余丽萍",
+            worker="许秀娥",
+        ),
+        dict(
+            guest="广州",
+            reporter="林晓彤",
+            leader="黎志明",
+            host="陈国栋",
+            chair="钟美华",
+            deputy="刘振宇",
+            district="黄丽娟",
+            worker="罗翠英",
+        ),
+    ],
+)
+def test_a_guest_city_visiting_our_city_and_the_district_named_城区(tmp_path, fields):
+    """The bodies named before 到我市 are the guests': the article's city is the next one
+    (汕尾), so 市总工会 is 汕尾市总工会; in 汕尾 the district called 城区 names its bodies with the
+    word alone (城区区委, 城区人大常委会, 区总工会 after it, 城区总工会); a 包装工 before 说 is a
+    person."""
+    result = _build_text(tmp_path, _VISIT.format(**fields))
+    posts = _posts(result)
+    assert (fields["chair"], "常务副主席", "汕尾市总工会") in posts
+    assert (fields["deputy"], "副书记", "汕尾市城区区委") in posts
+    assert (fields["district"], "副主任", "汕尾市城区人大常委会") in posts
+    assert (fields["district"], "主席", "汕尾市城区总工会") in posts
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert fields["worker"] in people
+
+
+def test_城区_is_a_word_in_another_city(tmp_path):
+    """Outside 汕尾, 城区 is the urban area: 城区总工会 names no district's union."""
+    text = "湛江市总工会召开会议\n\n近日，城区总工会主席黄振华介绍了工作。\n"
+    orgs = {e.ref.key for e in _build_text(tmp_path, text).resolved.entities if e.ref.kind == "org"}
+    assert not any("城区" in o for o in orgs)
+
+
+_NOTICE_AND_RESULTS = """{app}+记者 {reporter}　通讯员 {corr}
+
+{town}镇第三届职工运动会落幕
+
+开幕式上，{city}市总工会副主席{vice}，{town}镇党委副书记{party}，镇党委委员、镇总工会主席{chair}出席，还有区政协委员{member}到场。
+定点投篮：第一名　{winner}（{city}市联达电器有限公司）
+趣味跳绳：第一名　{second}（{city}市{town}镇中心小学）、{third}（{city}市华顺五金制品有限公司）
+拔河：第一名　{city}市华顺五金制品有限公司代表队
+附件：入选人员名单
+{listed}　{city}市滨海石化有限公司副主任（全国劳动模范）
+联系人：市总工会办公室　{contact}，电话：0750-8888123；市劳动模范协会　{contact2}，电话：0750-8888124。
+"""
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        dict(
+            app="南方",
+            reporter="韦晓宁",
+            corr="符诗琪",
+            town="共和",
+            city="鹤山",
+            vice="容志华",
+            party="宋晓红",
+            chair="谭文静",
+            member="植慧玲",
+            winner="黎振邦",
+            second="吴桂英",
+            third="何丽珍",
+            listed="丁国华",
+            contact="车志坚",
+            contact2="卜凤霞",
+        ),
+        dict(
+            app="羊城",
+            reporter="欧阳敏",
+            corr="麦嘉欣",
+            town="沙坪",
+            city="开平",
+            vice="关志远",
+            party="司徒颖",
+            chair="梁晓红",
+            member="邝文杰",
+            winner="周志强",
+            second="谢丽萍",
+            third="冯秀兰",
+            listed="胡建华",
+            contact="张国良",
+            contact2="伍美玲",
+        ),
+    ],
+)
+def test_an_apps_byline_a_towns_bare_party_committee_winners_lists_and_contacts(tmp_path, fields):
+    """南方+记者 X is a byline; 镇党委委员 after the town's 党委 is that committee; 还有区政协委员
+    is the district's 政协 (还有 names no place); a result's winners before their units in
+    brackets are people (a team is not); a list line's trailing honour in brackets leaves its
+    posts; the contact after ； with a phone number is a person."""
+    result = _build_text(tmp_path, _NOTICE_AND_RESULTS.format(**fields))
+    args = _article(result).args
+    assert ("reporter", Ref("person", fields["reporter"])) in args
+    assert ("correspondent", Ref("person", fields["corr"])) in args
+    posts = _posts(result)
+    city, town = fields["city"], fields["town"]
+    assert (fields["chair"], "委员", f"{city}市{town}镇党委") in posts
+    assert (fields["listed"], "副主任", f"{city}市滨海石化有限公司") in posts
+    assert not any(org.startswith("还有") for _, _, org in posts)
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert {fields[k] for k in ("winner", "second", "third", "contact", "contact2")} <= people

@@ -79,6 +79,12 @@ _INTERVIEWED = re.compile("采访了|专访了")
 """A lead that names whom the reporter interviewed, when the answers do not (答：…)."""
 
 
+_VISITS_US = re.compile("(?:到|来|赴|莅临|走进)我(?:市|县|区)")
+"""A guest's visit to the paper's own place (…率深圳市总工会考察团到我市): the bodies named before it
+are the guests', not the article's. (到汕尾 is no such mark: a city's union reports its own
+delegation's visits elsewhere with the same words.)"""
+
+
 def build_context(doc: Document, seg: Segmented, within: str | None = None) -> Context:
     """Infer the article's city (from the interviewee line or the first line naming a city's
     organization, else the city named most often) and province; ``within``: of one item of a
@@ -87,11 +93,13 @@ def build_context(doc: Document, seg: Segmented, within: str | None = None) -> C
     city = elsewhere = None
     for para in seg.paragraphs:
         if para.kind in ("interviewee", "headline", "deck", "byline", "caption", "body", "answer"):
+            visit = _VISITS_US.search(para.text)
             for org in find_orgs(para.text, None, None):
                 # the article's 市 is the first city named with an organization: a county-level
                 # city (台山市) counts, so 市总工会 in a 台山 report is 台山市总工会
                 c = org.place if org.place and org.place.endswith("市") else city_of(org.place)
-                if c and c not in places():  # 毕节市总工会 visiting 天河区: a guest's city,
+                if c and (c not in places() or (visit and org.end <= visit.start())):
+                    # 毕节市总工会 visiting 天河区, 深圳市总工会…考察团到我市: a guest's city,
                     elsewhere = elsewhere or c  # the article's only if it names no other
                 elif c:
                     city = c

@@ -1093,7 +1093,7 @@ def _contact_re() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(word_list('contact_labels.txt'))})\\s*[:：]\\s*")
 
 
-_OFFICE_ENDS = ("办公室", "部", "中心", "科", "处", "站", "所", "工会")
+_OFFICE_ENDS = ("办公室", "部", "中心", "科", "处", "站", "所", "工会", "协会")
 _OFFICE_MOST = 16
 """The office a notice may name before its contact's name (区总工会办公室何敏仪, 区总工会办公室
 何敏仪): up to this many characters, ending as an office's name does."""
@@ -1125,7 +1125,17 @@ def find_contacts(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
             if text[at : at + 1] not in ("、", "和"):
                 break
             at += 1
+    if not out:  # the next contact of a list split at ；: 市劳动模范协会　卜凤霞，电话：0668-…
+        for at in (0, *_office_ends(text, 0)):
+            name = name_at(text, at, known, vouched=True)
+            if name and _PHONE_NEXT.match(text, at + len(name)) and not titles.search(name, 1):
+                out.append((at, name))
+                break
     return out
+
+
+_PHONE_NEXT = re.compile(r"[，,\s]*(?:联系电话|电话|手机)\s*[:：]\s*[\d（(]")
+"""A phone number right after a name: the name is a contact's."""
 
 
 _QUOTED_SPEECH = re.compile("(?:说|表示|介绍|告诉记者|感慨道|笑着说)[:：]“")
@@ -1243,6 +1253,30 @@ _LIST_OPENS = (
 廉建国同志的…)."""
 
 
+_RANK = re.compile(
+    r"(?:第[一二三四五六七八九十\d]{1,3}名|[一二三]等奖|冠军|亚军|季军|金奖|银奖|铜奖)[:：\s]*"
+)
+"""A place in a contest's results, before the winners it names (定点投篮：第一名　黎明（…有限公司）)."""
+
+
+def find_ranked(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, name) of the winners a line of results names after a place (第一名　黎明（鹤山市联达
+    电器有限公司）; 一等奖：A（…）、B（…）): each name must be followed by its unit in brackets, so
+    a team (第一名　…有限公司代表队) or a prose mention names no one."""
+    out: list[tuple[int, str]] = []
+    for m in _RANK.finditer(text):
+        at = m.end()
+        while (name := name_at(text, at, known, vouched=True)) is not None:
+            if not text.startswith(("（", "("), at + len(name)):
+                break
+            out.append((at, name))
+            close = text.find("）" if text[at + len(name)] == "（" else ")", at + len(name))
+            if close < 0 or text[close + 1 : close + 2] not in ("、", "，"):
+                break
+            at = close + 2
+    return out
+
+
 def find_counted_list(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
     """(start, name) of the people listed before 等 and a count of people (对谭振邦、梅丽娟等30名
     “台山工匠”进行命名表彰) or before 同志: the count says people are named; each name is joined
@@ -1327,6 +1361,7 @@ def _names_before(text: str, end: int) -> list[tuple[int, str]]:
 
 _LIST_LINE_MOST = 60
 _PROSE_MARK = re.compile("[，。；：！？“]")
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,20}[）)]$")
 
 
 def find_list_line(ctx: Context, sent: Sentence, known: frozenset[str]) -> tuple[str, list[Post]]:
@@ -1335,7 +1370,8 @@ def find_list_line(ctx: Context, sent: Sentence, known: frozenset[str]) -> tuple
     name, and its posts as the chain would read them with the name after it, in the line's
     offsets; ("", []) for any other line. The space is the original text's (normalizing joins
     the characters around it); an organization must follow it."""
-    text = sent.text.rstrip()
+    # a note in brackets at the end (（全国劳动模范）, （“茂名工匠”）) is the person's honour
+    text = _TRAILING_NOTE.sub("", sent.text.rstrip())
     if len(text) > _LIST_LINE_MOST or _PROSE_MARK.search(text, 0, len(text.rstrip("；;"))):
         return "", []  # (most sentences: prose, not a list's line, which may end in ；)
     name = name_at(text, 0, known, vouched=True)
@@ -1500,6 +1536,7 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
             ("from", find_people_from(sent.text, frozenset(known))),
             ("listed", find_listed_with_units(sent.text, ctx, frozenset(known))),
             ("counted", find_counted_list(sent.text, frozenset(known))),
+            ("ranked", find_ranked(sent.text, frozenset(known))),
         ):
             for start, name in found:
                 known.add(name)
