@@ -179,9 +179,10 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     # a place the gazetteer lacks (another province's city): two characters and a suffix, at a
     # word boundary, not starting with a function word (so 推动市总工会 is not a place)
     # ... nor a verb that puts a person in a post (选举市人大常委会副主任谢振邦为…)
+    # ... nor a verb that takes a body as its object (支持县总工会, 报送市总工会…; object_verbs.txt)
     verbs = _alt(
         v
-        for name in ("election_verbs.txt", "appointment_verbs.txt")
+        for name in ("election_verbs.txt", "appointment_verbs.txt", "object_verbs.txt")
         for v in word_list(name)
         if len(v) == 2
     )
@@ -234,7 +235,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
         f"(?P<imid>(?!和)(?:(?!首[家个批]|一[家个所])(?:[^{_NOT_IN_NAME}和的\\W\\d_a-zA-Z]|(?<![市区县省镇乡])和)){{0,10}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
         # the article's own city's or county's hospital or joint union of one trade, after a
         # bare 市/区/县 (县人民医院, 市网约车行业工会联合会)
-        f"|(?<![全城都超社街小园各个每])(?P<ibare>市|区|县)"
+        f"|(?<![全城都超社街小园各个每级])(?P<ibare>市|区|县)"
         f"(?:(?P<ibend>{_alt(word_list('bare_institutions.txt'))})(?P<ibunion>工会)?"
         # (not a word the level starts: 市场, 市民, 县城, 区域, 市级, 县直 …)
         f"|(?![场民区城级域直属内外])(?P<ibmid>{_JOINT_MID})(?P<ibjoint>{_alt(joint_unions())}))"
@@ -242,7 +243,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     # a place's 工会 before 联合(总)会 starts another body's name (香港工会联合会 is not 香港's
     # 总工会; 某区工会联合会 is read whole, by its ending, below)
     # a bare 省/市/区/县 is the article's own unless a word or a quantifier ends before it
-    # (全市, 城区, 社区; 各区总工会, 每个区总工会: every district's, in a city's notice)
+    # (全市, 城区, 社区; 各区总工会, 每个区总工会: every district's, in a city's notice; 县级市总工会)
     return re.compile(
         f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<zone>{zones})?(?P<core>{cores})(?!(?<=工会)联合))"
         f"{f'|{town_start}{town}|{town_own}' if towns else ''}"
@@ -250,8 +251,8 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
         f"|(?:(?<![{_CJK}])|(?<=[{_NOT_NAME}]))(?P<cbound>{_alt(city_bound_forms())})(?P<cbrepeat>区(?=委))?(?P<cbcore>{cores})"
         f"|(?:(?<![{_CJK}])(?:{provinces})?(?:{generic_city})?|(?<=[和与及])(?:{generic_city}))"
         f"(?P<generic>{generic})(?P<gcore>{cores})"
-        f"|{bare}(?:(?<![全城都超社街小园各个每])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
-        f"|(?<![全城都超社街小园各个每])(?P<splace>{forms}|省|市|区|县)(?P<short>{short}))"
+        f"|{bare}(?:(?<![全城都超社街小园各个每级])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
+        f"|(?<![全城都超社街小园各个每级])(?P<splace>{forms}|省|市|区|县)(?P<short>{short}))"
         f"{institution if institutions else ''}"  # last: 市总工会联合韶关学院 is two
     )
 
@@ -320,7 +321,8 @@ def _find_orgs(
             if place is not None:
                 ending = m.group("ibend") or m.group("ibmid") + m.group("ibjoint")
                 own = m.group("ibunion")
-                kind = "union" if own or m.group("ibjoint") else _institution_kinds()[ending]
+                joint = own or m.group("ibjoint") or ending.endswith("工会")
+                kind = "union" if joint else _institution_kinds()[ending]
                 name = place + ending + (own or "")
                 out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
             continue

@@ -249,9 +249,11 @@ def _drop_spaces(text: str, origin: array, keep_until: int) -> tuple[str, array]
 
 
 _SPLIT_NUMBER = re.compile(
-    r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])\d+(?:\.\d+)?(?:[^\S\n]+\d+)+(?=[.%\u4e00-\u9fff])"
+    r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])\d+(?:\.\d+)?(?:[ \t]\d+)+(?=[.%\u4e00-\u9fff])"
 )
-_INNER_SPACE = re.compile(r"[^\S\n]+")
+_INNER_SPACE = re.compile(r"[ \t]")
+"""One space or tab: OCR's gap inside a number. A wider gap, or an ideographic space (　), parts
+the cells of a table's row (乳城镇总工会　15　5.7 is 15 and 5.7, not 155.7)."""
 
 
 def _split_numbers(text: str) -> set[int]:

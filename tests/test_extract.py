@@ -5286,3 +5286,144 @@ def test_an_apps_byline_a_towns_bare_party_committee_winners_lists_and_contacts(
     assert not any(org.startswith("还有") for _, _, org in posts)
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert {fields[k] for k in ("winner", "second", "third", "contact", "contact2")} <= people
+
+
+_TABLE = """{county}总工会发放“金秋助学”助学金
+
+本报讯（记者 {reporter}）8月26日，{county}总工会举行“金秋助学”助学金发放仪式，今年共资助困难职工子女{total}名。
+
+附表
+
+{county}“金秋助学”助学金发放情况表
+
+序号　单位　受助人数（名）　金额（万元）
+1　{town1}镇总工会　{n1}　{m1}
+2　{town2}镇总工会　{n2}　{m2}
+
+{paper}　　　　　　　　2025年第9期
+3　县直机关工会　{n3}　{m3}
+4　县工业园区工会联
+合会　{n4}　{m4}
+合计　　{total}　{msum}
+
+报：{city}市总工会。
+"""
+
+
+@pytest.mark.parametrize(
+    ("fields", "rows"),
+    [
+        (
+            dict(
+                county="乳源瑶族自治县",
+                reporter="侯晓峰",
+                total=40,
+                town1="乳城",
+                n1=15,
+                m1="5.7",
+                town2="桂头",
+                n2=11,
+                m2="4.1",
+                paper="乳源工会简报",
+                n3=7,
+                m3="2.9",
+                n4=7,
+                m4="2.4",
+                msum="15.1",
+                city="韶关",
+            ),
+            {
+                "乳城镇总工会": (15, 57000),
+                "桂头镇总工会": (11, 41000),
+                "县直机关工会": (7, 29000),
+                "县工业园区工会联合会": (7, 24000),
+            },
+        ),
+        (
+            dict(
+                county="连平县",
+                reporter="赖思敏",
+                total=31,
+                town1="忠信",
+                n1=9,
+                m1="3.6",
+                town2="隆街",
+                n2=6,
+                m2="2.2",
+                paper="连平工会简报",
+                n3=12,
+                m3="4.8",
+                n4=4,
+                m4="1.5",
+                msum="12.1",
+                city="河源",
+            ),
+            {
+                "忠信镇总工会": (9, 36000),
+                "隆街镇总工会": (6, 22000),
+                "县直机关工会": (12, 48000),
+                "县工业园区工会联合会": (4, 15000),
+            },
+        ),
+    ],
+)
+def test_a_flattened_tables_rows_are_figures_of_their_units(tmp_path, fields, rows):
+    """A table copied as lines (heading with units in brackets, cells parted by ideographic
+    spaces): each row's numbers are figures measured by its unit, in the heading's units
+    (万元 -> 元), across a page's running header and a label broken over two lines; the 合计 row
+    repeats the lead's figure and is not read again; 15　5.7 stays two numbers (not 155.7)."""
+    result = _build_text(tmp_path, _TABLE.format(**fields))
+    got: dict[str, list] = {}
+    for f in result.resolved.facts:
+        if f.kind == "achievement" and any(ev.rule == "table_row" for ev in f.evidence):
+            q = f.arg("quantity")
+            got.setdefault(f.arg("measure"), []).append((q.unit, q.value))
+    expected = {k: sorted([("名", n), ("元", m)]) for k, (n, m) in rows.items()}
+    assert {k: sorted(v) for k, v in got.items()} == expected
+    totals = [
+        f
+        for f in result.resolved.facts
+        if f.kind == "achievement" and f.arg("quantity").value == fields["total"]
+    ]
+    assert len(totals) == 1  # the lead's, not the 合计 row's
+
+
+def test_a_line_of_cells_in_prose_is_no_table(tmp_path):
+    """Three cells and a unit in brackets on a line of prose (a colon, a stop) make no table."""
+    text = "市总工会召开会议\n\n会议通报：全市　新建工会（个）　36。\n1　乳城镇总工会　15　5.7\n"
+    facts = _build_text(tmp_path, text).resolved.facts
+    assert not any(ev.rule == "table_row" for f in facts for ev in f.evidence)
+
+
+_WECHAT_NOTICE = """点击上方蓝字　关注我们
+
+燃爆了！{town}镇第三届职工运动会圆满落幕，看看有没有你认识的TA→
+
+{account}　2025年11月24日 18:05　广东
+
+11月22日，{town}镇职工运动会开幕。{town}镇中心卫生院代表队获得拔河第三名。县直机关工会主席{chair}介绍，明年镇总工会将建成职工文体活动室6个。
+企业今后每年将捐资不少于5万元，支持县总工会“金秋助学”。各区、县级市总工会要组建服务队。
+"""
+
+
+@pytest.mark.parametrize(
+    ("town", "account", "chair", "county"),
+    [("太平", "太平工会", "谭文静", "新兴县"), ("忠信", "忠信工会", "梁晓红", "连平县")],
+)
+def test_a_wechat_source_line_dates_the_post_and_bare_levels_after_verbs(
+    tmp_path, town, account, chair, county
+):
+    """WeChat's source line (account, date, time, province) is not joined to the headline above
+    it and dates the post (明年 -> 2026); a town's 中心卫生院 is an organization; 县直机关工会 is the
+    county's; 支持县总工会 names no place 支持县 and 县级市总工会 no union of the city's."""
+    text = _WECHAT_NOTICE.format(town=town, account=account, chair=chair)
+    text = text.replace("11月22日，", f"11月22日，{county}")
+    result = _build_text(tmp_path, text)
+    args = dict(_article(result).args)
+    assert args["date"] == "2025-11-24"
+    assert args["headline"].startswith("燃爆了！")
+    assert any(d == 2026 for _, d in _targets(result).values())
+    orgs = {e.ref.key for e in result.resolved.entities if e.ref.kind == "org"}
+    assert f"{county}{town}镇中心卫生院" in orgs
+    assert not any(o.startswith(("支持", "县级")) for o in orgs)
+    assert (chair, "主席", f"{county}直机关工会") in _posts(result)
