@@ -52,7 +52,7 @@ def test_genre_articles_people_with_posts(genre_build):
 
 
 def test_held_out_articles_of_the_genre():
-    """148 articles written by helpers who never saw the code (interviews, congresses, briefs,
+    """156 articles written by helpers who never saw the code (interviews, congresses, briefs,
     town, enterprise and hospital reports, industry unions, job fairs, summaries, web reprints,
     OCR scans, a port group's congress, a press conference, a work report, mediation, relief,
     winners' lists, a deputies' proposal, a statistics bulletin, a union's re-election, an audit
@@ -62,24 +62,26 @@ def test_held_out_articles_of_the_genre():
     a district's review of factory affairs, innovation studios, a members' card, a town union's
     founding, a women workers' contract, an appointment notice, a chairwoman's profile, a
     winners' list written name-first, a roundup of several places, another province's visit,
-    a Hong Kong and Macau exchange, a radio transcript, an election announcement, a memorial),
-    their gold aligned to the seeds' conventions (tests/gold/heldout.json says how): every kind
-    of fact at a floor a little under what the rules reach (when hw25 came in, precision/recall:
-    posts 0.982/0.873, people 0.997/0.932, orgs 0.931/0.910, programs 0.915/0.925, targets
-    0.923/0.907, achievements 0.901/0.990, periods 0.799/0.879 (1466/1834); hw20's and hw21's
-    posts, read blind, pulled posts recall under 0.91 and 0.90, hw24's (names that are words,
-    解放, 富强, and former posts, 原书记) under 0.89 and people recall under 0.94; hw21's
-    programs and figures programs recall under 0.93 and achievements precision under 0.92,
-    hw24's under 0.91; hw23's periods precision under 0.81, hw25's under 0.80)."""
+    a Hong Kong and Macau exchange, a radio transcript, an election announcement, a memorial, a
+    bulletin with a table, a WeChat post of a sports meet, a campaign notice with its list, two
+    cities' pairing), their gold aligned to the seeds' conventions (tests/gold/heldout.json says
+    how): every kind of fact at a floor a little under what the rules reach (when hw26 came in,
+    precision/recall: posts 0.981/0.881, people 0.997/0.939, orgs 0.931/0.925, programs
+    0.908/0.923, targets 0.917/0.908, achievements 0.915/0.991, periods 0.809/0.877
+    (1564/1784); hw20's and hw21's posts, read blind, pulled posts recall under 0.91 and 0.90,
+    hw24's (names that are words, 解放, 富强, and former posts, 原书记) under 0.89 and people
+    recall under 0.94; hw21's programs and figures programs recall under 0.93 and achievements
+    precision under 0.92, hw24's under 0.91; hw23's periods precision under 0.81, hw25's under
+    0.80)."""
     s = _scores(build([str(HELDOUT)]), "heldout.json")
     floors = {
         "posts": (0.97, 0.87),
         "people": (0.97, 0.93),
-        "orgs": (0.92, 0.9),
+        "orgs": (0.92, 0.91),
         "article": (0.95, 0.95),
         "programs": (0.9, 0.91),
         "targets": (0.91, 0.9),
-        "achievements": (0.9, 0.97),
+        "achievements": (0.91, 0.98),
         "periods": (0.79, 0.84),
     }
     for kind, (precision, recall) in floors.items():
