@@ -150,11 +150,15 @@ _JOINT_MID = f"(?:(?!工会)[^{_NOT_IN_NAME}和的\\W\\d_a-zA-Z]){{2,8}}?"
 """The trade between a town (or a bare 市/区/县) and its joint union's ending: two to eight
 characters, no function word and no 工会 (市总工会组建…联合工会 names the city's union first)."""
 
+_NOT_BEFORE_BARE = "全城都超社街小园各个每级"
+"""What, written before a bare 省/市/区/县, makes it part of a word or a quantifier, not the
+article's own place: 全市, 城区, 社区, 各区总工会, 每个区总工会, 县级市总工会."""
+
 _TOWN_BODIES = {row[0]: (row[1], row[2]) for row in table("town_bodies.tsv")}
 """A town's or street's own offices, named like its union (民治街道办事处, 长安镇司法所)."""
 _TOWN_UNION = re.compile(
     f"(?:{'|'.join(word_list('town_types.txt'))})(?:总?工会|党委|党工委|{'|'.join(_TOWN_BODIES)}"
-    "|.{2,8}?(?:联合工会|工会联合会))"
+    f"|.{{2,8}}?(?:{'|'.join(joint_unions())}))"
 )
 """Whether a text may name a town's union: only then is the (slower) pattern with the town
 branch run; without one, both patterns find the same."""
@@ -167,11 +171,13 @@ _INSTITUTION = re.compile(
 
 
 @cache
-def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[str]:
+def _org_regex(
+    towns: bool = False, institutions: bool = False, bound: bool = False
+) -> re.Pattern[str]:
     """The organization pattern; ``towns``: with the branch for a town's or street's union,
     which starts with lookbehinds and so is tried at every position of the text (it made the
     pattern 1.7 times as slow); ``institutions``: with the branches for enterprises and
-    schools (the same)."""
+    schools (the same); ``bound``: with the branch for a district named by a word (城区)."""
     cores = _alt(row[0] for row in table("org_cores.tsv"))
     national = _alt(row[0] for row in table("national_orgs.tsv"))
     forms = _alt(place_forms())
@@ -197,6 +203,11 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     short = "|".join(
         f"{re.escape(written)}(?!{not_after})"
         for written, _, _, not_after in table("org_short_forms.tsv")
+    )
+    # a district named by a word (城区总工会, 城区区委: 汕尾市城区's, in a report on 汕尾市)
+    bound_branch = (
+        f"|(?:(?<![{_CJK}])|(?<=[{_NOT_NAME}]))(?P<cbound>{_alt(city_bound_forms())})"
+        f"(?P<cbrepeat>区(?=委))?(?P<cbcore>{cores})"
     )
     # the branches in their order of priority, each group behind the characters it can start with
     named = f"(?={first_chars((row[0] for row in table('national_orgs.tsv')), place_forms())})"
@@ -235,7 +246,7 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
         f"(?P<imid>(?!和)(?:(?!首[家个批]|一[家个所])(?:[^{_NOT_IN_NAME}和的\\W\\d_a-zA-Z]|(?<![市区县省镇乡])和)){{0,10}}?)(?P<iend>{endings})(?P<iunion>工会|{_alt(PARTY_COMMITTEES)})?"
         # the article's own city's or county's hospital or joint union of one trade, after a
         # bare 市/区/县 (县人民医院, 市网约车行业工会联合会)
-        f"|(?<![全城都超社街小园各个每级])(?P<ibare>市|区|县)"
+        f"|(?<![{_NOT_BEFORE_BARE}])(?P<ibare>市|区|县)"
         f"(?:(?P<ibend>{_alt(word_list('bare_institutions.txt'))})(?P<ibunion>工会)?"
         # (not a word the level starts: 市场, 市民, 县城, 区域, 市级, 县直 …)
         f"|(?![场民区城级域直属内外])(?P<ibmid>{_JOINT_MID})(?P<ibjoint>{_alt(joint_unions())}))"
@@ -247,12 +258,11 @@ def _org_regex(towns: bool = False, institutions: bool = False) -> re.Pattern[st
     return re.compile(
         f"{named}(?:(?P<national>{national})|(?P<place>{forms})(?P<zone>{zones})?(?P<core>{cores})(?!(?<=工会)联合))"
         f"{f'|{town_start}{town}|{town_own}' if towns else ''}"
-        # a district named by a word (城区总工会, 城区区委: 汕尾市城区's, in a report on 汕尾市)
-        f"|(?:(?<![{_CJK}])|(?<=[{_NOT_NAME}]))(?P<cbound>{_alt(city_bound_forms())})(?P<cbrepeat>区(?=委))?(?P<cbcore>{cores})"
+        f"{bound_branch if bound else ''}"
         f"|(?:(?<![{_CJK}])(?:{provinces})?(?:{generic_city})?|(?<=[和与及])(?:{generic_city}))"
         f"(?P<generic>{generic})(?P<gcore>{cores})"
-        f"|{bare}(?:(?<![全城都超社街小园各个每级])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
-        f"|(?<![全城都超社街小园各个每级])(?P<splace>{forms}|省|市|区|县)(?P<short>{short}))"
+        f"|{bare}(?:(?<![{_NOT_BEFORE_BARE}])(?P<bare>省|市|区|县)(?P<bcore>{cores})"
+        f"|(?<![{_NOT_BEFORE_BARE}])(?P<splace>{forms}|省|市|区|县)(?P<short>{short}))"
         f"{institution if institutions else ''}"  # last: 市总工会联合韶关学院 is two
     )
 
@@ -290,7 +300,8 @@ def _find_orgs(
     towns_seen: dict[str, tuple[str, str | None]] = {}  # town as written -> its name, place
     towns = _TOWN_UNION.search(text) is not None
     institutions = _INSTITUTION.search(text) is not None
-    for m in _org_regex(towns, institutions).finditer(text):
+    bound = any(form in text for form in city_bound_forms())
+    for m in _org_regex(towns, institutions, bound).finditer(text):
         if m.group("national"):
             canon, kind = _nationals()[m.group("national")]
             place = None
@@ -375,7 +386,7 @@ def _find_orgs(
                 name = committee_of(party.name) + ending
                 out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, party.place))
             continue
-        if m.group("cbound"):
+        if bound and m.group("cbound"):
             place = city_bound_forms()[m.group("cbound")]
             if city_of(place) != city:
                 continue

@@ -137,8 +137,9 @@ def bare_byline_end(text: str) -> int | None:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph of normalized text; ``kind`` is a structural kind (``series``, ``byline``,
-    ``caption``, ``section``, ``question``, ``answer``, ``interviewee``, ``headline``, ``deck``
-    (a line under the headline), ``footer``, ``junk``) or ``body``; ``speaker`` the name speaking in an answer turn."""
+    ``caption``, ``section``, ``question``, ``answer``, ``interviewee``, ``headline``,
+    ``deck`` (a title line under the headline), ``footer``, ``junk``) or ``body``; ``speaker``
+    the name speaking in an answer turn."""
 
     index: int
     start: int
@@ -324,10 +325,10 @@ def _add_sentence(out: list[Sentence], para: Paragraph, s: int, e: int, kind: st
 
 def _mark_headline(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """The headline is the first short body line after the interviewee line, or, in a report,
-    the first of the last block of adjacent short lines before the byline (skipping menus,
-    junk and the page's own lines: a masthead's date, a breadcrumb); the lines after it in
-    that block are its deck (副题: ——访…, 今年再建20家…), which a report without a byline has
-    only when they start with a dash."""
+    the first of the last block of adjacent short lines before the byline (or a web page's
+    发布时间： line), the page's own lines left out (:data:`_PAGE_LINE`); the lines after it in
+    that block are its deck (副题: ——访…, 今年再建20家…), which a report with neither has only
+    when they start with a dash."""
     head = paragraphs[:_HEAD_PARAS]
     pick: int | None = None
     decks: list[int] = []
@@ -335,21 +336,21 @@ def _mark_headline(paragraphs: list[Paragraph]) -> list[Paragraph]:
     if anchor is not None:
         pick = next((p.index for p in head if p.index > anchor and _title_like(p)), None)
     else:
-        byline = _opening_byline(head)
-        if byline is None:  # a web page's line of metadata (发布时间：…) under its title lines
-            byline = next(
+        end = _opening_byline(head)  # where the title block ends
+        if end is None:  # a web page's line of metadata (发布时间：…) under its title lines
+            end = next(
                 (p.index for p in head if p.kind == "junk" and _PAGE_META.match(p.text)), None
             )
         cands = [
             p.index
             for p in head
             # 敖志诚：在毫厘之间“磨”出金牌技师 above a byline is a headline, not an answer
-            if (_title_like(p) or (byline is not None and p.kind == "answer" and _title_shape(p)))
+            if (_title_like(p) or (end is not None and p.kind == "answer" and _title_shape(p)))
             and not _PAGE_LINE.search(p.text)
             and not p.text.endswith("。")  # a sentence of the body
-            and (byline is None or p.index < byline)
+            and (end is None or p.index < end)
         ]
-        if cands and byline is not None:
+        if cands and end is not None:
             block = [cands[-1]]
             while block[0] - 1 in cands:
                 block.insert(0, block[0] - 1)
@@ -379,7 +380,7 @@ _PAGE_LINE = re.compile(
 (您当前的位置：首页>基层动态>正文), a column's name (【劳动者之歌】), a notice's letterhead and
 number (阳江市总工会文件, 阳总工〔2025〕47号), the site's name alone (河源市源城区总工会, 东莞市大朗镇
 人民政府门户网站), or a paper's, channel's or app's (湛江日报, 南方+　湛江频道)."""
-_DASHES = ("—", "——", "-", "－")
+_DASHES = ("—", "-", "－")
 
 
 def _opening_byline(head: list[Paragraph]) -> int | None:

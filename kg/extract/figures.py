@@ -982,6 +982,8 @@ _CELL_GAP = re.compile(r"\u3000+|[ \t]{2,}|\t")
 tab, or two spaces or more (a single space may be OCR's, inside a name or a number)."""
 _COLUMN_UNIT = re.compile(r"[（(]([^（()）]{1,4})[）)]$")
 """A column's unit in brackets at the end of its heading: 受助人数（名）, 金额（万元）."""
+_HEADING_HINT = re.compile(r"[（(][^（()）\n]{1,4}[）)](?:\u3000|[ \t]{2,}|\t|[ \t]*\n)")
+"""A bracketed unit ending a cell (受助人数（名）　…): a text without one has no table to read."""
 _NUMBER_CELL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _INDEX_HEADINGS = ("序号", "编号", "排名", "名次")
 _TOTAL_ROWS = ("合计", "总计", "小计")
@@ -1001,6 +1003,8 @@ def table_figures(ctx: Context) -> Iterator[Fact]:
     (12　县工业园区工会联 / 合会　6　2.4) is joined; other lines (a page's header or footer)
     are passed over until a line of prose ends the table."""
     text = ctx.doc.text
+    if not _HEADING_HINT.search(text):  # most articles: no column with its unit
+        return
     lines: list[tuple[int, str]] = []
     at = 0
     for line in text.split("\n"):

@@ -1125,7 +1125,8 @@ def find_contacts(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
             if text[at : at + 1] not in ("、", "和"):
                 break
             at += 1
-    if not out:  # the next contact of a list split at ；: 市劳动模范协会　卜凤霞，电话：0668-…
+    # the next contact after ；: 市劳动模范协会　卜凤霞，电话：…
+    if not out and ("电话" in text or "手机" in text) and _PHONE_NEXT.search(text):
         for at in (0, *_office_ends(text, 0)):
             name = name_at(text, at, known, vouched=True)
             if name and _PHONE_NEXT.match(text, at + len(name)) and not titles.search(name, 1):
@@ -1264,6 +1265,8 @@ def find_ranked(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
     电器有限公司）; 一等奖：A（…）、B（…）): each name must be followed by its unit in brackets, so
     a team (第一名　…有限公司代表队) or a prose mention names no one."""
     out: list[tuple[int, str]] = []
+    if "（" not in text and "(" not in text:  # (most sentences: no unit in brackets)
+        return out
     for m in _RANK.finditer(text):
         at = m.end()
         while (name := name_at(text, at, known, vouched=True)) is not None:
