@@ -5427,3 +5427,88 @@ def test_a_wechat_source_line_dates_the_post_and_bare_levels_after_verbs(
     assert f"{county}{town}镇中心卫生院" in orgs
     assert not any(o.startswith(("支持", "县级")) for o in orgs)
     assert (chair, "主席", f"{county}直机关工会") in _posts(result)
+
+
+_COLON_ROUNDUP = """我市各级工会开展“送温暖”活动
+
+本报讯（记者 {reporter}）“送温暖”活动开展以来，全市各级工会走访慰问困难职工。
+{d1}：区人大常委会副主任、区总工会主席{c1}带队走访慰问困难职工。全区共慰问困难职工412户。
+{d2}：市人大常委会副主任、市总工会主席{c2}带队到镇里走访慰问。全市共慰问困难职工468户。
+{d3}：县人大常委会副主任、县总工会主席{c3}带队走访慰问困难职工。县总工会共慰问困难职工238户。
+"""
+
+
+@pytest.mark.parametrize(
+    ("fields", "unions"),
+    [
+        (
+            dict(
+                reporter="丘丽华",
+                d1="梅江区",
+                c1="池雪梅",
+                d2="兴宁",
+                c2="凌海清",
+                d3="蕉岭",
+                c3="赖冬梅",
+            ),
+            ("梅江区总工会", "兴宁市总工会", "蕉岭县总工会"),
+        ),
+        (
+            dict(
+                reporter="黄晓岚",
+                d1="清城区",
+                c1="邓美玲",
+                d2="英德",
+                c2="黎振华",
+                d3="佛冈",
+                c3="朱丽萍",
+            ),
+            ("清城区总工会", "英德市总工会", "佛冈县总工会"),
+        ),
+    ],
+)
+def test_a_roundup_of_paragraphs_opening_with_a_place_and_a_colon(tmp_path, fields, unions):
+    """Paragraphs that open with a place and a colon (梅江区：…, 兴宁：…, 蕉岭：…, short forms
+    included) are a roundup's items: each item's bare 区/市/县 bodies are its place's, and a
+    county-level city's item (兴宁) has its own 市总工会."""
+    posts = _posts(_build_text(tmp_path, _COLON_ROUNDUP.format(**fields)))
+    for chair, union in zip((fields["c1"], fields["c2"], fields["c3"]), unions, strict=True):
+        assert (chair, "主席", union) in posts
+
+
+_NAME_TABLE = """{city}市总工会
+关于{year}年{city}市五一劳动奖章拟表彰对象的公示
+
+根据评选办法，经基层推荐、审核，拟表彰以下对象，现予公示。
+
+序号　姓名　工作单位　职务
+1　{n1}　{city}市华瑞精密模具有限公司　模具车间主任
+2　{n2}　{city}市第三人民医院　重症医学科护士长
+3　{n3}　{city}市迅达城市配送有限公司　快递员
+4　{n4}　{city}市恒晟电子有限公司　高级技师
+
+联系人：巫丽霞　　联系电话：0752-2389561
+"""
+
+
+@pytest.mark.parametrize(
+    ("city", "year", "names"),
+    [
+        ("惠州", 2026, ("禤志恒", "曾丽珊", "韦国强", "缪建英")),
+        ("江门", 2025, ("司徒健", "梁慧敏", "邝志远", "甄秀琴")),
+    ],
+)
+def test_a_table_of_names_units_and_posts(tmp_path, city, year, names):
+    """A table copied as lines with 姓名, 工作单位 and 职务 columns: each row's name holds its
+    post in its unit (a workshop's post is its company's; a post the chain does not know, 快递员,
+    is the column's as written); a grade of skill (高级技师) is no post."""
+    text = _NAME_TABLE.format(
+        city=city, year=year, n1=names[0], n2=names[1], n3=names[2], n4=names[3]
+    )
+    result = _build_text(tmp_path, text)
+    posts = _posts(result)
+    assert (names[0], "车间主任", f"{city}市华瑞精密模具有限公司") in posts
+    assert (names[2], "快递员", f"{city}市迅达城市配送有限公司") in posts
+    assert not any(p == names[3] for p, _, _ in posts)
+    people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
+    assert set(names) <= people

@@ -125,8 +125,11 @@ def build_context(doc: Document, seg: Segmented, within: str | None = None) -> C
         for p in seg.paragraphs
         if p.kind == "answer" and p.speaker and p.speaker != ANSWER_MARK
     )
-    if within is not None and city is None:
-        city = city_of(within)
+    if (
+        within is not None and city is None
+    ):  # an item on 兴宁市 is 兴宁's: its 市总工会 is 兴宁市总工会
+        level = places()[within].level if within in places() else None
+        city = within if level == "county_city" else city_of(within)
         province = province_of(city) or province
     counties = [  # a district, a county or a county-level city (陆丰市 in 汕尾市)
         (n, c) for c, n in counts.items() if city and c != city and city_of(c) == city
@@ -197,14 +200,32 @@ _ITEM_LINE_MOST = 40
 
 def _item_place(text: str) -> str | None:
     """The place an item's line starts with, after its mark (■饶平县三饶镇：… -> 饶平县, 【南山】 ->
-    南山区); None for any other line."""
-    if not _ITEM.match(text) or len(text) > _ITEM_LINE_MOST or text.endswith("。"):
+    南山区), or a paragraph that starts with a place and a colon (梅江区：区人大常委会副主任…;
+    兴宁：… -> 兴宁市); None for any other line."""
+    if _ITEM.match(text):
+        if len(text) > _ITEM_LINE_MOST or text.endswith("。"):
+            return None
+        at = 1
+    elif _COLON_ITEM.match(text):
+        at = 0
+    else:
         return None
-    places = [p for p in find_places(text) if p[0] == 1]
-    if places:
+    places = [p for p in find_places(text) if p[0] == at]
+    if places and (at or text.startswith(("：", ":"), places[0][1])):
         return places[0][2]
     shorts = county_short_forms()
-    return next((shorts[w] for w in shorts if text.startswith(w, 1)), None)
+    return next(
+        (
+            shorts[w]
+            for w in shorts
+            if text.startswith(w, at) and (at or text.startswith(("：", ":"), len(w)))
+        ),
+        None,
+    )
+
+
+_COLON_ITEM = re.compile(r"[\u4e00-\u9fff]{2,9}[：:]")
+"""A paragraph opening with a name and a colon: a roundup's item when the name is a place."""
 
 
 def section_contexts(ctx: Context) -> list[Context]:

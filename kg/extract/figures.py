@@ -16,11 +16,11 @@ standing alone. What a figure counts is read around it: the verb before and the 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
+from kg.extract import tables
 from kg.extract.context import Context
 from kg.extract.names import plausible_name
 from kg.extract.programs import facility_ending, find_programs
@@ -977,96 +977,58 @@ def _program_of(
     return Ref("program", named[2]), named[1] if subject else 0
 
 
-_CELL_GAP = re.compile(r"\u3000+|[ \t]{2,}|\t")
-"""What parts the cells of a table's row as the original text has it: an ideographic space, a
-tab, or two spaces or more (a single space may be OCR's, inside a name or a number)."""
 _COLUMN_UNIT = re.compile(r"[（(]([^（()）]{1,4})[）)]$")
 """A column's unit in brackets at the end of its heading: 受助人数（名）, 金额（万元）."""
 _HEADING_HINT = re.compile(r"[（(][^（()）\n]{1,4}[）)](?:\u3000|[ \t]{2,}|\t|[ \t]*\n)")
 """A bracketed unit ending a cell (受助人数（名）　…): a text without one has no table to read."""
-_NUMBER_CELL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _INDEX_HEADINGS = ("序号", "编号", "排名", "名次")
 _TOTAL_ROWS = ("合计", "总计", "小计")
 
 
-def _table_cells(line: str) -> list[str]:
-    return [c.strip() for c in _CELL_GAP.split(line.strip()) if c.strip()]
+def _units(heading: list[str]) -> dict[int, str]:
+    """The columns of a heading that give their unit, with it."""
+    return {
+        col: m.group(1)
+        for col, cell in enumerate(heading)
+        if (m := _COLUMN_UNIT.search(cell)) and find_quantities("1" + m.group(1))
+    }
+
+
+def _label(heading: list[str]) -> int | None:
+    """The column that names a row: the first that gives no unit and is no index."""
+    units = _units(heading)
+    return next(
+        (c for c, cell in enumerate(heading) if c not in units and cell not in _INDEX_HEADINGS),
+        None,
+    )
 
 
 def table_figures(ctx: Context) -> Iterator[Fact]:
-    """The figures of a table flattened into lines (a PDF's or a web page's copy): a heading line
-    of three cells or more, one of them a column with its unit in brackets (序号　单位　受助人数
-    （名）　金额（万元）), then rows of as many cells whose cells under a unit are numbers; each such
-    cell is an achievement measured by the row's label (1　乳城镇总工会　15　5.7: 15名 and
+    """The figures of a table copied as lines (:mod:`kg.extract.tables`) whose heading has a
+    column with its unit in brackets (序号　单位　受助人数（名）　金额（万元））: each number under
+    a unit is an achievement measured by the row's label (1　乳城镇总工会　15　5.7: 15名 and
     57,000元 of 乳城镇总工会), with no period (the table's title names an edition, not when). A
-    total row (合计) repeats the text's own figures: left out. A label broken across two lines
-    (12　县工业园区工会联 / 合会　6　2.4) is joined; other lines (a page's header or footer)
-    are passed over until a line of prose ends the table."""
-    text = ctx.doc.text
-    if not _HEADING_HINT.search(text):  # most articles: no column with its unit
+    total row (合计) repeats the text's own figures: left out."""
+    if not _HEADING_HINT.search(ctx.doc.text):  # most articles: no column with its unit
         return
-    lines: list[tuple[int, str]] = []
-    at = 0
-    for line in text.split("\n"):
-        lines.append((at, line))
-        at += len(line) + 1
-    i = 0
-    while i < len(lines):
-        heading = _table_cells(lines[i][1])
-        units = {
-            col: m.group(1)
-            for col, cell in enumerate(heading)
-            if (m := _COLUMN_UNIT.search(cell)) and find_quantities("1" + m.group(1))
-        }
-        label = next(
-            (c for c, cell in enumerate(heading) if c not in units and cell not in _INDEX_HEADINGS),
-            None,
-        )
-        if len(heading) < 3 or not units or label is None or _PROSE_LINE.search(lines[i][1]):
-            i += 1
+    for row in tables.rows(ctx.doc.text, lambda h: bool(_units(h)) and _label(h) is not None):
+        units, label = _units(row.heading), _label(row.heading)
+        assert label is not None
+        name = row.cells[label]
+        if name in _TOTAL_ROWS or not all(
+            tables.NUMBER_CELL.fullmatch(row.cells[c]) for c in units
+        ):
             continue
-        i += 1
-        while i < len(lines):
-            start, line = lines[i]
-            cells = _table_cells(line)
-            if (
-                0 < len(cells) < len(heading)
-                and i + 1 < len(lines)
-                and len(cells) + len(nxt := _table_cells(lines[i + 1][1])) - 1 == len(heading)
-                and not _NUMBER_CELL.fullmatch(nxt[0])
-            ):
-                cells = [*cells[:-1], cells[-1] + nxt[0], *nxt[1:]]
-                line = text[start : lines[i + 1][0] + len(lines[i + 1][1])]
-                i += 1
-            i += 1
-            if len(cells) != len(heading):
-                if _PROSE_LINE.search(line):
-                    break  # 报：韶关市总工会，…: the table has ended
-                continue
-            name = cells[label]
-            if name in _TOTAL_ROWS or not all(_NUMBER_CELL.fullmatch(cells[c]) for c in units):
-                continue
-            yield from _row_figures(ctx, start, start + len(line), name, cells, units)
-
-
-_PROSE_LINE = re.compile("[。：:；]")
-
-
-def _row_figures(
-    ctx: Context, start: int, end: int, name: str, cells: list[str], units: dict[int, str]
-) -> Iterator[Fact]:
-    """One row's figures, with the row's sentence (in normalized text) as their evidence."""
-    origin = ctx.seg.norm.origin
-    n_start, n_end = bisect_left(origin, start), bisect_left(origin, end)
-    sent = next((s for s in ctx.seg.sentences if s.start <= n_start < s.end), None)
-    if sent is None:
-        return
-    ev = ctx.evidence(sent, max(sent.start, n_start), min(sent.end, n_end), "table_row")
-    for col, unit in units.items():
-        found = find_quantities(cells[col].replace(",", "") + unit)
-        if found:
-            args = {"measure": name, "quantity": found[0].quantity}
-            yield Fact("achievement", tuple(sorted(args.items())), (ev,), "achieved")
+        found = tables.row_sentence(ctx, row)
+        if found is None:
+            continue
+        sent, start, end = found
+        ev = ctx.evidence(sent, start, end, "table_row")
+        for col, unit in units.items():
+            quantities = find_quantities(row.cells[col].replace(",", "") + unit)
+            if quantities:
+                args = {"measure": name, "quantity": quantities[0].quantity}
+                yield Fact("achievement", tuple(sorted(args.items())), (ev,), "achieved")
 
 
 def extract_figures(ctx: Context) -> Iterator[Fact]:

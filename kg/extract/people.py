@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
+from kg.extract import tables
 from kg.extract.context import Context
 from kg.extract.names import name_at, plausible_name, surname_len
 from kg.gazetteer import (
@@ -1397,6 +1398,60 @@ def find_list_line(ctx: Context, sent: Sentence, known: frozenset[str]) -> tuple
     return name, posts
 
 
+_NAME_COLUMN = ("姓名", "名字")
+_UNIT_COLUMN = ("工作单位", "单位名称", "所在单位", "单位")
+_POST_COLUMN = ("职务", "职位", "现任职务", "职务职称")
+
+
+def _column(heading: list[str], names: tuple[str, ...]) -> int | None:
+    return next((c for c, cell in enumerate(heading) if cell in names), None)
+
+
+def find_table_people(
+    ctx: Context, known: frozenset[str]
+) -> Iterator[tuple[Sentence, str, int, list[Post]]]:
+    """The people of a table copied as lines (:mod:`kg.extract.tables`) whose heading names a
+    name column, a unit column and a post column (序号　姓名　工作单位　职务): each row's name
+    with the posts its unit and post read as a chain (禤志恒　惠州市华瑞精密模具有限公司　模具车间
+    主任 -> 车间主任 of the company); a post the chain does not know (门机司机) is the post
+    column's as written, in the unit. Yields each row's sentence, name, the name's offset in
+    the sentence, and its posts (none for a grade of skill, 高级技师: the name is a person's)."""
+    if "姓名" not in ctx.doc.text and "名字" not in ctx.doc.text:
+        return
+    for row in tables.rows(
+        ctx.doc.text,
+        lambda h: None not in (_column(h, _NAME_COLUMN), _column(h, _POST_COLUMN)),
+    ):
+        name = row.cells[_column(row.heading, _NAME_COLUMN) or 0]
+        if name_at(name, 0, known, vouched=True) != name:
+            continue
+        unit_col = _column(row.heading, _UNIT_COLUMN)
+        unit = row.cells[unit_col] if unit_col is not None else ""
+        post = row.cells[_column(row.heading, _POST_COLUMN) or 0]
+        found = tables.row_sentence(ctx, row)
+        if found is None:
+            continue
+        sent, start, end = found
+        at = sent.text.find(name, start - sent.start)
+        if at < 0:
+            continue
+        span = (start - sent.start, end - sent.start)
+        chain = [p for p in find_posts(unit + post + name, ctx, known | {name}) if p.person == name]
+        if not chain and post and len(post) <= _TABLE_POST_MOST and "、" not in post:
+            org = next((o for o in find_orgs(unit, ctx.city, ctx.province, ctx.county)), None)
+            chain = [Post(name, post, org if org and org.start == 0 else None, 0, 0)]
+        posts = [
+            Post(name, p.title, p.org, span[0], span[1], p.former, at)
+            for p in chain
+            if not p.title.endswith(_SKILL_GRADES)  # 高级技师: a grade of skill, not a post
+        ]
+        yield sent, name, at, posts
+
+
+_TABLE_POST_MOST = 8
+_SKILL_GRADES = ("技师", "高级工", "中级工")
+
+
 def _space_after(ctx: Context, at: int) -> bool:
     """Whether the original text has a space (or a full-width one) where normalized ``at`` is."""
     end = ctx.seg.norm.to_original(at - 1, at)[1]
@@ -1548,6 +1603,13 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
     for sent, post in find_announced(ctx):
         known.add(post.person)
         yield from _post_records(ctx, sent, post, "appointment")
+    for sent, name, at, posts in find_table_people(ctx, frozenset(known)):
+        known.add(name)
+        for post in posts:
+            yield from _post_records(ctx, sent, post, "table_row")
+        if not posts:
+            ev = ctx.evidence(sent, sent.start + at, sent.start + at + len(name), "table_row")
+            yield Mention(Ref("person", name), name, ev)
     yield from _speakers(ctx)
     yield from _name_then_title(ctx, frozenset(known))
 
