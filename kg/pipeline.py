@@ -26,7 +26,7 @@ from kg.ontology import DEFAULT_BASE
 from kg.parallel import gc_paused, run_dask, run_processes, start_pool
 from kg.read import RawFile, ReadError, expand_paths, read_pairs, read_raw_pairs
 from kg.records import Document, Extraction, Fact, Mention, Problem
-from kg.resolve import Resolved, compact, resolve
+from kg.resolve import Resolved, compact, declared_names, rename_declared, resolve
 from kg.segment import segment
 
 
@@ -41,9 +41,14 @@ def extract_document(doc: Document) -> Extraction:
         for part in [ctx] if name == "article" else parts:
             for record in extractor(part):
                 (facts if isinstance(record, Fact) else mentions).append(record)
-    mentions.sort(key=Mention.sort_key)
-    facts.sort(key=Fact.sort_key)
-    return Extraction(doc, tuple(mentions), tuple(facts))
+    ex = Extraction(doc, tuple(mentions), tuple(facts))
+    if declared := declared_names(doc.text, ctx.city, ctx.province):  # （以下简称“…”）
+        ex = rename_declared(ex, declared)
+    return Extraction(
+        doc,
+        tuple(sorted(ex.mentions, key=Mention.sort_key)),
+        tuple(sorted(ex.facts, key=Fact.sort_key)),
+    )
 
 
 @dataclass(frozen=True, slots=True)

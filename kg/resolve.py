@@ -11,6 +11,7 @@ same); facts with the same identity merge their evidence.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -59,6 +60,69 @@ def ocr_aliases(ex: Extraction) -> dict[str, str]:
         if len(close) == 1:
             out[name] = close[0]
     return out
+
+
+_DECLARED = re.compile(r"[（(]以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
+"""An organization's short name declared after its full one: …有限公司（以下简称“广州局集团公司”）."""
+_DECLARED_LEAD_MOST = 6
+_OWN_BODIES = ("工会", "党委", "党总支", "党支部", "")
+
+
+def declared_names(text: str, city: str | None, province: str | None) -> dict[str, str]:
+    """The short names ``text`` declares with 以下简称 (short -> full), the full name being the
+    organization written right before the bracket, with the words before it back to a stop when
+    they are few and no function word (中国铁路 + 广州局集团有限公司)."""
+    from kg.gazetteer import _NOT_NAME, find_orgs
+
+    out: dict[str, str] = {}
+    for m in _DECLARED.finditer(text):
+        head = text[max(0, m.start() - 60) : m.start()]
+        found = [o for o in find_orgs(head, city, province) if o.end == len(head)]
+        if not found:
+            continue
+        org = found[-1]
+        lead = re.search(f"[\u4e00-\u9fff]{{1,{_DECLARED_LEAD_MOST}}}$", head[: org.start])
+        full = org.name
+        if lead and not re.search(f"[{_NOT_NAME}]", lead.group()) and org.name == org.text:
+            full = lead.group() + org.name
+        out[m.group(1)] = full
+    return out
+
+
+def rename_declared(ex: Extraction, declared: dict[str, str]) -> Extraction:
+    """``ex`` with the organizations named by a declared short name (广州局集团公司工会) or by a
+    tail of the full name (广州局集团有限公司, read without its 中国铁路) named by the full one."""
+
+    def full_of(key: str) -> str | None:
+        for short, full in declared.items():
+            if key.startswith(short):
+                return full + key[len(short) :]
+            for own in _OWN_BODIES:  # 广州局集团有限公司工会: the full name's union
+                tail = key.removesuffix(own)
+                if tail != key or not own:
+                    if len(tail) >= 4 and full.endswith(tail) and tail != full:
+                        return full + own
+        return None
+
+    def rewrite(value: object) -> object:
+        if isinstance(value, Ref) and value.kind == "org" and (full := full_of(value.key)):
+            return Ref("org", full)
+        return value
+
+    mentions = tuple(
+        Mention(rewrite(m.ref), m.text, m.evidence, m.attrs)  # type: ignore[arg-type]
+        for m in ex.mentions
+    )
+    facts = tuple(
+        Fact(
+            f.kind,
+            tuple(sorted(((k, rewrite(v)) for k, v in f.args), key=_arg_order)),
+            f.evidence,
+            f.modality,
+        )
+        for f in ex.facts
+    )
+    return Extraction(ex.doc, mentions, facts, ex.notes)
 
 
 def _rewrite(value: object, aliases: dict[str, str]) -> object:

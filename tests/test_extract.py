@@ -5512,3 +5512,23 @@ def test_a_table_of_names_units_and_posts(tmp_path, city, year, names):
     assert not any(p == names[3] for p, _, _ in posts)
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert set(names) <= people
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "chair"),
+    [
+        ("中国铁路广州局集团有限公司", "广州局集团公司", "仝立军"),
+        ("中国南方电网广东电网有限责任公司", "广东电网公司", "司马俊峰"),
+    ],
+)
+def test_a_declared_short_name_is_the_full_ones(tmp_path, full, short, chair):
+    """An organization's short name declared with 以下简称 (…有限公司（以下简称“广州局集团公司”）)
+    names the full one wherever it is written, with its union and party committee after it;
+    the words before a name found without them (中国铁路) are part of it."""
+    text = (
+        f"{short}召开表彰大会\n\n本报讯（记者 湛蓝）3月18日，{full}（以下简称“{short}”）召开"
+        f"表彰大会。{short}党委常委、工会主席{chair}出席会议。{short}工会共表彰先进集体12个。\n"
+    )
+    posts = _posts(_build_text(tmp_path, text))
+    assert (chair, "主席", f"{full}工会") in posts
+    assert (chair, "常委", f"{full}党委") in posts
