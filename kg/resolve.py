@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from kg.extract.names import one_char_apart
@@ -109,6 +110,12 @@ def rename_declared(ex: Extraction, declared: dict[str, str]) -> Extraction:
             return Ref("org", full)
         return value
 
+    return _rewritten(ex, rewrite)
+
+
+def _rewritten(ex: Extraction, rewrite: Callable[[object], object]) -> Extraction:
+    """``ex`` with every entity it names (in mentions and in facts' arguments) passed through
+    ``rewrite``."""
     mentions = tuple(
         Mention(rewrite(m.ref), m.text, m.evidence, m.attrs)  # type: ignore[arg-type]
         for m in ex.mentions
@@ -136,19 +143,7 @@ def resolve_document(ex: Extraction) -> Extraction:
     aliases = ocr_aliases(ex)
     if not aliases:
         return ex
-    mentions = tuple(
-        Mention(_rewrite(m.ref, aliases), m.text, m.evidence, m.attrs) for m in ex.mentions
-    )  # type: ignore[arg-type]
-    facts = tuple(
-        Fact(
-            f.kind,
-            tuple(sorted(((k, _rewrite(v, aliases)) for k, v in f.args), key=_arg_order)),
-            f.evidence,
-            f.modality,
-        )
-        for f in ex.facts
-    )
-    return Extraction(ex.doc, mentions, facts, ex.notes)
+    return _rewritten(ex, lambda v: _rewrite(v, aliases))
 
 
 def _arg_order(arg: tuple[str, object]) -> tuple[str, str]:

@@ -125,9 +125,8 @@ def build_context(doc: Document, seg: Segmented, within: str | None = None) -> C
         for p in seg.paragraphs
         if p.kind == "answer" and p.speaker and p.speaker != ANSWER_MARK
     )
-    if (
-        within is not None and city is None
-    ):  # an item on 兴宁市 is 兴宁's: its 市总工会 is 兴宁市总工会
+    if within is not None and city is None:
+        # an item on a county-level city (兴宁：…) is that city's: its 市总工会 is 兴宁市总工会
         level = places()[within].level if within in places() else None
         city = within if level == "county_city" else city_of(within)
         province = province_of(city) or province
