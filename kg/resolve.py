@@ -99,10 +99,9 @@ def rename_declared(ex: Extraction, declared: dict[str, str]) -> Extraction:
             if key.startswith(short):
                 return full + key[len(short) :]
             for own in _OWN_BODIES:  # 广州局集团有限公司工会: the full name's union
-                tail = key.removesuffix(own)
-                if tail != key or not own:
-                    if len(tail) >= 4 and full.endswith(tail) and tail != full:
-                        return full + own
+                tail = key[: len(key) - len(own)]
+                if key.endswith(own) and len(tail) >= 4 and full.endswith(tail) and tail != full:
+                    return full + own
         return None
 
     def rewrite(value: object) -> object:

@@ -209,18 +209,11 @@ def _item_place(text: str) -> str | None:
         at = 0
     else:
         return None
-    places = [p for p in find_places(text) if p[0] == at]
-    if places and (at or text.startswith(("：", ":"), places[0][1])):
-        return places[0][2]
+    # (a paragraph's place must be all that stands before its colon)
+    named = [(end, place) for start, end, place in find_places(text) if start == at]
     shorts = county_short_forms()
-    return next(
-        (
-            shorts[w]
-            for w in shorts
-            if text.startswith(w, at) and (at or text.startswith(("：", ":"), len(w)))
-        ),
-        None,
-    )
+    named += [(at + len(w), shorts[w]) for w in shorts if text.startswith(w, at)]
+    return next((place for end, place in named if at or text.startswith(("：", ":"), end)), None)
 
 
 _COLON_ITEM = re.compile(r"[\u4e00-\u9fff]{2,9}[：:]")

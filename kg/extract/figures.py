@@ -985,22 +985,20 @@ _INDEX_HEADINGS = ("序号", "编号", "排名", "名次")
 _TOTAL_ROWS = ("合计", "总计", "小计")
 
 
-def _units(heading: list[str]) -> dict[int, str]:
-    """The columns of a heading that give their unit, with it."""
-    return {
+@cache
+def _columns(heading: tuple[str, ...]) -> tuple[dict[int, str], int | None]:
+    """The columns of a table's heading that give their unit (with it), and the column that
+    names a row: the first that gives no unit and is no index."""
+    units = {
         col: m.group(1)
         for col, cell in enumerate(heading)
         if (m := _COLUMN_UNIT.search(cell)) and find_quantities("1" + m.group(1))
     }
-
-
-def _label(heading: list[str]) -> int | None:
-    """The column that names a row: the first that gives no unit and is no index."""
-    units = _units(heading)
-    return next(
+    label = next(
         (c for c, cell in enumerate(heading) if c not in units and cell not in _INDEX_HEADINGS),
         None,
     )
+    return units, label
 
 
 def table_figures(ctx: Context) -> Iterator[Fact]:
@@ -1011,8 +1009,10 @@ def table_figures(ctx: Context) -> Iterator[Fact]:
     total row (合计) repeats the text's own figures: left out."""
     if not _HEADING_HINT.search(ctx.doc.text):  # most articles: no column with its unit
         return
-    for row in tables.rows(ctx.doc.text, lambda h: bool(_units(h)) and _label(h) is not None):
-        units, label = _units(row.heading), _label(row.heading)
+    for row in tables.rows(
+        ctx.doc.text, lambda h: bool(_columns(h)[0]) and _columns(h)[1] is not None
+    ):
+        units, label = _columns(row.heading)
         assert label is not None
         name = row.cells[label]
         if name in _TOTAL_ROWS or not all(

@@ -1388,9 +1388,7 @@ def find_list_line(ctx: Context, sent: Sentence, known: frozenset[str]) -> tuple
         return "", []
     shift = len(name)
     posts = []
-    for post in find_posts(rest + name, ctx, known | {name}):
-        if post.person != name or post.end != len(rest) + len(name):
-            continue
+    for post in _posts_before_name(rest, name, ctx, known):
         org = post.org
         if org is not None:
             org = replace(org, start=org.start + shift, end=org.end + shift)
@@ -1398,12 +1396,24 @@ def find_list_line(ctx: Context, sent: Sentence, known: frozenset[str]) -> tuple
     return name, posts
 
 
+def _posts_before_name(chain: str, name: str, ctx: Context, known: frozenset[str]) -> list[Post]:
+    """The posts a chain written before a name gives it, where a list puts the name first and
+    its unit and posts after it (a list line, a table's row): read as :func:`find_posts` reads
+    ``chain`` with the name right after it, offsets in ``chain + name``."""
+    end = len(chain) + len(name)
+    return [
+        p
+        for p in find_posts(chain + name, ctx, known | {name})
+        if p.person == name and p.end == end
+    ]
+
+
 _NAME_COLUMN = ("姓名", "名字")
 _UNIT_COLUMN = ("工作单位", "单位名称", "所在单位", "单位")
 _POST_COLUMN = ("职务", "职位", "现任职务", "职务职称")
 
 
-def _column(heading: list[str], names: tuple[str, ...]) -> int | None:
+def _column(heading: tuple[str, ...], names: tuple[str, ...]) -> int | None:
     return next((c for c, cell in enumerate(heading) if cell in names), None)
 
 
@@ -1436,7 +1446,7 @@ def find_table_people(
         if at < 0:
             continue
         span = (start - sent.start, end - sent.start)
-        chain = [p for p in find_posts(unit + post + name, ctx, known | {name}) if p.person == name]
+        chain = _posts_before_name(unit + post, name, ctx, known)
         if not chain and post and len(post) <= _TABLE_POST_MOST and "、" not in post:
             org = next((o for o in find_orgs(unit, ctx.city, ctx.province, ctx.county)), None)
             chain = [Post(name, post, org if org and org.start == 0 else None, 0, 0)]
@@ -1582,11 +1592,7 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
         name, posts = find_list_line(ctx, sent, frozenset(known))
         if name:
             known.add(name)
-            for post in posts:
-                yield from _post_records(ctx, sent, post, "list_line")
-            if not posts:  # 怀志刚　…服务中心环卫工人: a person, with no post
-                ev = ctx.evidence(sent, sent.start, sent.start + len(name), "list_line")
-                yield Mention(Ref("person", name), name, ev)
+            yield from _named_with_posts(ctx, sent, name, 0, posts, "list_line")
         for rule, found in (
             ("honour", find_honoured(sent.text, frozenset(known))),
             ("contact", find_contacts(sent.text, frozenset(known))),
@@ -1605,13 +1611,21 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
         yield from _post_records(ctx, sent, post, "appointment")
     for sent, name, at, posts in find_table_people(ctx, frozenset(known)):
         known.add(name)
-        for post in posts:
-            yield from _post_records(ctx, sent, post, "table_row")
-        if not posts:
-            ev = ctx.evidence(sent, sent.start + at, sent.start + at + len(name), "table_row")
-            yield Mention(Ref("person", name), name, ev)
+        yield from _named_with_posts(ctx, sent, name, at, posts, "table_row")
     yield from _speakers(ctx)
     yield from _name_then_title(ctx, frozenset(known))
+
+
+def _named_with_posts(
+    ctx: Context, sent: Sentence, name: str, at: int, posts: list[Post], rule: str
+) -> Iterator[Mention | Fact]:
+    """The records of a name a list gives at ``at`` in ``sent`` (a list line, a table's row):
+    its posts, or, with none (怀志刚　…服务中心环卫工人, a grade of skill), the person alone."""
+    for post in posts:
+        yield from _post_records(ctx, sent, post, rule)
+    if not posts:
+        ev = ctx.evidence(sent, sent.start + at, sent.start + at + len(name), rule)
+        yield Mention(Ref("person", name), name, ev)
 
 
 def _post_records(ctx: Context, sent: Sentence, post: Post, rule: str) -> Iterator[Mention | Fact]:

@@ -33,13 +33,13 @@ def cells(line: str) -> list[str]:
 class Row:
     """A row of a table: its cells under the heading's, and where it stands in the original."""
 
-    heading: list[str]
+    heading: tuple[str, ...]
     cells: list[str]
     start: int
     end: int
 
 
-def rows(text: str, is_heading: Callable[[list[str]], bool]) -> Iterator[Row]:
+def rows(text: str, is_heading: Callable[[tuple[str, ...]], bool]) -> Iterator[Row]:
     """The rows of every table in ``text`` (the original) whose heading line ``is_heading``
     accepts (three cells or more, no prose): lines of as many cells as the heading. A cell
     broken over two lines is joined (12　县工业园区工会联 / 合会　6　2.4; 党支部书记、村委 / 会主任,
@@ -52,7 +52,7 @@ def rows(text: str, is_heading: Callable[[list[str]], bool]) -> Iterator[Row]:
         at += len(line) + 1
     i = 0
     while i < len(lines):
-        heading = cells(lines[i][1])
+        heading = tuple(cells(lines[i][1]))
         i += 1
         if len(heading) < 3 or PROSE_LINE.search(lines[i - 1][1]) or not is_heading(heading):
             continue
