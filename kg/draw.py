@@ -89,6 +89,8 @@ def graph_to_view(graph: Graph) -> tuple[list[ViewNode], list[ViewEdge]]:
         if p is None or o is None or str(p) not in nodes or str(o) not in nodes:
             continue
         role_label = str(graph.value(role, RDFS.label) or "") if role is not None else ""
+        if graph.value(h, KG.former) is not None:  # a post held before: 原主席
+            role_label = "原" + role_label
         details = [
             ("人物", nodes[str(p)].label),
             ("职务", role_label),

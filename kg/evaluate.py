@@ -103,7 +103,9 @@ def predicted(resolved: Resolved) -> dict[str, dict[str, set]]:
             p, r, o = (f.arg(k) for k in ("person", "role", "org"))
             assert isinstance(p, Ref) and isinstance(r, Ref) and isinstance(o, Ref)
             for name in docs:
-                out[name]["posts"].add((p.key, r.key, _org(o.key)))
+                # a post held before is written 原+title in the gold (heldout.json conventions)
+                title = "原" + r.key if f.arg("status") == "former" else r.key
+                out[name]["posts"].add((p.key, title, _org(o.key)))
         elif f.kind in ("target", "achievement"):
             for name in docs:
                 for q in _figures(f):

@@ -385,6 +385,15 @@ def _find_orgs(
                 ending, kind = _TOWN_BODIES.get(m.group("ownbody"), ("总工会", "union"))
                 name = committee_of(party.name) + ending
                 out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, party.place))
+            elif (seen := _last_town(towns_seen, m.group("townown"))) is not None:
+                # 石扇镇团委书记、镇党委副书记: the town another body of it was named in
+                town, place = seen
+                if m.group("ownparty"):
+                    name, kind = town + m.group("ownparty"), "party"
+                else:
+                    name, kind = _TOWN_BODIES.get(m.group("ownbody"), ("总工会", "union"))
+                    name = town + name
+                out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
             continue
         if bound and m.group("cbound"):
             place = city_bound_forms()[m.group("cbound")]
@@ -584,6 +593,11 @@ def union_unit_names() -> dict[str, str]:
         for row in table("org_cores.tsv")
         if row[2] == "unit"
     }
+
+
+def _last_town(seen: dict[str, tuple[str, str | None]], kind: str) -> tuple[str, str | None] | None:
+    """The town of kind ``kind`` (镇, 街道) the text named last, by its name and place."""
+    return next((v for k, v in reversed(seen.items()) if k.endswith(kind)), None)
 
 
 def committee_of(name: str) -> str:

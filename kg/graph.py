@@ -266,7 +266,12 @@ class GraphBuilder:
         g.add((node, ORG.organization, self.iri(org)))
         g.add((node, ORG.role, self.iri(role)))
         g.add((node, KG.modality, self.lit(f.modality)))
-        g.add((node, RDFS.label, self.lit(f"{person.key} · {org.key}{role.key}", lang="zh")))
+        # a post held before: kg:former, and 原 before it in the label, as the press writes it
+        former = f.arg("status") == "former"
+        if former:
+            g.add((node, KG.former, self.lit("true", datatype=XSD.boolean)))
+        label = f"{person.key} · {'原' if former else ''}{org.key}{role.key}"
+        g.add((node, RDFS.label, self.lit(label, lang="zh")))
 
     def add_program_run(self, f: Fact, node: Any) -> None:
         g = self.g

@@ -50,6 +50,7 @@ class KG(DefinedNamespace):
     sentenceEnd: URIRef
     rule: URIRef
     modality: URIRef
+    former: URIRef
     Program: URIRef
     ProgramRun: URIRef
     Target: URIRef

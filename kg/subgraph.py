@@ -68,7 +68,8 @@ _LINK_CLASSES: dict[str, tuple[tuple[str, str, str], ...]] = {
         (
             "post",
             "?f a kg:PostHolding ; org:member ?s ; org:organization ?t ; kg:evidence ?ev . "
-            'OPTIONAL { ?f org:role ?r . ?r rdfs:label ?rl } BIND(COALESCE(?rl, "") AS ?role)',
+            "OPTIONAL { ?f org:role ?r . ?r rdfs:label ?rl } OPTIONAL { ?f kg:former ?fm } "
+            'BIND(CONCAT(IF(BOUND(?fm), "原", ""), COALESCE(?rl, "")) AS ?role)',
             "任职于",
         ),
     ),
@@ -120,7 +121,7 @@ _FOLD_CLASSES = tuple(dict.fromkeys(cls for _, cls, _ in _FOLDS))
 
 SUMMARY_PREDICATES = frozenset(
     {
-        *(RDF.type, RDFS.label, SKOS.altLabel, ORG.member, ORG.organization, ORG.role),
+        *(RDF.type, RDFS.label, SKOS.altLabel, ORG.member, ORG.organization, ORG.role, KG.former),
         *(KG.evidence, KG.runBy, KG.program, KG.setBy, KG.achievedBy, KG.editionOf, KG.city),
         *(KG.locatedIn, SDO.containedInPlace, KG.interviewee, SDO.mentions),
     }
@@ -335,7 +336,9 @@ def _entity_nodes(source: GraphSource, iris: Sequence[URIRef]) -> dict[URIRef, V
             GROUP BY ?e ?cls""",
             f"""SELECT DISTINCT ?e ?role ?org WHERE {{ {values}
               ?h org:member ?e ; org:organization ?o .
-              OPTIONAL {{ ?h org:role ?r . ?r rdfs:label ?role }}
+              OPTIONAL {{ ?h org:role ?r . ?r rdfs:label ?title }}
+              OPTIONAL {{ ?h kg:former ?former }}
+              BIND(IF(BOUND(?former), CONCAT("原", ?title), ?title) AS ?role)
               OPTIONAL {{ ?o rdfs:label ?org }} }}""",
             f"""SELECT ?e (COUNT(DISTINCT ?c) AS ?n)
                   (GROUP_CONCAT(DISTINCT ?cl; separator="、") AS ?cs)

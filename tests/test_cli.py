@@ -10,9 +10,10 @@ import re
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Graph
+from rdflib import RDF, RDFS, Dataset, Graph, Literal
 
 from kg.cli import EXIT_SKIPPED, cli
+from kg.ontology import KG
 from tests.conftest import GOLD, ROOT, SEEDS
 
 
@@ -253,3 +254,46 @@ def test_the_console_command_leaves_a_build_with_its_status_and_all_its_output(t
     assert expected.exit_code == EXIT_SKIPPED
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "expected" / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("city", "former", "chair"),
+    [("揭阳市", "蔡丽华", "林晓东"), ("潮州市", "欧阳素珍", "温志刚")],
+    ids=["jieyang", "chaozhou"],
+)
+def test_a_former_post_is_marked_in_the_graph_the_query_and_the_view(tmp_path, city, former, chair):
+    """市总工会原主席蔡丽华: the holding carries kg:former true and 原 in its label; officials.rq
+    lists it as 原主席 beside the current 主席; the view's post node reads 原主席; the graph
+    conforms to the shapes."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        f"本报讯 {city}总工会召开座谈会。{city}总工会主席{chair}主持，{city}总工会原主席{former}"
+        "出席并讲话。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    g = Graph().parse(out / "graph.ttl")
+    marked = {
+        str(g.value(h, RDFS.label))
+        for h in g.subjects(KG.former, Literal(True))
+        if (h, RDF.type, KG.PostHolding) in g
+    }
+    assert marked == {f"{former} · 原{city}总工会主席"}, marked
+    q = str(ROOT / "queries" / "officials.rq")
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                CliRunner()
+                .invoke(cli, ["query", q, "--graph", str(out / "graph.ttl"), "--format", "csv"])
+                .output
+            )
+        )
+    )
+    posts = {(r[0], r[1]) for r in rows[1:]}
+    assert {(former, "原主席"), (chair, "主席")} <= posts and (former, "主席") not in posts, rows
+    assert "原主席" in (out / "graph.html").read_text(encoding="utf-8")
+    res = CliRunner().invoke(cli, ["validate", "--graph", str(out / "graph.ttl")])
+    assert res.exit_code == 0, res.output

@@ -14,9 +14,10 @@ from tests.conftest import GENRE, GOLD, SEEDS
 
 
 def _posts(result):
+    """The posts held now (a post held before is in :func:`_career`)."""
     out = set()
     for f in result.resolved.facts:
-        if f.kind == "holds_post":
+        if f.kind == "holds_post" and f.arg("status") != "former":
             out.add(tuple(f.arg(k).key for k in ("person", "role", "org")))
     return out
 
@@ -301,6 +302,7 @@ def test_a_union_congress_report(tmp_path, city, chair, vice_a, vice_b, mayor, f
     } <= posts, posts
     assert (mayor, "市长", f"{city[:-1]}市委") not in posts
     assert not any(p[0] == former and p[1] == "主席" for p in posts)
+    assert (former, "原主席", union) in _career(result)
     people = {e.ref.key for e in result.resolved.entities if e.ref.kind == "person"}
     assert former in people  # named, though the post is a former one
     article = _article(result)
@@ -4115,14 +4117,15 @@ def test_katakana_for_chinese_a_district_in_a_company_and_authors_before_labels(
 def test_factories_and_a_former_post_in_one(tmp_path, county, factory, mill, name):
     """hw21: a factory named after its place (郁南县农机修造厂, 郁南县连滩糖厂) was no organization;
     原 before the organization (原郁南县农机修造厂厂长葛长林) makes the post a former one, which is
-    not recorded as held."""
+    recorded as held before, not now."""
     result = _build_text(
         tmp_path,
         f"本报讯 9月24日，{county}总工会慰问困难劳模。慰问组来到原{county}{factory}厂长{name}家中。"
         f"随后看望了原{county}{mill}工人盘秀珍。\n",
     )
     assert {f"{county}{factory}", f"{county}{mill}"} <= _entities(result, "org")
-    assert not any(r == "厂长" for _, r, _ in _posts(result)), _posts(result)
+    posts = _career(result)
+    assert {r for _, r, _ in posts} == {"原厂长"}, posts
 
 
 @pytest.mark.parametrize(
@@ -5532,3 +5535,103 @@ def test_a_declared_short_name_is_the_full_ones(tmp_path, full, short, chair):
     posts = _posts(_build_text(tmp_path, text))
     assert (chair, "主席", f"{full}工会") in posts
     assert (chair, "常委", f"{full}党委") in posts
+
+
+def _career(result) -> set[tuple[str, str, str]]:
+    """Posts as the gold writes them: a post held before as 原+title."""
+    return {
+        (
+            f.arg("person").key,
+            ("原" if f.arg("status") == "former" else "") + f.arg("role").key,
+            f.arg("org").key,
+        )
+        for f in result.resolved.facts
+        if f.kind == "holds_post"
+    }
+
+
+@pytest.mark.parametrize(
+    ("city", "county", "town", "other", "name"),
+    [
+        ("梅州市", "梅江区", "西阳镇", "梅县区", "向晓红"),
+        ("韶关市", "武江区", "龙归镇", "曲江区", "尉迟敏"),
+    ],
+    ids=["meijiang", "wujiang"],
+)
+def test_a_profile_s_career_gives_former_posts_and_current_ones(
+    tmp_path, city, county, town, other, name
+):
+    """向前，1975年出生…。她1997年参加工作，先后担任…镇团委书记、镇党委副书记，曾任…局长: posts
+    held before (原+title), read after the verb with the person the sentence (她: the one the
+    text is about) or the clause before names; 现任 gives the posts held now; 镇党委 after the
+    town's 团委 is that town's."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 {city}{county}总工会主席{name}深入企业走访。\n\n"
+        f"{name}，1975年出生，{other}人，大学学历。她1997年参加工作，先后担任{other}{town}团委书记、"
+        f"镇党委副书记，曾任{county}人力资源和社会保障局局长。2021年，她到区总工会任职，现任{county}"
+        "人大常委会副主任、区总工会主席。\n",
+    )
+    assert _career(result) == {
+        (name, "主席", f"{county}总工会"),
+        (name, "原书记", f"{other}{town}团委"),
+        (name, "原副书记", f"{other}{town}党委"),
+        (name, "原局长", f"{county}人力资源和社会保障局"),
+        (name, "副主任", f"{county}人大常委会"),
+    }, _career(result)
+
+
+@pytest.mark.parametrize(
+    ("city", "company", "name", "workshop"),
+    [
+        ("开平市", "开平市恒泉水暖卫浴有限公司", "司徒艳芬", "抛光车间"),
+        ("鹤山市", "鹤山市联达电器有限公司", "欧阳晓雯", "装配车间"),
+    ],
+    ids=["kaiping", "heshan"],
+)
+def test_once_held_posts_are_former_and_now_held_ones_current(
+    tmp_path, city, company, name, workshop
+):
+    """…曾任公司抛光车间班长、质量管理部副部长，现任公司副总工程师、工会副主席，开平市总工会兼职
+    副主席: 曾任's posts are held before (they were read as held now), 现任's and the chain after
+    its clause held now."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 {company}工会开展技能比武。{name}是{company}的技术骨干。\n\n"
+        f"{name}曾任公司{workshop}班长、质量管理部副部长，现任公司副总工程师、工会副主席，"
+        f"{city}总工会兼职副主席。\n",
+    )
+    assert _career(result) == {
+        (name, "原班长", company),
+        (name, "原副部长", company),
+        (name, "副总工程师", company),
+        (name, "副主席", f"{company}工会"),
+        (name, "副主席", f"{city}总工会"),
+    }, _career(result)
+
+
+@pytest.mark.parametrize(
+    ("city", "first", "second", "third"),
+    [("阳江市", "伯赏丽娜", "窦国强", "郎振宇"), ("云浮市", "欧阳明珠", "巫马建军", "冼志坤")],
+    ids=["yangjiang", "yunfu"],
+)
+def test_a_removal_and_the_former_chairman_are_posts_held_before(
+    tmp_path, city, first, second, third
+):
+    """任命X同志为…，免去其…职务; 免去Y同志的…职务; 提名Z同志为…候选人，免去其…职务; 原工会主席…:
+    the posts removed, and one written with 原, are held before; the appointment is held now."""
+    result = _build_text(
+        tmp_path,
+        f"{city}总工会关于{first}等同志职务任免的通知\n\n"
+        f"一、任命{first}同志为{city}总工会权益保障部副部长，免去其{city}总工会办公室副主任职务。"
+        f"\n二、免去{second}同志的{city}工人文化宫主任职务，按规定办理退休手续。\n"
+        f"三、提名{third}同志为{city}总工会主席候选人，免去其{city}总工会组织部部长职务。\n"
+        f"{city}总工会原主席蔡丽华出席会议。\n",
+    )
+    assert _career(result) == {
+        (first, "副部长", f"{city}总工会权益保障部"),
+        (first, "原副主任", f"{city}总工会办公室"),
+        (second, "原主任", f"{city}工人文化宫"),
+        (third, "原部长", f"{city}总工会组织部"),
+        ("蔡丽华", "原主席", f"{city}总工会"),
+    }, _career(result)

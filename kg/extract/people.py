@@ -574,8 +574,139 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
     return out
 
 
-_ADVERBS = ("同时", "还", "也", "现", "曾", "并")
-"""Adverbs that may stand between a name and a verb of appointment (敖志诚还担任…)."""
+_ADVERBS = ("同时", "还", "也", "现", "并")
+"""Adverbs that may stand between a name and a verb of appointment (敖志诚还担任…); not 曾:
+曾任 is a post held before (:func:`find_careers`)."""
+
+
+_CAREER = re.compile(
+    r"(?P<former>(?:曾|历|先后|此前|之前|生前|原)(?:担任|任|系)|不再担任)|(?P<current>现(?:担任|任))"
+)
+"""Words a career's posts follow, the person written before them (司徒艳芬曾任…、…，现任…;
+她…先后担任…): held before, or (现任) now. 免去 is :data:`_REMOVED`'s."""
+_REMOVED = re.compile(
+    r"免去(?:其|(?P<name>[^，。；、的]{2,4}?)(?:同志的|同志|的))(?=[^，。；]{2,60}职务)"
+)
+"""A removal from posts (免去其…职务, 免去廉建国同志的…职务): the posts between it and 职务 are
+held before; 其 is the person the sentence named before it (任命X同志为…，免去其…职务)."""
+_SUBJECT_PRONOUNS = ("她", "他")
+_TIME_BEFORE_VERB = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:起|后|以来)?")
+
+
+def find_careers(text: str, ctx: Context, known: frozenset[str], lead: str) -> list[Post]:
+    """Posts a career or a removal lists after a person: 司徒艳芬曾任公司抛光车间班长、质量管理部
+    副部长，现任公司副总工程师、工会副主席，开平市总工会兼职副主席 (former ones marked so: held
+    before and kept as such); the person written right before the verb, else the one opening the
+    sentence (the clauses after the first leave it out), and 她/他 opening it is ``lead``, the
+    person the text is about (向前，1975年出生…。她1997年参加工作，先后担任…). Each clause's chain
+    is read as :func:`find_posts` reads one written before the person's name."""
+    out: list[Post] = []
+    subject = ""
+    for m in _CAREER.finditer(text):
+        at = m.start()
+        time = _TIME_BEFORE_VERB.search(text, max(0, at - 10), at)
+        if time is not None and time.end() == at:
+            at = time.start()
+        name = _name_ending(text, at, known)
+        if name:
+            subject = name
+        elif not subject:
+            subject = _sentence_subject(text, known, lead)
+        if not subject:
+            continue
+        former = m.group("former") is not None
+        end = m.end()
+        while True:  # …，现任A、B，C: a clause that is a chain alone goes on with the list
+            stop = _clause_end(text, end)
+            posts = _posts_before_name(text[end:stop], subject, ctx, known)
+            if not posts or (end != m.end() and posts[0].start > 0):
+                break
+            written = text.rfind(subject, 0, m.start())
+            out.extend(_career_post(p, end, stop, former, written) for p in posts)
+            if posts[-1].end - len(subject) != stop - end or not text.startswith("，", stop):
+                break
+            end = stop + 1
+    for m in _REMOVED.finditer(text):
+        name = m.group("name")
+        if name and not (name in known or plausible_name(name, vouched=True)):
+            continue
+        person = name or _named_before(text, m.start(), known)
+        stop = text.find("职务", m.end())
+        if not person or stop < 0:
+            continue
+        for p in _posts_before_name(text[m.end() : stop], person, ctx, known):
+            out.append(_career_post(p, m.end(), stop, True, text.rfind(person, 0, stop)))
+    return out
+
+
+def _career_post(post: Post, shift: int, stop: int, former: bool, name_start: int) -> Post:
+    """A post read from a career's clause (offsets in the clause + name), placed in the
+    sentence: its span ends where the clause does, its name where the sentence writes it (-1:
+    not in the sentence, 她…)."""
+    return Post(
+        post.person,
+        post.title,
+        post.org,
+        post.start + shift,
+        min(post.end - len(post.person) + shift, stop),
+        former or post.former,
+        name_start,
+    )
+
+
+def _clause_end(text: str, at: int) -> int:
+    m = _CLAUSE_END.search(text, at)
+    return m.start() if m else len(text)
+
+
+_CLAUSE_END = re.compile("[，。；：]")
+
+
+def _name_ending(text: str, end: int, known: frozenset[str], vouched: bool = False) -> str:
+    """The person's name that ends at ``end`` (现年42岁的詹淑华|此前任): a known one, else a
+    plausible one after a delimiter or 的, or (``vouched``: 同志 follows, 提名时光同志) after
+    anything."""
+    for n in (4, 3, 2):
+        if end - n >= 0 and text[end - n : end] in known:
+            return text[end - n : end]
+    for n in (3, 2, 4):
+        start = end - n
+        if start < 0:
+            continue
+        name = text[start:end]
+        if (vouched or start == 0 or text[start - 1] in _NAME_BEFORE + "的") and plausible_name(
+            name, vouched=True
+        ):
+            return name
+    return ""
+
+
+def _sentence_subject(text: str, known: frozenset[str], lead: str) -> str:
+    """Whom a sentence opening with a name (司徒艳芬曾任…) or 她/他 (``lead``) is about."""
+    time = _TIME_BEFORE_VERB.match(text)  # 2021年，她到区总工会任职，现任…
+    if text.startswith(
+        _SUBJECT_PRONOUNS, time.end() + 1 if time and text.startswith("，", time.end()) else 0
+    ):
+        return lead
+    return next((k for k in sorted(known, key=len, reverse=True) if text.startswith(k)), "")
+
+
+def _named_before(text: str, at: int, known: frozenset[str]) -> str:
+    """The last person the text names before ``at`` (任命伯赏丽娜同志为…，免去其…: 其), a known
+    one or one written with 同志 (提名时光同志为…候选人，免去其…)."""
+    best, where = "", -1
+    for k in sorted(known, key=len, reverse=True):  # 欧阳明珠 over 欧阳明 at the same place
+        i = text.rfind(k, 0, at)
+        if i > where:
+            best, where = k, i
+    for m in _COMRADE.finditer(text, 0, at):
+        name = _name_ending(text, m.start(), known, vouched=True)
+        if name and m.start() - len(name) > where:
+            best, where = name, m.start() - len(name)
+    return best
+
+
+_COMRADE = re.compile("同志")
 
 
 _INDUSTRY_UNIONS = tuple(
@@ -1571,6 +1702,7 @@ def _spaced_names(ctx: Context, sent: Sentence) -> list[tuple[int, str]] | None:
 def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
     """Posts held (n-ary facts) and person mentions from every sentence."""
     known = set(ctx.speakers)
+    lead = ""
     for sent in ctx.seg.sentences:
         if sent.kind in ("junk", "footer", "series"):  # 工会主席谈发展⑥ names a series, no one
             continue
@@ -1586,6 +1718,8 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
         ]:
             known.add(post.person)
             yield from _post_records(ctx, sent, post, "appointment")
+        for post in find_careers(sent.text, ctx, frozenset(known), lead):
+            yield from _post_records(ctx, sent, post, "career")
         for post in find_titles_after_names(sent.text, ctx):
             known.add(post.person)
             yield from _post_records(ctx, sent, post, "name_title")
@@ -1606,6 +1740,8 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
                 known.add(name)
                 ev = ctx.evidence(sent, sent.start + start, sent.start + start + len(name), rule)
                 yield Mention(Ref("person", name), name, ev)
+        # 向前，1975年出生…: whom a 她 or 他 opening a later sentence means (find_careers)
+        lead = next((k for k in known if sent.text.startswith(k + "，")), lead)
     for sent, post in find_announced(ctx):
         known.add(post.person)
         yield from _post_records(ctx, sent, post, "appointment")
@@ -1631,12 +1767,13 @@ def _named_with_posts(
 def _post_records(ctx: Context, sent: Sentence, post: Post, rule: str) -> Iterator[Mention | Fact]:
     ev = ctx.evidence(sent, sent.start + post.start, sent.start + post.end, rule)
     at = post.name_start if post.name_start >= 0 else post.end - len(post.person)
-    yield Mention(
-        Ref("person", post.person),
-        post.person,
-        ctx.evidence(sent, sent.start + at, sent.start + at + len(post.person), rule),
-    )
-    if post.org is None or post.former:
+    if sent.text.startswith(post.person, at):  # (她…先后担任…: the name is not in the sentence)
+        yield Mention(
+            Ref("person", post.person),
+            post.person,
+            ctx.evidence(sent, sent.start + at, sent.start + at + len(post.person), rule),
+        )
+    if post.org is None:
         return
     org = post.org
     attrs = (("kind", org.kind),) + ((("place", org.place),) if org.place else ())
@@ -1654,7 +1791,10 @@ def _post_records(ctx: Context, sent: Sentence, post: Post, rule: str) -> Iterat
         ("person", Ref("person", post.person)),
         ("role", Ref("role", _base_title(post.title))),
     )
-    yield Fact("holds_post", args, (ev,), "stated")
+    # 原工会主席黄志明, 曾任…, 免去其…职务: a post held before is kept, marked as such (a
+    # career is part of who a person is), and never read as one held now
+    status = (("status", "former"),) if post.former else ()
+    yield Fact("holds_post", args + status, (ev,), "stated")
 
 
 _TITLE_TERMS = ("兼职", "专职", "挂职")
