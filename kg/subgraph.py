@@ -337,9 +337,8 @@ def _entity_nodes(source: GraphSource, iris: Sequence[URIRef]) -> dict[URIRef, V
             f"""SELECT DISTINCT ?e ?role ?org WHERE {{ {values}
               ?h org:member ?e ; org:organization ?o .
               OPTIONAL {{ ?h org:role ?r . ?r rdfs:label ?title }}
-              OPTIONAL {{ ?h kg:former ?former }}
-              BIND(IF(BOUND(?former), CONCAT("原", ?title), ?title) AS ?role)
-              OPTIONAL {{ ?o rdfs:label ?org }} }}""",
+              OPTIONAL {{ ?o rdfs:label ?org }} OPTIONAL {{ ?h kg:former ?former }}
+              BIND(IF(BOUND(?former), CONCAT("原", ?title), ?title) AS ?role) }}""",
             f"""SELECT ?e (COUNT(DISTINCT ?c) AS ?n)
                   (GROUP_CONCAT(DISTINCT ?cl; separator="、") AS ?cs)
             WHERE {{ {values} ?f a kg:ProgramRun ; kg:program ?e ; kg:city ?c .
