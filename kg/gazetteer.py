@@ -221,7 +221,7 @@ def _org_regex(
         f"(?:(?={first_chars(place_forms())})(?P<tparent>{forms})|(?<![{_CJK}])|(?<=[{_NOT_NAME}]))"
     )
     town = (
-        f"(?P<town>[^{_NOT_NAME}\\W\\d_a-zA-Z](?:(?![是的年])[{_CJK}]){{1,2}}?)"
+        f"(?P<town>[^{_NOT_NAME}\\W\\d_a-zA-Z](?:(?![是的年各每全该])[{_CJK}]){{1,2}}?)"
         f"(?P<tsuffix>{_alt(word_list('town_types.txt'))})"
         f"(?:(?P<tcore>总工会|工会|党委|党工委|{_alt(_TOWN_BODIES)})"
         f"(?:(?<=工会)(?P<tunit>{_alt(union_units())}))?"
@@ -358,6 +358,14 @@ def _find_orgs(
             elif m.group("tcore") in _TOWN_BODIES:  # 民治街道办事处, 长安镇人民政府
                 ending, kind = _TOWN_BODIES[m.group("tcore")]
                 name = town + ending
+                if kind in _OWN_UNION_KINDS and text.startswith("工会", m.end()):
+                    # 连滩镇人民政府工会: the union of the town's government
+                    name, kind = name + "工会", "union"
+                    out.append(
+                        OrgMatch(m.start(), m.end() + 2, m.group() + "工会", name, kind, place)
+                    )
+                    towns_seen[m.group("town") + m.group("tsuffix")] = (town, place)
+                    continue
             elif m.group("tunit"):  # 长安镇总工会权益保障部: a part of the town's union
                 name, kind = town + "总工会" + union_unit_names()[m.group("tunit")], "unit"
             else:
@@ -436,7 +444,10 @@ def _find_orgs(
         league = next((w for w in _YOUTH_LEAGUE if text.endswith(w, 0, start)), None)
         if ending == "委" and league:  # 共青团增城区委, 团区委: the Youth League's committee
             start, name, kind = start - len(league), "共青团" + name, "other"
-        out.append(OrgMatch(start, m.end(), text[start : m.end()], name, kind, place))
+        end = m.end()
+        if kind in _OWN_UNION_KINDS and text.startswith("工会", end):
+            end, name, kind = end + 2, name + "工会", "union"  # 郁南县交通运输局工会: its union
+        out.append(OrgMatch(start, end, text[start:end], name, kind, place))
     if towns_seen:  # a town named before starts anywhere: …组建官圩镇贡柑种植行业联合工会
         joint = [
             OrgMatch(m.start(), m.end(), m.group(), town + m.group(1) + m.group(2), "union", place)
@@ -593,6 +604,11 @@ def union_unit_names() -> dict[str, str]:
         for row in table("org_cores.tsv")
         if row[2] == "unit"
     }
+
+
+_OWN_UNION_KINDS = ("department", "government")
+"""Bodies whose own union is written as their name and 工会 (郁南县交通运输局工会, 连滩镇人民政府
+工会); an enterprise's is read with its name (the institutions' ``iunion``)."""
 
 
 def _last_town(seen: dict[str, tuple[str, str | None]], kind: str) -> tuple[str, str | None] | None:

@@ -4146,10 +4146,6 @@ def test_a_quoted_name_before_a_season_of_services_is_a_program(tmp_path, distri
     assert f"{season}服务季" in programs[season]
 
 
-def _entities(result, kind: str) -> set[str]:
-    return {e.ref.key for e in result.resolved.entities if e.ref.kind == kind}
-
-
 @pytest.mark.parametrize(
     ("city", "district", "factory", "head", "leader"),
     [
@@ -5635,3 +5631,65 @@ def test_a_removal_and_the_former_chairman_are_posts_held_before(
         (third, "原部长", f"{city}总工会组织部"),
         ("蔡丽华", "原主席", f"{city}总工会"),
     }, _career(result)
+
+
+@pytest.mark.parametrize(
+    ("city", "county", "a", "b", "c", "d"),
+    [
+        ("河源市", "龙川县", "钟志坚", "廖美凤", "陶秋云", "谢文韬"),
+        ("汕尾市", "海丰县", "庄志远", "蔡美玲", "卓秋菊", "詹文博"),
+    ],
+    ids=["heyuan", "shanwei"],
+)
+def test_an_appointment_meeting_s_removals_ranks_and_secondments(
+    tmp_path, city, county, a, b, c, d
+):
+    """hw28: 任命钟志坚为…部长，免去其…职务 (其: the one 任命 names, not yet known); 廖美凤同志
+    不再担任…机关工会主席职务 (同志 before the verb, 职务 after the chain); 陶秋云晋升为…四级调研员;
+    选派谢文韬到龙川县总工会挂职副主席; 宣布市总工会… names no body 宣布市总工会; 组织和宣传教育部
+    and 机关工会 are a city union's."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 3月17日，{city}总工会召开机关干部大会，宣布市总工会党组干部任免决定。\n\n"
+        f"任命{a}为市总工会组织和宣传教育部部长，免去其市总工会办公室副主任职务；\n"
+        f"{b}同志不再担任市总工会机关工会主席职务。\n\n"
+        f"会议还宣布：{c}晋升为市总工会四级调研员；选派{d}到{county}总工会挂职副主席，挂职期一年。\n",
+    )
+    assert _career(result) == {
+        (a, "部长", f"{city}总工会组织和宣传教育部"),
+        (a, "原副主任", f"{city}总工会办公室"),
+        (b, "原主席", f"{city}总工会机关工会"),
+        (c, "四级调研员", f"{city}总工会"),
+        (d, "副主席", f"{county}总工会"),
+    }, _career(result)
+    assert not [o for o in _entities(result, "org") if o.startswith("宣布")]
+
+
+@pytest.mark.parametrize(
+    ("county", "town", "other", "name", "fruit"),
+    [
+        ("郁南县", "千官镇", "连滩镇", "冯月娥", "无核黄皮"),
+        ("新兴县", "六祖镇", "簕竹镇", "谢玉娥", "凉果加工"),
+    ],
+    ids=["yunan", "xinxing"],
+)
+def test_a_commendation_list_s_units_and_their_unions(tmp_path, county, town, other, name, fruit):
+    """hw28: 冯月娥　…专职副主席 (jieba's word is 冯月: the space ends the name); a bureau's and a
+    town government's own union (…交通运输局工会, …镇人民政府工会); a town's industry union
+    federation (…产业工会联合会); 经各镇总工会推荐 names no town 各镇."""
+    result = _build_text(
+        tmp_path,
+        f"{county}总工会关于表彰2025年度全县工会工作先进集体和先进个人的决定\n\n"
+        f"经各镇总工会和县直各基层工会推荐、县总工会审核，县总工会决定予以表彰。\n\n"
+        f"{name}　{county}{town}总工会专职副主席\n"
+        f"容秀莲　{county}交通运输局工会主席\n"
+        f"邱志强　{county}{other}人民政府工会委员\n"
+        f"江丽清　{county}{town}{fruit}产业工会联合会主席\n",
+    )
+    assert _posts(result) == {
+        (name, "副主席", f"{county}{town}总工会"),
+        ("容秀莲", "主席", f"{county}交通运输局工会"),
+        ("邱志强", "委员", f"{county}{other}人民政府工会"),
+        ("江丽清", "主席", f"{county}{town}{fruit}产业工会联合会"),
+    }, _posts(result)
+    assert not [o for o in _entities(result, "org") if "各镇" in o]

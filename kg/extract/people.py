@@ -589,6 +589,8 @@ _REMOVED = re.compile(
 )
 """A removal from posts (免去其…职务, 免去廉建国同志的…职务): the posts between it and 职务 are
 held before; 其 is the person the sentence named before it (任命X同志为…，免去其…职务)."""
+_POSTED_TO = re.compile("到([^，。；到]{2,30}?)挂职")
+"""A secondment (选派谢文韬到龙川县总工会挂职副主席): the post after 挂职, in the body after 到."""
 _SUBJECT_PRONOUNS = ("她", "他")
 _TIME_BEFORE_VERB = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:起|后|以来)?")
 
@@ -603,7 +605,7 @@ def find_careers(text: str, ctx: Context, known: frozenset[str], lead: str) -> l
     out: list[Post] = []
     subject = ""
     for m in _CAREER.finditer(text):
-        at = m.start()
+        at = m.start() - 2 * text.endswith("同志", 0, m.start())  # 廖美凤同志不再担任…
         time = _TIME_BEFORE_VERB.search(text, max(0, at - 10), at)
         if time is not None and time.end() == at:
             at = time.start()
@@ -618,6 +620,8 @@ def find_careers(text: str, ctx: Context, known: frozenset[str], lead: str) -> l
         end = m.end()
         while True:  # …，现任A、B，C: a clause that is a chain alone goes on with the list
             stop = _clause_end(text, end)
+            if text.endswith("职务", 0, stop):  # 不再担任市总工会机关工会主席职务
+                stop -= 2
             posts = _posts_before_name(text[end:stop], subject, ctx, known)
             if not posts or (end != m.end() and posts[0].start > 0):
                 break
@@ -626,6 +630,12 @@ def find_careers(text: str, ctx: Context, known: frozenset[str], lead: str) -> l
             if posts[-1].end - len(subject) != stop - end or not text.startswith("，", stop):
                 break
             end = stop + 1
+    for m in _POSTED_TO.finditer(text):  # 选派谢文韬到龙川县总工会挂职副主席
+        name = _name_ending(text, m.start(), known, vouched=True)
+        stop = _clause_end(text, m.end())
+        chain = m.group(1) + text[m.end() : stop]
+        for p in _posts_before_name(chain, name, ctx, known) if name else ():
+            out.append(_career_post(p, m.start(1), stop, False, m.start() - len(name)))
     for m in _REMOVED.finditer(text):
         name = m.group("name")
         if name and not (name in known or plausible_name(name, vouched=True)):
@@ -703,10 +713,15 @@ def _named_before(text: str, at: int, known: frozenset[str]) -> str:
         name = _name_ending(text, m.start(), known, vouched=True)
         if name and m.start() - len(name) > where:
             best, where = name, m.start() - len(name)
+    for m in _NAMED_FOR.finditer(text, 0, at):  # 任命钟志坚为…，免去其…
+        name = name_at(text, m.end(), known, vouched=True)
+        if name and text.startswith("为", m.end() + len(name)) and m.end() > where:
+            best, where = name, m.end()
     return best
 
 
 _COMRADE = re.compile("同志")
+_NAMED_FOR = re.compile("任命|提名|推荐")
 
 
 _INDUSTRY_UNIONS = tuple(
@@ -1510,6 +1525,16 @@ def find_list_line(ctx: Context, sent: Sentence, known: frozenset[str]) -> tuple
     if len(text) > _LIST_LINE_MOST or _PROSE_MARK.search(text, 0, len(text.rstrip("；;"))):
         return "", []  # (most sentences: prose, not a list's line, which may end in ；)
     name = name_at(text, 0, known, vouched=True)
+    if name and not _space_after(ctx, sent.start + len(name)):
+        # 冯月娥　郁南县…: the space says where the name ends (jieba's word is 冯月)
+        name = next(
+            (
+                text[:n]
+                for n in (3, 2, 4)
+                if _space_after(ctx, sent.start + n) and plausible_name(text[:n], vouched=True)
+            ),
+            None,
+        )
     if not name or len(name) >= len(text) or not _space_after(ctx, sent.start + len(name)):
         return "", []
     rest = text[len(name) :]
