@@ -158,7 +158,13 @@ def _width_table() -> dict[int, str]:
     table.update({ord("％"): "%", ord("．"): "."})
     table.update({ord(k): v for k, v in _DOTS.items()})
     table.update({ord(k): v for k, v in _KANA_LOOKALIKES.items()})
+    table.update({ord(k): v for k, v in _VARIANT_MISREADS.items()})
     return table
+
+
+_VARIANT_MISREADS = {"徳": "德"}
+"""Forms OCR reads for a Chinese character that Chinese news never prints (徳, Japanese, in
+英徳市 for 英德市)."""
 
 
 _KANA_LOOKALIKES = {"エ": "工", "ロ": "口", "カ": "力", "タ": "夕"}
@@ -198,13 +204,41 @@ def normalize(text: str) -> Normalized:
             _byline_end(ptext) if kind == "byline" else len(ptext) if kind == "section" else 0
         )
         ptext, porigin = _drop_spaces(ptext, porigin, keep_until)
-        ptext = _THOUSANDS.sub(",", ptext)
+        if _split_chars()[0].search(ptext):
+            ptext, porigin = _join_split(ptext, porigin)
+        ptext = _MONEY_MISREAD.sub("元", _THOUSANDS.sub(",", ptext))
         pieces.append(_punctuate(ptext))
         origin.extend(porigin)
     origin.append(len(text))
     return Normalized("".join(pieces), origin)
 
 
+@cache
+def _split_chars() -> tuple[re.Pattern[str], dict[str, str]]:
+    pairs = {row[0]: row[1] for row in table("ocr_split_chars.tsv")}
+    return re.compile("|".join(map(re.escape, pairs))), pairs
+
+
+def _join_split(text: str, origin: array) -> tuple[str, array]:
+    """A character OCR printed as its two halves (纟且 for 组, ``ocr_split_chars.tsv``) made
+    whole, mapped to where its first half was."""
+    pattern, pairs = _split_chars()
+    out: list[str] = []
+    kept = _array_for(len(origin))
+    at = 0
+    for m in pattern.finditer(text):
+        out.append(text[at : m.start()])
+        kept.extend(origin[at : m.start()])
+        out.append(pairs[m.group()])
+        kept.append(origin[m.start()])
+        at = m.end()
+    out.append(text[at:])
+    kept.extend(origin[at : len(text)])
+    return "".join(out), kept
+
+
+_MONEY_MISREAD = re.compile("(?<=[0-9万千亿])兀")
+"""兀 read for 元 after an amount (38.4万兀); one to one."""
 _THOUSANDS = re.compile("(?<=[0-9])，(?=[0-9]{3}(?![0-9]))")
 """A full-width comma between digits with three after it separates thousands (OCR's or a
 typesetter's 职工５，２００余名 = 5,200); one to one, so offsets are unchanged."""

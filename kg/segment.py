@@ -57,6 +57,7 @@ _JUNK = re.compile(
     r"^(?:登录|注册|首页)|返回顶部|扫一扫|分享到|版权所有|ICP备|当前位置|浏览次数|【字体|【打印|【关闭"
     r"|^字号\s*[:：]|打印本页|关闭窗口|^点击(?:上方)?蓝字|^听全文$"
     r"|^(?:上一篇|下一篇|相关阅读|相关链接|推荐阅读)\s*[:：]"
+    r"|^[【\[](?:上一篇|下一篇|上一条|下一条)[】\]]"
 )
 """Page furniture of a saved web page (menus, share buttons, links to the previous and next
 article, the copyright line): at most ``_JUNK_MOST`` characters long. 注册 inside a sentence

@@ -5693,3 +5693,54 @@ def test_a_commendation_list_s_units_and_their_unions(tmp_path, county, town, ot
         ("江丽清", "主席", f"{county}{town}{fruit}产业工会联合会"),
     }, _posts(result)
     assert not [o for o in _entities(result, "org") if "各镇" in o]
+
+
+@pytest.mark.parametrize(
+    ("city", "county", "program", "split", "whole"),
+    [
+        ("清远市", "英德市", "金秋助学", "金禾火助学", "职工"),
+        ("韶关市", "乐昌市", "秋日助学", "禾火日助学", "职工"),
+    ],
+    ids=["yingde", "lechang"],
+)
+def test_ocr_s_split_characters_variants_and_misread_yuan(
+    tmp_path, city, county, program, split, whole
+):
+    """hw28: a scanned yearbook's 纟且织建设, 慰问困难耳只工, “金禾火助学”: characters OCR printed
+    as their halves (kg/data/ocr_split_chars.tsv) are made whole; 英徳市 is 英德市 (徳 is never
+    printed in Chinese news); 38.4万兀 is 38.4万元."""
+    county_ocr = county.replace("德", "徳")
+    result = _build_text(
+        tmp_path,
+        f"{county}总工会\n\n【纟且织建设】全年新建基层工会42个。\n\n【维权服务】元旦春节期间，"
+        f"{county_ocr}总工会慰问困难耳只工586户，发送慰问金38.4万兀。开展“{split}”活动，资助困难"
+        "职工子女112名。\n",
+    )
+    assert program in _entities(result, "program"), _entities(result, "program")
+    assert f"{county}总工会" in _entities(result, "org")
+    assert not [o for o in _entities(result, "org") if "徳" in o]
+    money = {f.arg("quantity").unit for f in result.resolved.facts if f.kind == "achievement"}
+    assert "元" in money and "兀" not in money, money
+    measures = _measures(result)
+    assert measures[Decimal("586")] and "耳只" not in measures[Decimal("586")], measures
+
+
+@pytest.mark.parametrize(
+    ("city", "age", "days"),
+    [("河源市", "35", "5"), ("梅州市", "40", "7")],
+    ids=["heyuan", "meizhou"],
+)
+def test_page_links_age_bounds_and_working_days_give_no_figures(tmp_path, city, age, days):
+    """hw28: 【下一篇】我市举办…“春风行动”… is a link to another page, no program; 年内实现机关
+    35岁以下干部…全覆盖 counts whom, no target of 35 岁; 为期5个工作日的公示 is a duration."""
+    result = _build_text(
+        tmp_path,
+        f"{city}总工会召开机关干部大会\n\n本报讯 3月17日，{city}总工会召开机关干部大会。会前，"
+        f"市总工会党组已对拟任人选进行了为期{days}个工作日的任前公示。今年，市总工会计划选派年轻"
+        f"干部不少于10名，年内实现机关{age}岁以下干部基层历练全覆盖。\n\n"
+        "【下一篇】我市举办2026年“春风行动”工会专场招聘会\n",
+    )
+    assert "春风行动" not in _entities(result, "program")
+    targets = _targets(result)
+    assert Decimal("10") in targets and Decimal(age) not in targets, targets
+    assert Decimal(days) not in targets and Decimal(days) not in _measures(result)

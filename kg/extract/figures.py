@@ -50,7 +50,9 @@ from kg.quantities import (
 from kg.records import Fact, Quantity, Ref
 from kg.segment import CJK_RUN, CLAUSE_DELIMITERS, Sentence, clause_start, post_titles, tokenizer
 
-_DURATION_UNITS = frozenset({"年", "个月", "月", "天", "日", "小时", "分钟", "周", "星期"})
+_DURATION_UNITS = frozenset(
+    {"年", "个月", "月", "天", "日", "小时", "分钟", "周", "星期", "个工作日", "工作日"}
+)
 _GROWTH_ONLY = re.compile(
     r"\s*(?:同比|环比|比去年|较去年|比上年|较上年|比上届|较上届)?(?:同期)?(增长|增加|提高|提升|上升|下降|减少)了?\s*"
 )
@@ -853,6 +855,8 @@ def _countable(text: str, q: QuantityMatch) -> bool:
         return False  # 重点抓好四项工作：一是…
     if q.quantity.unit == "岁" and (_AGE_BEFORE.search(clause) or text.startswith("的", q.end)):
         return False  # 今年46岁的敖志诚, 现年38岁: a person's age
+    if q.quantity.unit in ("岁", "周岁") and q.quantity.qualifier in ("以下", "以上"):
+        return False  # 机关35岁以下干部, 年满18周岁以上: whom a figure counts, no figure
     if _FROM_BEFORE.search(clause) and _CHANGED_TO.match(text, q.end):
         # 建制率由92.3%提升至99.1%, 由行动启动前的61.2%提升至78.6%: where the change started
         return False
