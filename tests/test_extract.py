@@ -5744,3 +5744,40 @@ def test_page_links_age_bounds_and_working_days_give_no_figures(tmp_path, city, 
     targets = _targets(result)
     assert Decimal("10") in targets and Decimal(age) not in targets, targets
     assert Decimal(days) not in targets and Decimal(days) not in _measures(result)
+
+
+@pytest.mark.parametrize(
+    ("county", "chair", "party", "vices", "old", "new"),
+    [
+        ("英德市", "罗子健", "朱敏华", ("邓建安", "黄丽萍"), "何志诚", "莫少芬"),
+        ("连州市", "韦振国", "卢婉清", ("邝志明", "温秀梅"), "钟伟强", "黎嘉欣"),
+    ],
+    ids=["yingde", "lianzhou"],
+)
+def test_a_yearbook_entry_s_roster(tmp_path, county, chair, party, vices, old, new):
+    """hw28: 【领导成员】 under a yearbook entry (英德市总工会): each line titles then names split by
+    spaces, in the body the entry's title line names; （至2024年5月） a post held before, （市人大
+    常委会副主任兼） a post held besides; the lines are read as the roster only."""
+    a, b = vices
+    result = _build_text(
+        tmp_path,
+        f"{county}总工会\n\n【概况】2024年，{county}总工会坚持以职工为中心。截至年底，全市有基层工会组织"
+        "1,286个。\n\n【领导成员】\n"
+        f"主　　席　{chair}（市人大常委会副主任兼）\n"
+        f"党组书记、常务副主席　{party}\n"
+        f"党组成员、副主席　{a}　{b}（2024年6月任）\n"
+        f"经费审查委员会主任　{old}（至2024年5月）　{new}（2024年5月任）\n",
+    )
+    union = f"{county}总工会"
+    assert _career(result) == {
+        (chair, "主席", union),
+        (chair, "副主任", f"{county}人大常委会"),
+        (party, "党组书记", union),
+        (party, "常务副主席", union),
+        (a, "党组成员", union),
+        (a, "副主席", union),
+        (b, "党组成员", union),
+        (b, "副主席", union),
+        (old, "原主任", f"{union}经费审查委员会"),
+        (new, "主任", f"{union}经费审查委员会"),
+    }, _career(result)

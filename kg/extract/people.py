@@ -1693,6 +1693,83 @@ def find_announced(ctx: Context) -> Iterator[tuple[Sentence, Post]]:
             yield sent, Post(name, "委员", members_of, start, start + len(name), False, start)
 
 
+_ROSTER_HEADING = re.compile(r"^[【\[]?(?:领导成员|领导班子成员|领导名录)[】\]]?[:：]?$")
+"""The heading of a yearbook entry's roster (【领导成员】), lines of titles and names under it."""
+_ROSTER_TITLES = re.compile(
+    f"(?P<unit>{_ELECTED_COMMITTEES})?(?P<titles>(?:{post_titles().pattern})"
+    f"(?:、(?:{post_titles().pattern}))*)(?:[（(](?:兼职|专职|挂职)[）)])?"
+)
+_FORMER_NOTE = re.compile(r"^至\d{4}年")
+"""A roster's note on a name that held the post until a date (何志诚（至2024年5月）): held before."""
+
+
+def find_roster(ctx: Context) -> Iterator[tuple[Sentence, Post]]:
+    """The posts a yearbook entry's roster lists under 【领导成员】: each line titles, then the
+    names that held them (党组成员、副主席　邓建安　黄丽萍（2024年6月任）; names split where the
+    original text has spaces), in the body the entry is about (the last line before the roster
+    that is an organization's name alone: the entry's title, 英德市总工会); a note 至2024年5月
+    makes the post a former one, a note that ends in 兼 (市人大常委会副主任兼) gives the post
+    it names too."""
+    seg = ctx.seg
+    for i, head in enumerate(seg.sentences):
+        if not _ROSTER_HEADING.match(head.text.strip()):
+            continue
+        body = next(
+            (
+                o
+                for s in reversed(seg.sentences[:i])
+                for o in find_orgs(s.text.strip(), ctx.city, ctx.province, ctx.county)[:1]
+                if o.start == 0 and o.end == len(s.text.strip())
+            ),
+            None,
+        )
+        if body is None:
+            continue
+        for sent in seg.sentences[i + 1 :]:
+            posts = _roster_line(ctx, sent, body)
+            if not posts:
+                break
+            yield from ((sent, p) for p in posts)
+
+
+def _roster_line(ctx: Context, sent: Sentence, body: OrgMatch) -> list[Post]:
+    text = sent.text.rstrip()
+    m = _ROSTER_TITLES.match(text)
+    if m is None or not _space_after(ctx, sent.start + m.end()):
+        return []
+    org = _elected_body(body, m.group("unit"))
+    titles = m.group("titles").split("、")
+    out: list[Post] = []
+    at = m.end()
+    while at < len(text):
+        end = next(
+            (
+                e
+                for e in range(at + 2, min(at + 5, len(text)) + 1)
+                if e == len(text) or text[e] in "（(" or _space_after(ctx, sent.start + e)
+            ),
+            None,
+        )
+        name = text[at:end] if end is not None else ""
+        if not (NAME_SHAPE.fullmatch(name) and plausible_name(name, vouched=True)):
+            return out
+        note = ""
+        if end < len(text) and text[end] in "（(":
+            close = text.find("）", end)
+            if close < 0:
+                return out
+            note, end = text[end + 1 : close], close + 1
+        former = bool(_FORMER_NOTE.match(note))
+        out.extend(Post(name, t, org, 0, end, former, at) for t in titles)
+        if note.endswith("兼"):  # 罗子健（市人大常委会副主任兼）: a post held besides
+            out.extend(
+                replace(p, start=p.start + at, end=end, name_start=at)
+                for p in _posts_before_name(note[:-1], name, ctx, frozenset())
+            )
+        at = end
+    return out
+
+
 def _elected_body(union: OrgMatch, unit: str | None) -> OrgMatch:
     """The union, or the committee of it an election's list names (经费审查委员会, 女职工委员会)."""
     return _part_of(union, unit, 0, 0, unit) if unit else union
@@ -1728,8 +1805,12 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
     """Posts held (n-ary facts) and person mentions from every sentence."""
     known = set(ctx.speakers)
     lead = ""
+    roster = list(find_roster(ctx))
+    on_roster = {sent.start for sent, _ in roster}  # (read as a roster's lines only)
     for sent in ctx.seg.sentences:
         if sent.kind in ("junk", "footer", "series"):  # 工会主席谈发展⑥ names a series, no one
+            continue
+        if sent.start in on_roster:
             continue
         rule = _RULE_BY_KIND.get(sent.kind, "inline_post_chain")
         for post in find_posts(sent.text, ctx, frozenset(known)):
@@ -1770,6 +1851,9 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
     for sent, post in find_announced(ctx):
         known.add(post.person)
         yield from _post_records(ctx, sent, post, "appointment")
+    for sent, post in roster:
+        known.add(post.person)
+        yield from _post_records(ctx, sent, post, "roster")
     for sent, name, at, posts in find_table_people(ctx, frozenset(known)):
         known.add(name)
         yield from _named_with_posts(ctx, sent, name, at, posts, "table_row")
