@@ -5781,3 +5781,38 @@ def test_a_yearbook_entry_s_roster(tmp_path, county, chair, party, vices, old, n
         (old, "原主任", f"{union}经费审查委员会"),
         (new, "主任", f"{union}经费审查委员会"),
     }, _career(result)
+
+
+@pytest.mark.parametrize(
+    ("city", "district", "company", "head", "a", "b", "c"),
+    [
+        ("湛江市", "霞山区", "湛江蓝港水产集团有限公司", "庄雅琴", "许丽芳", "洪晓雯", "宋美华"),
+        ("茂名市", "茂南区", "茂名南海石化机械有限公司", "柯婉仪", "梁碧霞", "冼慧敏", "邓秋萍"),
+    ],
+    ids=["zhanjiang", "maoming"],
+)
+def test_a_committee_s_deputies_each_named_after_their_own_posts(
+    tmp_path, city, district, company, head, a, b, c
+):
+    """hw28: 市总女职委 is the city union's 女职工委员会 (市总 then its committee, one name);
+    副主任由A、B和C担任 with each name after its own chain: each is a 副主任 of the committee, and
+    keeps the posts its chain gives."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 {city}总工会女职工委员会（以下简称“市总女职委”）现有委员25名。市总工会党组成员、"
+        f"副主席，市总女职委主任{head}介绍，市总女职委副主任由市总工会女职工部部长{a}、{district}"
+        f"总工会党组书记、常务副主席{b}和{company}工会主席{c}担任。\n",
+    )
+    committee = f"{city}总工会女职工委员会"
+    assert _posts(result) == {
+        (head, "党组成员", f"{city}总工会"),
+        (head, "副主席", f"{city}总工会"),
+        (head, "主任", committee),
+        (a, "部长", f"{city}总工会女职工部"),
+        (a, "副主任", committee),
+        (b, "党组书记", f"{district}总工会"),
+        (b, "常务副主席", f"{district}总工会"),
+        (b, "副主任", committee),
+        (c, "主席", f"{company}工会"),
+        (c, "副主任", committee),
+    }, _posts(result)

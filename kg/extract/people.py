@@ -540,6 +540,8 @@ def find_appointments(text: str, ctx: Context) -> list[Post]:
             orgs = with_article_orgs(text, find_orgs(text, ctx.city, ctx.province, ctx.county), ctx)
         # 女职工委员会由宁晓瑜担任主任, 工会主席由唐德明担任: by whom a post is held
         by = _by_before(text, names[0][0])
+        if by < 0 and (several := _names_held_by(text, verb.start(), ctx)) is not None:
+            by, names = several
         post = _post_at(text, verb.end(), orgs, ctx, names[0][0]) or _after_bare_union(
             text, verb.end()
         )
@@ -821,6 +823,24 @@ def _held_by_after(text: str, at: int) -> bool:
     stop = _CLAUSE_STOP.search(text, at)
     end = stop.start() if stop else len(text)
     return any(v.end() == end for v in _verbs_re("appointment_verbs.txt").finditer(text, at, end))
+
+
+def _names_held_by(text: str, verb: int, ctx: Context) -> tuple[int, list[tuple[int, str]]] | None:
+    """The 由 before the verb at ``verb`` and the names between them, each after its own chain
+    (副主任由市总工会女职工部部长许丽芳、霞山区总工会党组书记、常务副主席洪晓雯和…工会主席宋美华
+    担任): two or more, each ending at a 、, a 和 or the verb; None otherwise."""
+    by = text.rfind(_BY, max(text.rfind(c, 0, verb) for c in "，。；") + 1, verb)
+    if by < 0:
+        return None
+    span = text[by + 1 : verb]
+    names = sorted(
+        {
+            (by + 1 + p.end - len(p.person), p.person)
+            for p in find_posts(span, ctx, frozenset())
+            if p.name_start < 0 and (p.end == len(span) or span[p.end] in "、和")
+        }
+    )
+    return (by, names) if len(names) >= 2 else None
 
 
 def _by_before(text: str, name: int) -> int:
