@@ -5816,3 +5816,31 @@ def test_a_committee_s_deputies_each_named_after_their_own_posts(
         (c, "主席", f"{company}工会"),
         (c, "副主任", committee),
     }, _posts(result)
+
+
+@pytest.mark.parametrize(
+    ("district", "rider", "driver", "trucker", "worker", "company"),
+    [
+        ("白云区", "方晓雯", "马国庆", "田志勇", "谭锦鹏", "佛山市顺德区金岸五金制品有限公司"),
+        ("番禺区", "姚丽君", "韦建华", "蒙志伟", "黎振东", "佛山市南海区恒力机械制造有限公司"),
+    ],
+    ids=["baiyun", "panyu"],
+)
+def test_people_named_after_who_they_are(
+    tmp_path, district, rider, driver, trucker, worker, company
+):
+    """hw28: 女骑手方晓雯是…, 网约车司机马国庆在… (a role right before a full name, the sentence
+    going on about them), 开了十多年货车的田志勇则说 (an adverb before 说), …冲压车间冲压工谭锦鹏说
+    (a trade's worker, …工); not 职工龙舟赛在… or 由职工来评判 (a group), 环卫工赵阿姨 (a term of
+    address), 工会委员都会帮忙 (都 an adverb)."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 {district}总工会开展新就业形态劳动者集中入会活动。\n\n“95后”女骑手{rider}是站点工会"
+        f"委员，负责收集骑手们的意见。网约车司机{driver}在车友群里的昵称叫“白云老炮”。开了十多年货车的"
+        f"{trucker}则说，他最关心的是工会的法律援助。职工代表、{company}冲压车间冲压工{worker}说：“明年"
+        "每个月能多拿一百多块。”\n\n“有事就在群里喊一声，站长和工会委员都会帮忙。”环卫工赵阿姨说。"
+        "职工龙舟赛在河边举行，好不好要由职工来评判。\n",
+    )
+    people = _entities(result, "person")
+    assert {rider, driver, trucker, worker} <= people, people
+    assert not people & {"赵阿姨", "都会", "龙舟赛", "来评判"}, people

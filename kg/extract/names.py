@@ -117,9 +117,16 @@ _BODIES = (
     frozenset(row[0] for row in table("org_cores.tsv") if len(row[0]) > 1)
     | {"总工"}
     | word_set("speaker_roles.txt")
+    | {"阿姨", "师傅", "大姐", "大哥", "大叔", "阿婆", "阿伯", "老师"}
 )
-"""What follows a place in an organization's name (工会, 政协, 妇联; 总工 of 市总工会), and who a
-person is (职工, 代表: 政协委员和职工代表 names no 和职工): never a given name."""
+"""What follows a place in an organization's name (工会, 政协, 妇联; 总工 of 市总工会), who a
+person is (职工, 代表: 政协委员和职工代表 names no 和职工), and how one is addressed (赵阿姨,
+李师傅: a surname and a term of address, no name): never a given name."""
+
+
+_ADVERB_SURNAMES = "都还才"
+"""Surnames that are adverbs too (都, 还), before a modal verb reading as no name."""
+_MODALS = "会能要可将在是有把被"
 
 
 def plausible_name(name: str, vouched: bool = False) -> bool:
@@ -129,6 +136,8 @@ def plausible_name(name: str, vouched: bool = False) -> bool:
     sl = surname_len(name)
     if not (sl > 0 and 1 <= len(name) - sl <= 2) or name[sl:] in _BODIES:
         return False  # 原工会主席柯振声: 原 (former) is a surname too, 工会 no given name
+    if len(name) == 2 and name[0] in _ADVERB_SURNAMES and name[1] in _MODALS:
+        return False  # 工会委员都会帮忙: 都 is an adverb there, 会 a verb
     words, names = _dictionary()
     return name not in words or (vouched and name in names)
 

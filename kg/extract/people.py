@@ -1323,11 +1323,13 @@ def find_quoted_speakers(text: str, known: frozenset[str]) -> list[tuple[int, st
     speech = [(m, True) for m in _QUOTED_SPEECH.finditer(text)]
     speech += [(m, False) for m in _REPORTED_SPEECH.finditer(text)]
     for m, quoted in sorted(speech, key=lambda s: s[0].start()):
+        # 开了十多年货车的田志勇则说: an adverb between the name and the verb
+        end = m.start() - (m.start() > 0 and text[m.start() - 1] in _SPEECH_ADVERBS)
         for n in (3, 2, 4):
-            start = m.start() - n
+            start = end - n
             if start < 0:
                 continue
-            name = text[start : m.start()]
+            name = text[start:end]
             written = text[clause_start(text, start) : start]
             before = written.lstrip('”"')
             if (name in known or plausible_name(name, vouched=True)) and (
@@ -1335,6 +1337,8 @@ def find_quoted_speakers(text: str, known: frozenset[str]) -> list[tuple[int, st
                 # or the one before when the speaker is a sentence of its own)
                 ((quoted or written.endswith(("”", '"')) or m.end() == len(text)) and not before)
                 or before.endswith(roles)
+                # …冲压车间冲压工谭锦鹏说, …包装车间女工阮秀玲说: a trade's worker (…工, …员)
+                or (len(before) > 2 and before.endswith(_WORKER_ENDINGS))
                 # 在…公司从事打版工作的骆嘉怡说: who they are, described before 的
                 or (before.endswith("的") and len(before) > 2)
             ):
@@ -1355,6 +1359,38 @@ def find_quoted_speakers(text: str, known: frozenset[str]) -> list[tuple[int, st
             if name and m.start() - (at + len(name)) <= _MANNER_MOST:
                 out.append((at, name))
     return out
+
+
+_SPEECH_ADVERBS = "则也还又便就"
+_WORKER_ENDINGS = ("工", "员")
+
+
+def find_named_by_role(text: str, known: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, name) of the people a role names right before them, the sentence going on about
+    them (女骑手方晓雯是站点工会委员, 网约车司机马国庆在车友群里…: ``speaker_roles.txt``): who they
+    are vouches for the name."""
+    out = []
+    for m in _roles_re().finditer(text):
+        # not vouched, and a full name (职工来评判, 职工李某在, 师傅常说 name no one)
+        if m.group() in _GROUP_ROLES:
+            continue  # 职工龙舟赛在…, 由职工来评判: a group, not one person's role
+        name = name_at(text, m.end(), known)
+        if (
+            name
+            and (name in known or (len(name) - surname_len(name) == 2 and plausible_name(name)))
+            and text.startswith(_ABOUT_THEM, m.end() + len(name))
+        ):
+            out.append((m.end(), name))
+    return out
+
+
+_GROUP_ROLES = frozenset({"职工", "员工", "工人", "会员", "群众", "代表", "市民", "居民"})
+_ABOUT_THEM = ("是", "在", "则", "也", "还", "已", "曾", "正", "将", "说", "，")
+
+
+@cache
+def _roles_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, longest_first("speaker_roles.txt"))))
 
 
 _MANNER_MOST = 12
@@ -1857,6 +1893,7 @@ def extract_people(ctx: Context) -> Iterator[Mention | Fact]:
             ("honour", find_honoured(sent.text, frozenset(known))),
             ("contact", find_contacts(sent.text, frozenset(known))),
             ("quoted", find_quoted_speakers(sent.text, frozenset(known))),
+            ("role", find_named_by_role(sent.text, frozenset(known))),
             ("from", find_people_from(sent.text, frozenset(known))),
             ("listed", find_listed_with_units(sent.text, ctx, frozenset(known))),
             ("counted", find_counted_list(sent.text, frozenset(known))),
