@@ -1798,14 +1798,7 @@ def _roster_line(ctx: Context, sent: Sentence, body: OrgMatch) -> list[Post]:
     out: list[Post] = []
     at = m.end()
     while at < len(text):
-        end = next(
-            (
-                e
-                for e in range(at + 2, min(at + 5, len(text)) + 1)
-                if e == len(text) or text[e] in "（(" or _space_after(ctx, sent.start + e)
-            ),
-            None,
-        )
+        end = _spaced_name_end(ctx, sent, text, at, "（(")
         name = text[at:end] if end is not None else ""
         if not (NAME_SHAPE.fullmatch(name) and plausible_name(name, vouched=True)):
             return out
@@ -1831,6 +1824,22 @@ def _elected_body(union: OrgMatch, unit: str | None) -> OrgMatch:
     return _part_of(union, unit, 0, 0, unit) if unit else union
 
 
+def _spaced_name_end(
+    ctx: Context, sent: Sentence, text: str, at: int, stops: str = ""
+) -> int | None:
+    """Where a name of two to four characters starting at ``at`` ends in a line of names the
+    original text spaces apart: at a space, the line's end, or one of ``stops`` (a note's
+    bracket); None if no such place."""
+    return next(
+        (
+            e
+            for e in range(at + 2, min(at + 5, len(text)) + 1)
+            if e == len(text) or text[e] in stops or _space_after(ctx, sent.start + e)
+        ),
+        None,
+    )
+
+
 def _spaced_names(ctx: Context, sent: Sentence) -> list[tuple[int, str]] | None:
     """The names of a line that lists only names, split where the original text has spaces
     (云晓峰　毛丽娜　左晓敏, joined in normalizing), with their offsets in the sentence; None for
@@ -1839,14 +1848,7 @@ def _spaced_names(ctx: Context, sent: Sentence) -> list[tuple[int, str]] | None:
     out: list[tuple[int, str]] = []
     at = 0
     while at < len(text):
-        end = next(
-            (
-                e
-                for e in range(at + 2, min(at + 5, len(text)) + 1)
-                if e == len(text) or _space_after(ctx, sent.start + e)
-            ),
-            None,
-        )
+        end = _spaced_name_end(ctx, sent, text, at)
         if end is None:
             return None
         name = text[at:end]  # the heading says names follow: a surname we lack is one (代, 税)
