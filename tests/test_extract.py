@@ -5844,3 +5844,24 @@ def test_people_named_after_who_they_are(
     people = _entities(result, "person")
     assert {rider, driver, trucker, worker} <= people, people
     assert not people & {"赵阿姨", "都会", "龙舟赛", "来评判"}, people
+
+
+@pytest.mark.parametrize(
+    ("city", "name", "program"),
+    [
+        ("英德市", "李振华", "百县千镇万村高质量发展工程"),
+        ("化州市", "陈伟雄", "乡村振兴示范带建设工程"),
+    ],
+    ids=["yingde", "huazhou"],
+)
+def test_the_last_term_s_chairman_and_a_quoted_name_before_zhong(tmp_path, city, name, program):
+    """上届市总工会主席、市政协委员李振华: the term before's 主席 is a post held before, the 委员 held
+    now; 在推进“百县千镇万村高质量发展工程”中建功立业: a quoted name ending in its kind is whole (中…
+    says where, it was read into the name)."""
+    result = _build_text(
+        tmp_path,
+        f"本报讯 {city}总工会团结动员全市广大职工在推进“{program}”中建功立业。大会由上届市总工会主席、"
+        f"市政协委员{name}主持。\n",
+    )
+    assert _career(result) == {(name, "原主席", f"{city}总工会"), (name, "委员", f"{city}政协")}
+    assert _entities(result, "program") == {program}, _entities(result, "program")

@@ -123,6 +123,8 @@ def find_posts(text: str, ctx: Context, known: frozenset[str]) -> list[Post]:
             left = org.start if org else at - len(bare) if own_union else at
             # 原郁南县农机修造厂厂长: 原 before the organization makes the post a former one too
             former = former or (org is not None and left > 0 and text[left - 1] in _FORMER)
+            # 上届校工会主席、校党委委员佟晓红: the term before's post (the next item's is held)
+            former = former or text.endswith(_LAST_TERM, 0, left)
             items.append((title, org, left, former, own_union))
             prev = by_end.get(left - 1) if left > 0 and text[left - 1] == "、" else None
             if prev is None and crossed < 0 and left > 0 and text[left - 1] == "，":
@@ -468,6 +470,7 @@ def _with_town(text: str, orgs: list[OrgMatch], ctx: Context) -> list[OrgMatch]:
 _PARTY_TITLES = ("书记", "副书记", "常务副书记", "委员", "常委")
 """Titles in a party committee: after one, a chain's other titles (副主任) are the body's."""
 
+_LAST_TERM = "上届"
 _FORMER = "原前"
 """Written right before a title, a post no longer held (市总工会原主席蔡丽华)."""
 

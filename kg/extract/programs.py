@@ -29,6 +29,7 @@ from kg.records import Fact, Mention, Ref
 from kg.segment import Sentence, clause_start
 
 _CJK = "\u4e00-\u9fff"
+_PLACE_AFTER_NAME = ("中", "里", "上", "下", "时")
 _WEAK_TYPES = ("服务", "建设", "试点")  # type words only when the phrase ends there (“四送”服务，)
 _QUOTE = re.compile(r"“([^“”，。；：！？]{1,20})”")
 _HOTLINE = re.compile(r"(?<!\d)(\d{5,6})[\u4e00-\u9fff]{0,8}?热线")
@@ -258,6 +259,10 @@ def find_programs(text: str) -> list[tuple[int, int, str, str]]:
                 and not tail.group(1).endswith("模式")
                 and not tail.group(1).startswith("等")  # 开展“夏送清凉”等活动: examples
                 and not tail.group(1).endswith(_SINCE)  # 自2008年开展“金秋助学”以来: a time
+                # 推进“百县千镇万村高质量发展工程”中建功立业: a name that ends in its kind is
+                # whole, and 中/里/上 after it says where something happens
+                and not name.endswith(types)
+                and not tail.group(1).startswith(_PLACE_AFTER_NAME)
             ):
                 name, written = (
                     name + tail.group(1),
