@@ -5865,3 +5865,29 @@ def test_the_last_term_s_chairman_and_a_quoted_name_before_zhong(tmp_path, city,
     )
     assert _career(result) == {(name, "原主席", f"{city}总工会"), (name, "委员", f"{city}政协")}
     assert _entities(result, "program") == {program}, _entities(result, "program")
+
+
+@pytest.mark.parametrize(
+    ("county", "school", "hospital", "company"),
+    [
+        ("郁南县", "郁南县都城镇第一小学", "郁南县人民医院", "郁南县城乡供水有限公司"),
+        ("封开县", "封开县江口镇中心小学", "封开县人民医院", "封开县自来水有限公司"),
+    ],
+    ids=["yunan", "fengkai"],
+)
+def test_a_winners_list_line_s_trade_is_a_post(tmp_path, county, school, hospital, company):
+    """hw28: 麦丽珍　郁南县人民医院护士, 欧启明　…有限公司抄表员, 吴静　…第一小学教师: a winners'
+    list line's trade after its unit is the post it names (the conventions since hw19); a unit
+    with nothing a trade after it gives the person alone."""
+    result = _build_text(
+        tmp_path,
+        f"{county}总工会关于表彰2025年度优秀工会积极分子的决定\n\n授予麦丽珍等4名同志“优秀工会积极分子”"
+        f"称号。\n\n麦丽珍　{hospital}护士\n欧启明　{company}抄表员\n吴　静　{school}教师\n"
+        f"黎振华　{company}\n",
+    )
+    assert _posts(result) == {
+        ("麦丽珍", "护士", hospital),
+        ("欧启明", "抄表员", company),
+        ("吴静", "教师", school),
+    }, _posts(result)
+    assert "黎振华" in _entities(result, "person")

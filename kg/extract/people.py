@@ -1608,7 +1608,36 @@ def find_list_line(ctx: Context, sent: Sentence, known: frozenset[str]) -> tuple
         if org is not None:
             org = replace(org, start=org.start + shift, end=org.end + shift)
         posts.append(Post(name, post.title, org, post.start + shift, len(text), post.former, 0))
+    if not posts and (trade := _trade_after_unit(rest, ctx)) is not None:
+        # 翟美华　茂南区环境卫生管理所环卫工人: a winners' list's trade is the post it names
+        unit, title = trade
+        unit = replace(unit, start=unit.start + shift, end=unit.end + shift)
+        posts.append(Post(name, title, unit, shift, len(text), False, 0))
     return name, posts
+
+
+_SKILL_GRADES = frozenset({"高级技师", "技师", "高级工", "中级工", "初级工"})
+"""Grades of skill, which a list line may give after a unit: no post (hw26's conventions)."""
+_TRADE_ENDINGS = ("工", "员", "师", "士", "司机", "工人", "手")
+
+
+def _trade_after_unit(rest: str, ctx: Context) -> tuple[OrgMatch, str] | None:
+    """The unit a list line's rest opens with and the trade written right after it, to the
+    line's end (…有限公司抄表员, …中心小学教师, …有限公司桥吊司机): a worker's word of
+    speaker_roles.txt or one ending in 工/员/师/士/手/司机, not a grade of skill (高级技师)."""
+    unit = max(
+        (o for o in find_orgs(rest, ctx.city, ctx.province, ctx.county) if o.start == 0),
+        key=lambda o: o.end,
+        default=None,
+    )
+    if unit is None:
+        return None
+    trade = rest[unit.end :]
+    if not (2 <= len(trade) <= 5 and CJK_RUN.fullmatch(trade)) or trade in _SKILL_GRADES:
+        return None
+    if trade in word_set("speaker_roles.txt") or trade.endswith(_TRADE_ENDINGS):
+        return unit, trade
+    return None
 
 
 def _posts_before_name(chain: str, name: str, ctx: Context, known: frozenset[str]) -> list[Post]:
