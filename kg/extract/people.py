@@ -1575,9 +1575,9 @@ _TRAILING_NOTE = re.compile(r"[（(][^（()）]{1,20}[）)]$")
 
 def find_list_line(ctx: Context, sent: Sentence, known: frozenset[str]) -> tuple[str, list[Post]]:
     """A line of a list of people that puts each name first, a space, then where the person works
-    and the posts held (屠胜利　揭东区新亨镇党委委员、镇总工会主席; 怀志刚　…服务中心环卫工人): the
-    name, and its posts as the chain would read them with the name after it, in the line's
-    offsets; ("", []) for any other line. The space is the original text's (normalizing joins
+    and the posts held (屠胜利　揭东区新亨镇党委委员、镇总工会主席; 麦丽珍　郁南县人民医院护士): the
+    name, and its posts as the chain would read them with the name after it (else the trade
+    written after the unit, :func:`_trade_after_unit`), in the line's offsets; ("", []) for any other line. The space is the original text's (normalizing joins
     the characters around it); an organization must follow it."""
     # a note in brackets at the end (（全国劳动模范）, （“茂名工匠”）) is the person's honour
     text = _TRAILING_NOTE.sub("", sent.text.rstrip())
@@ -1956,7 +1956,7 @@ def _named_with_posts(
     ctx: Context, sent: Sentence, name: str, at: int, posts: list[Post], rule: str
 ) -> Iterator[Mention | Fact]:
     """The records of a name a list gives at ``at`` in ``sent`` (a list line, a table's row):
-    its posts, or, with none (怀志刚　…服务中心环卫工人, a grade of skill), the person alone."""
+    its posts, or, with none (a unit no rule names, a grade of skill), the person alone."""
     for post in posts:
         yield from _post_records(ctx, sent, post, rule)
     if not posts:
