@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePosixPath
 
-from kg.records import Fact, Quantity, Ref
+from kg.records import Fact, Quantity, Ref, held_before
 from kg.resolve import Resolved
 
 KINDS = (
@@ -104,7 +104,7 @@ def predicted(resolved: Resolved) -> dict[str, dict[str, set]]:
             assert isinstance(p, Ref) and isinstance(r, Ref) and isinstance(o, Ref)
             for name in docs:
                 # a post held before is written 原+title in the gold (heldout.json conventions)
-                title = "原" + r.key if f.arg("status") == "former" else r.key
+                title = "原" + r.key if held_before(f) else r.key
                 out[name]["posts"].add((p.key, title, _org(o.key)))
         elif f.kind in ("target", "achievement"):
             for name in docs:

@@ -358,19 +358,12 @@ def _find_orgs(
             elif m.group("tcore") in _TOWN_BODIES:  # 民治街道办事处, 长安镇人民政府
                 ending, kind = _TOWN_BODIES[m.group("tcore")]
                 name = town + ending
-                if kind in _OWN_UNION_KINDS and text.startswith("工会", m.end()):
-                    # 连滩镇人民政府工会: the union of the town's government
-                    name, kind = name + "工会", "union"
-                    out.append(
-                        OrgMatch(m.start(), m.end() + 2, m.group() + "工会", name, kind, place)
-                    )
-                    towns_seen[m.group("town") + m.group("tsuffix")] = (town, place)
-                    continue
             elif m.group("tunit"):  # 长安镇总工会权益保障部: a part of the town's union
                 name, kind = town + "总工会" + union_unit_names()[m.group("tunit")], "unit"
             else:
                 name, kind = town + "总工会", "union"
-            out.append(OrgMatch(m.start(), m.end(), m.group(), name, kind, place))
+            end, name, kind = _with_own_union(text, m.end(), name, kind)  # 连滩镇人民政府工会
+            out.append(OrgMatch(m.start(), end, text[m.start() : end], name, kind, place))
             towns_seen[m.group("town") + m.group("tsuffix")] = (town, place)
             continue
         if towns and m.group("townown"):  # 镇总工会: the union of the town named before
@@ -444,9 +437,7 @@ def _find_orgs(
         league = next((w for w in _YOUTH_LEAGUE if text.endswith(w, 0, start)), None)
         if ending == "委" and league:  # 共青团增城区委, 团区委: the Youth League's committee
             start, name, kind = start - len(league), "共青团" + name, "other"
-        end = m.end()
-        if kind in _OWN_UNION_KINDS and text.startswith("工会", end):
-            end, name, kind = end + 2, name + "工会", "union"  # 郁南县交通运输局工会: its union
+        end, name, kind = _with_own_union(text, m.end(), name, kind)  # 郁南县交通运输局工会
         out.append(OrgMatch(start, end, text[start:end], name, kind, place))
     if towns_seen:  # a town named before starts anywhere: …组建官圩镇贡柑种植行业联合工会
         joint = [
@@ -609,6 +600,14 @@ def union_unit_names() -> dict[str, str]:
 _OWN_UNION_KINDS = ("department", "government")
 """Bodies whose own union is written as their name and 工会 (郁南县交通运输局工会, 连滩镇人民政府
 工会); an enterprise's is read with its name (the institutions' ``iunion``)."""
+
+
+def _with_own_union(text: str, end: int, name: str, kind: str) -> tuple[int, str, str]:
+    """The body found up to ``end``, or its own union when 工会 follows a department's or a
+    government's name: (end, name, kind)."""
+    if kind in _OWN_UNION_KINDS and text.startswith("工会", end):
+        return end + 2, name + "工会", "union"
+    return end, name, kind
 
 
 def _last_town(seen: dict[str, tuple[str, str | None]], kind: str) -> tuple[str, str | None] | None:

@@ -36,7 +36,7 @@ from kg.ontology import ORG as _ORG
 from kg.ontology import PROV as _PROV
 from kg.ontology import SDO as _SDO
 from kg.quantities import format_quantity
-from kg.records import Evidence, Fact, Quantity, Ref
+from kg.records import Evidence, Fact, Quantity, Ref, held_before
 from kg.resolve import Entity, Resolved
 
 T = TypeVar("T")
@@ -267,7 +267,7 @@ class GraphBuilder:
         g.add((node, ORG.role, self.iri(role)))
         g.add((node, KG.modality, self.lit(f.modality)))
         # a post held before: kg:former, and 原 before it in the label, as the press writes it
-        former = f.arg("status") == "former"
+        former = held_before(f)
         if former:
             g.add((node, KG.former, self.lit("true", datatype=XSD.boolean)))
         label = f"{person.key} · {'原' if former else ''}{org.key}{role.key}"

@@ -192,6 +192,16 @@ def _key(value: object) -> tuple:
     return (type(value).__name__, str(value))
 
 
+FORMER = ("status", "former")
+"""The argument a ``holds_post`` fact carries when the post is one held before (原主席, 曾任…):
+the graph writes it ``kg:former true``, the evaluation 原+title."""
+
+
+def held_before(f: Fact) -> bool:
+    """Whether a ``holds_post`` fact is of a post held before (see :data:`FORMER`)."""
+    return FORMER in f.args
+
+
 def make_args(**kwargs: object) -> tuple[tuple[str, object], ...]:
     """Build a sorted ``args`` tuple, dropping ``None`` values."""
     return tuple(sorted(((k, v) for k, v in kwargs.items() if v is not None), key=lambda kv: kv[0]))

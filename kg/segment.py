@@ -93,9 +93,15 @@ CLAUSE_DELIMITERS = "，。；、：！？"
 """What ends a clause: a list item (、) is a clause of its own to the extractors."""
 
 
-def clause_start(text: str, pos: int) -> int:
+def clause_start(text: str, pos: int, delimiters: str = CLAUSE_DELIMITERS) -> int:
     """Where the clause holding ``text[pos]`` starts (after the last delimiter before it)."""
-    return max(text.rfind(c, 0, pos) for c in CLAUSE_DELIMITERS) + 1
+    return max(text.rfind(c, 0, pos) for c in delimiters) + 1
+
+
+def clause_end(text: str, pos: int, delimiters: str = CLAUSE_DELIMITERS) -> int:
+    """Where the clause holding ``text[pos]`` ends (at the first delimiter from it, else the
+    text's end)."""
+    return min((i for c in delimiters if (i := text.find(c, pos)) >= 0), default=len(text))
 
 
 @cache

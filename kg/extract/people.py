@@ -33,8 +33,8 @@ from kg.gazetteer import (
     union_units,
 )
 from kg.lexicon import alternation, longest_first, table, word_list, word_set
-from kg.records import Fact, Mention, Ref
-from kg.segment import CJK_RUN, NAME_SHAPE, Sentence, clause_start, post_titles
+from kg.records import FORMER, Fact, Mention, Ref
+from kg.segment import CJK_RUN, NAME_SHAPE, Sentence, clause_end, clause_start, post_titles
 
 _RULE_BY_KIND = {"interviewee": "interviewee_line", "caption": "photo_caption", "byline": "byline"}
 
@@ -598,6 +598,8 @@ _POSTED_TO = re.compile("到([^，。；到]{2,30}?)挂职")
 """A secondment (选派谢文韬到龙川县总工会挂职副主席): the post after 挂职, in the body after 到."""
 _SUBJECT_PRONOUNS = ("她", "他")
 _TIME_BEFORE_VERB = re.compile(r"\d{4}年(?:\d{1,2}月)?(?:起|后|以来)?")
+_CAREER_CLAUSE = "，。；："
+"""What ends a career's clause: not 、, which parts the posts of one list (曾任A、B)."""
 
 
 def find_careers(text: str, ctx: Context, known: frozenset[str], lead: str) -> list[Post]:
@@ -622,22 +624,22 @@ def find_careers(text: str, ctx: Context, known: frozenset[str], lead: str) -> l
         if not subject:
             continue
         former = m.group("former") is not None
+        written = text.rfind(subject, 0, m.start())
         end = m.end()
         while True:  # …，现任A、B，C: a clause that is a chain alone goes on with the list
-            stop = _clause_end(text, end)
+            stop = clause_end(text, end, _CAREER_CLAUSE)
             if text.endswith("职务", 0, stop):  # 不再担任市总工会机关工会主席职务
                 stop -= 2
             posts = _posts_before_name(text[end:stop], subject, ctx, known)
             if not posts or (end != m.end() and posts[0].start > 0):
                 break
-            written = text.rfind(subject, 0, m.start())
             out.extend(_career_post(p, end, stop, former, written) for p in posts)
             if posts[-1].end - len(subject) != stop - end or not text.startswith("，", stop):
                 break
             end = stop + 1
     for m in _POSTED_TO.finditer(text):  # 选派谢文韬到龙川县总工会挂职副主席
         name = _name_ending(text, m.start(), known, vouched=True)
-        stop = _clause_end(text, m.end())
+        stop = clause_end(text, m.end(), _CAREER_CLAUSE)
         chain = m.group(1) + text[m.end() : stop]
         for p in _posts_before_name(chain, name, ctx, known) if name else ():
             out.append(_career_post(p, m.start(1), stop, False, m.start() - len(name)))
@@ -667,14 +669,6 @@ def _career_post(post: Post, shift: int, stop: int, former: bool, name_start: in
         former or post.former,
         name_start,
     )
-
-
-def _clause_end(text: str, at: int) -> int:
-    m = _CLAUSE_END.search(text, at)
-    return m.start() if m else len(text)
-
-
-_CLAUSE_END = re.compile("[，。；：]")
 
 
 def _name_ending(text: str, end: int, known: frozenset[str], vouched: bool = False) -> str:
@@ -832,7 +826,7 @@ def _names_held_by(text: str, verb: int, ctx: Context) -> tuple[int, list[tuple[
     """The 由 before the verb at ``verb`` and the names between them, each after its own chain
     (副主任由市总工会女职工部部长许丽芳、霞山区总工会党组书记、常务副主席洪晓雯和…工会主席宋美华
     担任): two or more, each ending at a 、, a 和 or the verb; None otherwise."""
-    by = text.rfind(_BY, max(text.rfind(c, 0, verb) for c in "，。；") + 1, verb)
+    by = text.rfind(_BY, clause_start(text, verb, "，。；"), verb)
     if by < 0:
         return None
     span = text[by + 1 : verb]
@@ -1586,14 +1580,8 @@ def find_list_line(ctx: Context, sent: Sentence, known: frozenset[str]) -> tuple
     name = name_at(text, 0, known, vouched=True)
     if name and not _space_after(ctx, sent.start + len(name)):
         # 冯月娥　郁南县…: the space says where the name ends (jieba's word is 冯月)
-        name = next(
-            (
-                text[:n]
-                for n in (3, 2, 4)
-                if _space_after(ctx, sent.start + n) and plausible_name(text[:n], vouched=True)
-            ),
-            None,
-        )
+        end = _spaced_name_end(ctx, sent, text, 0)
+        name = text[:end] if end and plausible_name(text[:end], vouched=True) else None
     if not name or len(name) >= len(text) or not _space_after(ctx, sent.start + len(name)):
         return "", []
     rest = text[len(name) :]
@@ -1993,8 +1981,7 @@ def _post_records(ctx: Context, sent: Sentence, post: Post, rule: str) -> Iterat
     )
     # 原工会主席黄志明, 曾任…, 免去其…职务: a post held before is kept, marked as such (a
     # career is part of who a person is), and never read as one held now
-    status = (("status", "former"),) if post.former else ()
-    yield Fact("holds_post", args + status, (ev,), "stated")
+    yield Fact("holds_post", args + ((FORMER,) if post.former else ()), (ev,), "stated")
 
 
 _TITLE_TERMS = ("兼职", "专职", "挂职")
